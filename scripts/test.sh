@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Sets up and runs every check: ruff, the codebook lint, and the test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+. .venv/bin/activate
+ruff check .
+ruff format --check .
+python -m warehouse.codebook.lint
+python -m pytest -q "$@"
