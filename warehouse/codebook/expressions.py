@@ -110,7 +110,7 @@ def _tokens(source: str) -> list[tuple[str, str, int]]:
             break
         m = _TOKEN.match(source, pos)
         if not m or m.end() == pos:
-            raise ExpressionError(f"unexpected character at {pos}: {source[pos:pos + 10]!r} in {source!r}")
+            raise ExpressionError(f"unexpected character at {pos}: {source[pos : pos + 10]!r} in {source!r}")
         kind = next(g for g in ("ref", "number", "string", "op", "punct", "name") if m.group(g) is not None)
         value = m.group("key") if kind == "ref" else m.group(kind)
         out.append((kind, value, m.start(kind)))

@@ -54,7 +54,9 @@ def _rule_problems(cb: Codebook, item: Item, node: ex.Node, what: str, earlier: 
                     if isinstance(lit, ex.Literal) and lit.value not in ref.option_codes:
                         problems.append(f"{where}: {ref.key} has no option {lit.value!r}")
             if ref is not None and ref.type == "multiple":
-                problems.append(f"{where}: compare {ref.key} with selected()/count_selected(), not '{getattr(n, 'op', 'in')}'")
+                problems.append(
+                    f"{where}: compare {ref.key} with selected()/count_selected(), not '{getattr(n, 'op', 'in')}'"
+                )
     return problems
 
 

@@ -178,7 +178,14 @@ def _derived_rules(item: dict[str, Any], key: str) -> list[Rule]:
             bounds.append(f". <= {item['max']}")
         if bounds:
             source = " and ".join(bounds)
-            rules.append(Rule("range", source, ex.parse(source), f"{item.get('min', '')}〜{item.get('max', '')}の範囲で記入してください"))
+            rules.append(
+                Rule(
+                    "range",
+                    source,
+                    ex.parse(source),
+                    f"{item.get('min', '')}〜{item.get('max', '')}の範囲で記入してください",
+                )
+            )
     return rules
 
 

@@ -22,7 +22,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
-class Unreadable(Exception):  # noqa: N818 - a verdict about a file, not a program error
+class Unreadable(Exception):
     """A workbook that cannot be ingested; ``code`` is the machine-readable reason."""
 
     def __init__(self, code: str, message: str) -> None:
@@ -65,19 +65,21 @@ def read_sheet(path: Path, sheet: str) -> SheetCells:
     except pc.PasswordError:
         raise Unreadable("password_protected", f"{path.name}: the workbook is password-protected") from None
     except Exception as err:  # calamine raises several types for broken containers
-        raise Unreadable("corrupt", f"{path.name}: the workbook cannot be opened ({type(err).__name__}: {err})") from None
+        raise Unreadable(
+            "corrupt", f"{path.name}: the workbook cannot be opened ({type(err).__name__}: {err})"
+        ) from None
     try:
         names = tuple(wb.sheet_names)
         if sheet not in names:
-            raise Unreadable(
-                "sheet_missing",
-                f"{path.name}: sheet 「{sheet}」 not found (the workbook has {', '.join(map(repr, names)) or 'no sheets'})",
-            )
+            found = ", ".join(map(repr, names)) or "no sheets"
+            raise Unreadable("sheet_missing", f"{path.name}: sheet 「{sheet}」 not found (the workbook has {found})")
         try:
             data = wb.get_sheet_by_name(sheet)
             rows = data.to_python(skip_empty_area=False)
         except Exception as err:
-            raise Unreadable("corrupt", f"{path.name}: sheet 「{sheet}」 cannot be read ({type(err).__name__}: {err})") from None
+            raise Unreadable(
+                "corrupt", f"{path.name}: sheet 「{sheet}」 cannot be read ({type(err).__name__}: {err})"
+            ) from None
     finally:
         wb.close()
     cells: dict[str, Any] = {}

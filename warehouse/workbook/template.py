@@ -95,15 +95,19 @@ def _write_value(ws: Worksheet, cell: str, value: Any, fmt: Any) -> None:
         ws.write_string(cell, str(value), fmt)
 
 
-def _answer_sheet(wb: Workbook, cb: Codebook, fmt: dict[str, Any], cells: Mapping[str, Any]) -> None:
-    ws = wb.add_worksheet(cb.sheet)
+def _answer_sheet(wb: Workbook, cb: Codebook, fmt: dict[str, Any], cells: Mapping[str, Any], sheet: str) -> None:
+    ws = wb.add_worksheet(sheet)
     ws.set_column(0, 0, 12)
     ws.set_column(1, 1, 72, fmt["wrap"])
     ws.set_column(ANSWER_COLUMN - 1, ANSWER_COLUMN + 4, 11)
     ws.write("A1", cb.title, fmt["title"])
     ws.write("A2", "様式ID")
     ws.write_string(TEMPLATE_ID_CELL, cb.template_id)
-    ws.write("A3", "回答欄は青いセルです。「記述」は必須回答、「自由記載」は任意回答です。調査時点は" + f"{cb.reference_date:%Y年%m月%d日}。")
+    ws.write(
+        "A3",
+        "回答欄は青いセルです。「記述」は必須回答、「自由記載」は任意回答です。調査時点は"
+        + f"{cb.reference_date:%Y年%m月%d日}。",
+    )
     placements: dict[str, Placement] = plan_codebook(cb)
     for item in cb.items:
         p = placements[item.key]
@@ -136,10 +140,18 @@ def _answer_sheet(wb: Workbook, cb: Codebook, fmt: dict[str, Any], cells: Mappin
             ws.write(f"{column_letter(p.column + 2)}{p.label_row}", "←名称が正しいか御確認ください")
         else:
             ws.write(f"{hint_column}{p.label_row}", _hint(item), fmt["small"])
+    for cell in set(cells) - set(cb.cell_map()):  # anything else typed on the sheet, as typed
+        _write_value(ws, cell, cells[cell], None)
 
 
-def write_workbook(cb: Codebook, path: Path, cells: Mapping[str, Any] | None = None) -> Path:
-    """Write the workbook of ``cb`` to ``path``; ``cells`` fills answer cells (raw values, as typed)."""
+def write_workbook(
+    cb: Codebook, path: Path, cells: Mapping[str, Any] | None = None, *, sheet: str | None = None
+) -> Path:
+    """Write the workbook of ``cb`` to ``path``.
+
+    ``cells`` are raw values as a respondent typed them, in answer cells or anywhere else on the
+    answer sheet; ``sheet`` renames the answer sheet (as respondents sometimes do).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False})
     fmt = {
@@ -151,7 +163,7 @@ def write_workbook(cb: Codebook, path: Path, cells: Mapping[str, Any] | None = N
     }
     wb.set_custom_property("template_id", cb.template_id)
     wb.set_properties({"title": cb.title, "subject": cb.template_id})
-    _answer_sheet(wb, cb, fmt, cells or {})
+    _answer_sheet(wb, cb, fmt, cells or {}, sheet or cb.sheet)
     _code_sheet(wb, fmt)
     wb.close()
     return path

@@ -1,0 +1,103 @@
+"""Command line: ``python -m warehouse <command>``.
+
+``run`` is the main job on the embedded defaults (sample year into ``raw/`` if absent, then ingest
+into ``data/warehouse.duckdb``); the other commands are its steps.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_RAW = ROOT / "raw"
+DEFAULT_DB = ROOT / "data" / "warehouse.duckdb"
+DEFAULT_YEAR = 2023
+
+
+class Progress:
+    """One line of progress on stderr, rewritten in place, for runs that take a while."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done == total or now - self.last > 0.5:
+            self.last = now
+            end = "\n" if done == total else "\r"
+            print(f"{self.label}: {done:,}/{total:,} workbooks", end=end, file=sys.stderr, flush=True)
+
+
+def _generate(args: argparse.Namespace) -> None:
+    from warehouse.sample.defects import DEFAULT_RATES
+    from warehouse.sample.generate import generate
+
+    rates = DEFAULT_RATES if args.defects else None
+    sample = generate(
+        args.raw, args.year, seed=args.seed, scale=args.scale, defect_rates=rates, progress=Progress("generate")
+    )
+    print(f"generated {len(sample.files):,} returns under {args.raw / str(args.year)} ({len(sample.defects)} defects)")
+
+
+def _ingest(args: argparse.Namespace) -> None:
+    from warehouse.ingest.run import ingest
+
+    report = ingest(args.db, args.raw, args.year, progress=Progress("ingest"))
+    print(
+        f"ingest {report.run_id}: {report.files_seen:,} files seen, {report.files_read:,} read, "
+        f"{report.submissions:,} submissions, {report.quarantined:,} quarantined, {report.answers:,} answer cells "
+        f"in {report.seconds:.1f} s → {args.db}"
+    )
+
+
+def _template(args: argparse.Namespace) -> None:
+    from warehouse.codebook import load_edition
+    from warehouse.workbook.template import write_workbook
+
+    for form, cb in load_edition(args.year).items():
+        path = write_workbook(cb, args.out / f"{args.year}_{form}_template.xlsx")
+        print(f"{form}: {path}")
+
+
+def _run(args: argparse.Namespace) -> None:
+    if not (args.raw / str(args.year)).exists():
+        print(f"run: no returns under {args.raw / str(args.year)}; generating the sample national year")
+        _generate(args)
+    _ingest(args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m warehouse", description=__doc__)
+    parser.add_argument(
+        "--raw", type=Path, default=DEFAULT_RAW, help="folder of returned workbooks (raw/<year>/<form>/)"
+    )
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB, help="working DuckDB file")
+    parser.add_argument("--year", type=int, default=DEFAULT_YEAR, help="fiscal year of the survey (令和5年度 = 2023)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, func, help_text in (
+        ("run", _run, "generate the sample if raw/<year> is absent, then ingest"),
+        ("generate", _generate, "write the sample national year into raw/"),
+        ("ingest", _ingest, "read new and changed workbooks into the raw schema"),
+        ("template", _template, "write the blank templates of every form"),
+    ):
+        sub = commands.add_parser(name, help=help_text)
+        sub.set_defaults(func=func)
+        if name in ("run", "generate"):
+            sub.add_argument("--seed", type=int, default=5)
+            sub.add_argument(
+                "--scale", type=float, default=1.0, help="share of prefectures to write (whole prefectures)"
+            )
+            sub.add_argument("--defects", action="store_true", help="inject the defects of real returns")
+        if name == "template":
+            sub.add_argument("--out", type=Path, default=ROOT / "build" / "templates")
+    args = parser.parse_args(argv)
+    args.func(args)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,255 @@
+"""One returned workbook → one submission with its answers, or one quarantine record.
+
+Runs in worker processes (the ingest reads files in parallel), so it takes a path and returns plain
+data; the DuckDB writes happen in the parent.  A file that is read but has problems (a code that is
+not in the reference data, a value that had to be repaired, text typed outside the answer cells) is
+still accepted, with every problem recorded on the row it concerns; only a file whose cells cannot be
+trusted to mean what the codebook says (unreadable, wrong sheet, another template) is quarantined.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import tempfile
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from warehouse.codebook import Codebook, Item, load
+from warehouse.ingest.normalise import normalise
+from warehouse.ingest.reader import SheetCells, Unreadable, read_sheet
+from warehouse.reference.local_governments import load as load_registry
+from warehouse.workbook.template import TEMPLATE_ID_CELL, write_workbook
+
+VERSION_SEPARATOR = "__"
+
+
+@dataclass
+class FileVersion:
+    """What identifies one version of one file, before it is read."""
+
+    path: str
+    fiscal_year: int
+    form: str
+    size: int
+    mtime: dt.datetime
+    sha256: str = ""
+
+
+@dataclass
+class Outcome:
+    """The result of reading one file: a submission (with rows) or a quarantine reason."""
+
+    file: FileVersion
+    submission: dict[str, Any] | None = None
+    answers: list[tuple[Any, ...]] = field(default_factory=list)
+    stray_cells: list[tuple[Any, ...]] = field(default_factory=list)
+    issues: list[tuple[Any, ...]] = field(default_factory=list)
+    quarantine: tuple[str, str, str | None, str | None] | None = None  # code, message, sheet, cell
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@cache
+def template_cells(edition: int, form: str) -> dict[str, Any]:
+    """The cells of the blank template, to tell a respondent's stray edit from the printed labels."""
+    cb = load(edition, form)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_workbook(cb, Path(tmp) / "template.xlsx")
+        return read_sheet(path, cb.sheet).cells
+
+
+def _identity(cb: Codebook, cells: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str, str]]]:
+    """Who returned the workbook, from its code cell(s), checked against the reference data."""
+    registry = load_registry()
+    issues: list[tuple[str, str, str]] = []
+    out: dict[str, Any] = {
+        "respondent_code": None,
+        "respondent_kind": None,
+        "prefecture_code": None,
+        "municipality_code": None,
+        "identity_status": "missing_code",
+    }
+    for item in (i for i in cb.items if i.type == "code"):
+        assert item.cell is not None
+        raw = cells.get(item.cell)
+        if raw is None:
+            continue
+        digits = 2 if item.code_kind == "prefecture" else 5
+        value = normalise(raw, "code", code_digits=digits).value
+        table = registry.prefectures if item.code_kind == "prefecture" else registry.municipalities
+        found = table.get(value or "")
+        out["respondent_code"] = value
+        out["respondent_kind"] = item.code_kind
+        if found is None:
+            out["identity_status"] = "unknown_code"
+            issues.append(
+                (
+                    "unknown_code",
+                    item.cell,
+                    f"code {value!r} in {item.cell} is not a {item.code_kind} code of the reference data",
+                )
+            )
+        else:
+            out["identity_status"] = "ok"
+            out["prefecture_code"] = found.prefecture_code
+            out["municipality_code"] = found.code5 if item.code_kind == "municipality" else None
+        break  # the first code filled in decides (coordinators: F1-1 municipal before F1-2 prefecture)
+    if out["identity_status"] == "missing_code":
+        cells_named = ", ".join(i.cell or "" for i in cb.items if i.type == "code")
+        issues.append(("missing_code", cells_named, f"no respondent code in {cells_named}"))
+    return out, issues
+
+
+def respondent_key(form: str, identity: dict[str, Any], path: Path) -> str:
+    """The key a resubmission shares with the return it replaces.
+
+    Prefectures and municipalities are identified by their code; a coordinator has no code of their
+    own, so a coordinator's return is identified by the code it was sent to and the file's name
+    (without a ``__<version>`` suffix, the convention for saving a resubmission beside the first).
+    """
+    code = identity["respondent_code"] or "unknown"
+    if form != "coordinator":
+        return f"{form}:{code}" if identity["identity_status"] == "ok" else f"{form}:{code}:{path.stem}"
+    return f"coordinator:{code}:{path.stem.split(VERSION_SEPARATOR)[0]}"
+
+
+def _answer_rows(
+    cb: Codebook, sheet: SheetCells, submission_id: str
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    rows: list[tuple[Any, ...]] = []
+    issues: list[tuple[Any, ...]] = []
+    for cell, (item, option) in cb.cell_map().items():
+        raw = sheet.cells.get(cell)
+        if raw is None or (isinstance(raw, str) and raw.strip() == ""):
+            continue
+        value = normalise(raw, item.type, tick=option is not None, code_digits=_digits(item))
+        rows.append(
+            (
+                submission_id,
+                item.key,
+                option.code if option is not None else None,
+                cell,
+                _raw_text(raw),
+                value.value,
+                value.number,
+                list(value.notes),
+            )
+        )
+        for note in value.notes:
+            issues.append(
+                (
+                    submission_id,
+                    note,
+                    cell,
+                    item.key,
+                    f"{cb.sheet}!{cell} ({item.question}): {note} {_raw_text(raw)!r} → {value.value!r}",
+                )
+            )
+    return rows, issues
+
+
+def _digits(item: Item) -> int | None:
+    if item.type != "code":
+        return None
+    return 2 if item.code_kind == "prefecture" else 5
+
+
+def _raw_text(raw: Any) -> str:
+    return repr(raw) if isinstance(raw, float) else str(raw)
+
+
+def read_return(file: FileVersion, ingested_at: dt.datetime) -> Outcome:
+    """Read one file version into an :class:`Outcome` (worker-side; no database access)."""
+    path = Path(file.path)
+    outcome = Outcome(file)
+    if not file.sha256:
+        file.sha256 = sha256_of(path)
+    try:
+        cb = load(file.fiscal_year, file.form)
+    except Exception as err:
+        outcome.quarantine = (
+            "unknown_form",
+            f"{path}: no codebook for {file.fiscal_year}/{file.form} ({err})",
+            None,
+            None,
+        )
+        return outcome
+    try:
+        sheet = read_sheet(path, cb.sheet)
+    except Unreadable as err:
+        outcome.quarantine = (
+            err.code,
+            f"{path}: {err.message}",
+            cb.sheet if err.code == "sheet_missing" else None,
+            None,
+        )
+        return outcome
+    template_id = sheet.cells.get(TEMPLATE_ID_CELL)
+    if template_id != cb.template_id:
+        outcome.quarantine = (
+            "template_version",
+            f"{path}: {cb.sheet}!{TEMPLATE_ID_CELL} holds template id {template_id!r}; "
+            f"{cb.edition_label} {cb.form_label} returns must use template {cb.template_id!r}",
+            cb.sheet,
+            TEMPLATE_ID_CELL,
+        )
+        return outcome
+    submission_id = file.sha256[:16] + ":" + hashlib.sha256(file.path.encode()).hexdigest()[:8]
+    identity, identity_issues = _identity(cb, sheet.cells)
+    outcome.answers, outcome.issues = _answer_rows(cb, sheet, submission_id)
+    outcome.issues += [
+        (submission_id, code, cell, None, f"{path.name}: {cb.sheet}!{cell}: {msg}")
+        for code, cell, msg in identity_issues
+    ]
+    if sheet.file_format != "xlsx":
+        outcome.issues.append(
+            (
+                submission_id,
+                f"format_{sheet.file_format}",
+                None,
+                None,
+                f"{path.name}: read as {sheet.file_format}, not the .xlsx template format",
+            )
+        )
+    answer_cells = cb.cell_map()
+    blank = template_cells(file.fiscal_year, file.form)
+    for cell, raw in sheet.cells.items():
+        if cell in answer_cells or blank.get(cell) == raw:
+            continue
+        outcome.stray_cells.append((submission_id, cell, _raw_text(raw), blank.get(cell) is not None))
+        outcome.issues.append(
+            (
+                submission_id,
+                "stray_cell",
+                cell,
+                None,
+                f"{path.name}: {cb.sheet}!{cell}: {_raw_text(raw)!r} is outside the answer cells",
+            )
+        )
+    outcome.submission = {
+        "submission_id": submission_id,
+        "fiscal_year": file.fiscal_year,
+        "form": file.form,
+        "respondent_key": respondent_key(file.form, identity, path),
+        **identity,
+        "file_path": file.path,
+        "file_sha256": file.sha256,
+        "file_size": file.size,
+        "file_mtime": file.mtime,
+        "file_format": sheet.file_format,
+        "sheet": sheet.sheet,
+        "template_id": template_id,
+        "reader_engine": sheet.engine,
+        "ingested_at": ingested_at,
+        "answer_cells": len(outcome.answers),
+    }
+    return outcome
