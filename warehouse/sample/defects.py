@@ -21,6 +21,12 @@ from warehouse.sample.population import Respondent
 
 #: Share of returns that get each defect in defect mode.
 DEFAULT_RATES: dict[str, float] = {
+    "corrupt": 0.001,
+    "empty": 0.001,
+    "renamed_sheet": 0.002,
+    "old_template": 0.002,
+    "xls": 0.002,
+    "xlsm": 0.002,
     "fullwidth_digits": 0.02,
     "tick_mark": 0.02,
     "float_text": 0.01,
@@ -29,15 +35,11 @@ DEFAULT_RATES: dict[str, float] = {
     "broken_constraint": 0.01,
     "unknown_code": 0.003,
     "mistyped_code": 0.003,
-    "renamed_sheet": 0.002,
-    "old_template": 0.002,
     "resubmission": 0.01,
     "duplicate_coordinator": 0.004,
-    "xls": 0.002,
-    "xlsm": 0.002,
-    "corrupt": 0.001,
-    "empty": 0.001,
 }
+#: Defects after which nothing else on the return can be observed.
+TERMINAL = ("corrupt", "empty", "renamed_sheet", "old_template")
 CELL_DEFECTS = (
     "fullwidth_digits",
     "tick_mark",

@@ -72,6 +72,12 @@ def deal(edition: int, seed: int) -> Sample:
     return Sample(edition, answers, respondents)
 
 
+def _defect_order(kind: str) -> int:
+    """Defects that make a file unreadable come first and stop the others (they could not be seen)."""
+    order = list(d.DEFAULT_RATES)
+    return order.index(kind) if kind in order else len(order)
+
+
 def _subset(sample: Sample, scale: float, rng: random.Random) -> list[Respondent]:
     if scale >= 1:
         return list(sample.respondents.values())
@@ -120,8 +126,11 @@ def generate(
         sheet = post = None
         mtime = base + index * 60
         sample.files[r.id] = str(path)
-        for kind, rate in (defect_rates or {}).items():
-            if rng.random() >= rate:
+        cell_defect_done = False
+        for kind in sorted(defect_rates or {}, key=_defect_order):
+            if rng.random() >= (defect_rates or {})[kind] or (kind in d.CELL_DEFECTS and cell_defect_done):
+                continue
+            if post in ("xls", "xlsm") and kind in ("xls", "xlsm"):
                 continue
             found = _inject(kind, cb, r, sample, cells, rng, path, jobs, mtime)
             if found is None:
@@ -131,6 +140,9 @@ def generate(
             post = post or file_change.get("post")
             defect.file = str(path.with_suffix({"xls": ".xls", "xlsm": ".xlsm"}.get(post or "", ".xlsx")))
             sample.defects.append(defect)
+            cell_defect_done = cell_defect_done or kind in d.CELL_DEFECTS
+            if kind in d.TERMINAL:
+                break
         jobs.append((edition, r.form, str(path), cells, sheet, post, mtime))
     written = _run_jobs(jobs, workers, progress)
     sample.files.update({rid: written.get(p, p) for rid, p in sample.files.items()})

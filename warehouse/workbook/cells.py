@@ -49,3 +49,14 @@ def cells_to_answers(cb: Codebook, cells: Mapping[str, Any]) -> dict[str, Answer
             answers[item.key] = value
     answers.update({k: frozenset(v) for k, v in ticked.items()})
     return answers
+
+
+def typed_value(item_type: str, tick: bool, value: str | None, number: float | None) -> Any:
+    """The Python value of a normalised cell (as stored in ``raw.answers``), for the round trip."""
+    if value is None:
+        return None
+    if tick or item_type == "single":
+        return int(number) if number is not None and float(number).is_integer() else value
+    if item_type == "number" and number is not None:
+        return int(number) if float(number).is_integer() else number
+    return value
