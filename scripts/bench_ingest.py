@@ -43,7 +43,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--raw", type=Path, default=ROOT / "build" / "bench" / "raw")
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
-    parser.add_argument("--baseline-files", type=int, default=0, help="read only N random files in the baseline (0 = all)")
+    parser.add_argument(
+        "--baseline-files", type=int, default=0, help="read only N random files in the baseline (0 = all)"
+    )
     parser.add_argument("--year", type=int, default=2023)
     args = parser.parse_args()
 
@@ -81,7 +83,9 @@ def main() -> int:
         cells = sum(pool.map(_pandas_read, sample, chunksize=8))
     seconds = time.perf_counter() - started
     base_rate = len(sample) / seconds
-    print(f"baseline pandas.read_excel(openpyxl): {len(sample):,} workbooks in {seconds:.2f} s = {base_rate:,.1f} workbooks/s")
+    print(
+        f"baseline pandas.read_excel(openpyxl): {len(sample):,} workbooks in {seconds:.2f} s = {base_rate:,.1f} workbooks/s"
+    )
     print(f"        ({cells:,} cells read, all sheets)")
     print(f"ratio: {rate / base_rate:.1f}× the baseline; workers {args.workers}; cores {os.cpu_count()}")
     return 0

@@ -40,13 +40,18 @@ def test_each_defect_is_caught_by_its_reason(defective_year: Ingested) -> None:
         if kind == "quarantine":
             ok = (path, what) in quarantined
         elif kind == "issue":
-            ok = any(p == path and i == what and (d.cell is None or c is None or c == d.cell or d.cell in c) for p, i, c in issues)
+            ok = any(
+                p == path and i == what and (d.cell is None or c is None or c == d.cell or d.cell in c)
+                for p, i, c in issues
+            )
         elif kind == "history":
             key = con.execute("select respondent_key from raw.submissions where file_path = ?", [path]).fetchone()
             ok = key is not None and keys[key[0]] == 2
         elif what == "duplicate_coordinator":
             original = defective_year.sample.files[d.respondent]
-            ok = path in submissions and answers[path] == answers[original] | {k: v for k, v in answers[path].items() if k.startswith("f1")}
+            ok = path in submissions and answers[path] == answers[original] | {
+                k: v for k, v in answers[path].items() if k.startswith("f1")
+            }
         else:
             item_key, _, rule = what.partition(".")
             cb = books[submissions[path]]
@@ -63,5 +68,10 @@ def test_no_file_is_lost(defective_year: Ingested) -> None:
 
     files = {f.path for f in discover(defective_year.raw, 2023)}
     with duckdb.connect(str(defective_year.db), read_only=True) as con:
-        placed = {p for (p,) in con.execute("select file_path from raw.submissions union select file_path from raw.quarantine").fetchall()}
+        placed = {
+            p
+            for (p,) in con.execute(
+                "select file_path from raw.submissions union select file_path from raw.quarantine"
+            ).fetchall()
+        }
     assert files == placed

@@ -23,7 +23,9 @@ def ingested_answers(db: Path, file_path: str | None = None) -> dict[str, dict[s
     books = load_edition(2023)
     query = "select form, file_path, item_key, option_code, value, value_number from raw.answers"
     with duckdb.connect(str(db), read_only=True) as con:
-        rows = con.execute(query + (" where file_path = ?" if file_path else ""), [file_path] if file_path else []).fetchall()
+        rows = con.execute(
+            query + (" where file_path = ?" if file_path else ""), [file_path] if file_path else []
+        ).fetchall()
     out: dict[str, dict[str, Any]] = defaultdict(dict)
     for form, path, key, option, value, number in rows:
         item = books[form].item(key)
@@ -68,11 +70,15 @@ def test_reingest_adds_nothing(clean_year: Ingested, tmp_path: Path) -> None:
     db = tmp_path / "copy.duckdb"
     shutil.copy(clean_year.db, db)
     with duckdb.connect(str(db), read_only=True) as con:
-        before = con.execute("select (select count(*) from raw.answers), (select count(*) from raw.submissions)").fetchone()
+        before = con.execute(
+            "select (select count(*) from raw.answers), (select count(*) from raw.submissions)"
+        ).fetchone()
     again = ingest(db, clean_year.raw, 2023)
     assert (again.files_read, again.submissions, again.answers) == (0, 0, 0)
     with duckdb.connect(str(db), read_only=True) as con:
-        after = con.execute("select (select count(*) from raw.answers), (select count(*) from raw.submissions)").fetchone()
+        after = con.execute(
+            "select (select count(*) from raw.answers), (select count(*) from raw.submissions)"
+        ).fetchone()
     assert before == after
 
 
@@ -108,7 +114,9 @@ def test_every_item_is_in_its_template_at_its_cell(form: str, tmp_path: Path) ->
     cb = load_edition(2023)[form]
     path = write_workbook(cb, tmp_path / f"{form}.xlsx")
     ws = openpyxl.load_workbook(path)[cb.sheet]
-    validated = {str(cell) for dv in ws.data_validations.dataValidation for rng in dv.sqref.ranges for cell in [rng.coord]}
+    validated = {
+        str(cell) for dv in ws.data_validations.dataValidation for rng in dv.sqref.ranges for cell in [rng.coord]
+    }
     assert ws["B2"].value == cb.template_id
     for item in cb.items:
         for cell in item.cells:

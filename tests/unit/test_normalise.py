@@ -26,6 +26,7 @@ from warehouse.ingest.normalise import normalise
         ("011002", "code", {"code_digits": 5}, "011002", ("code_format",)),
         ("  医師会と連携  ", "text", {}, "医師会と連携", ("trimmed",)),
         (12.0, "text", {}, "12", ()),
+        ("研修会を年２回（ＡＣＰ）", "text", {}, "研修会を年２回（ＡＣＰ）", ()),  # free text is kept as typed
     ],
 )
 def test_normalise(raw: object, kind: str, kwargs: dict, value: str, notes: tuple) -> None:

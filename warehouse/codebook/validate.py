@@ -42,7 +42,9 @@ def violations(cb: Codebook, answers: Mapping[str, Any]) -> list[Violation]:
         relevant = item.relevant is None or ex.evaluate(item.relevant, effective)
         if not relevant:
             if _answered(value):
-                found.append(Violation(item.key, OFF_PATH, f"{item.question} answered, but {item.relevant_source} is false"))
+                found.append(
+                    Violation(item.key, OFF_PATH, f"{item.question} answered, but {item.relevant_source} is false")
+                )
                 effective.pop(item.key, None)
             continue
         if not _answered(value):

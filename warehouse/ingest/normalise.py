@@ -32,7 +32,8 @@ def _number_text(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else repr(float(number))
 
 
-def _as_text(raw: Any) -> tuple[str, list[str]]:
+def _as_text(raw: Any, *, fold: bool) -> tuple[str, list[str]]:
+    """Text of a cell; ``fold`` turns 全角 digits and letters into 半角 (not for free text)."""
     notes: list[str] = []
     if isinstance(raw, bool):
         return ("1" if raw else "0"), ["boolean"]
@@ -45,7 +46,7 @@ def _as_text(raw: Any) -> tuple[str, list[str]]:
     if isinstance(raw, dt.datetime | dt.date | dt.time):
         return raw.isoformat(), ["date_value"]
     text = str(raw)
-    folded = unicodedata.normalize("NFKC", text)
+    folded = unicodedata.normalize("NFKC", text) if fold else text
     if folded != text:
         notes.append("fullwidth")
     stripped = folded.strip()
@@ -65,7 +66,7 @@ def normalise(raw: Any, item_type: str, *, tick: bool = False, code_digits: int 
     """Canonical value of one non-empty cell of an item of ``item_type``."""
     if raw is None or (isinstance(raw, str) and raw.strip() == ""):
         return Normalised(None, None)
-    text, notes = _as_text(raw)
+    text, notes = _as_text(raw, fold=item_type != "text")
     if isinstance(raw, str) and _parse_number(text) is not None and item_type in ("single", "number", "multiple"):
         notes.append("number_as_text")
     if tick:

@@ -21,7 +21,7 @@ from warehouse.codebook import Codebook, Item, load
 from warehouse.ingest.normalise import normalise
 from warehouse.ingest.reader import SheetCells, Unreadable, read_sheet
 from warehouse.reference.local_governments import load as load_registry
-from warehouse.workbook.template import TEMPLATE_ID_CELL, write_workbook
+from warehouse.workbook.template import TEMPLATE_ID_CELL, lookup_cells, write_workbook
 
 VERSION_SEPARATOR = "__"
 
@@ -222,8 +222,9 @@ def read_return(file: FileVersion, ingested_at: dt.datetime) -> Outcome:
         )
     answer_cells = cb.cell_map()
     blank = template_cells(file.fiscal_year, file.form)
+    formulas = lookup_cells(cb)
     for cell, raw in sheet.cells.items():
-        if cell in answer_cells or blank.get(cell) == raw:
+        if cell in answer_cells or cell in formulas or blank.get(cell) == raw:
             continue
         outcome.stray_cells.append((submission_id, cell, _raw_text(raw), blank.get(cell) is not None))
         outcome.issues.append(

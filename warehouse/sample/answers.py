@@ -19,7 +19,7 @@ from typing import Any
 
 from warehouse.codebook import Codebook, Item
 from warehouse.codebook import expressions as ex
-from warehouse.codebook.charts import MISSING, UNKNOWN, Band, Chart, counts_for, parse_band
+from warehouse.codebook.charts import MISSING, UNKNOWN, Band, Chart, counts_for, matches, parse_band
 from warehouse.sample.population import Respondent
 
 Answers = dict[str, Any]
@@ -32,6 +32,7 @@ class ItemTargets:
 
     n: int
     counts: dict[int | str, int] = field(default_factory=dict)  # code | MISSING | band text | UNKNOWN
+    percents: dict[int | str, str] = field(default_factory=dict)
 
 
 def _rules(item: Item) -> tuple[int | None, set[int], str | None]:
@@ -114,6 +115,27 @@ def _default_number(item: Item, rng: random.Random) -> float | int:
     return round(rng.uniform(low, min(high, low + 10)) * 2) / 2
 
 
+def implied_counts(cb: Codebook, charts: tuple[Chart, ...]) -> dict[tuple[str, str], dict[int, int]]:
+    """(item, population) → {code: count} that the n of a child chart implies.
+
+    A parent's percentage often fits two counts (1,110 or 1,111 of 1,741 both print 63.8%); the n
+    printed under the charts of the questions it opens says which one the report counted.
+    """
+    out: dict[tuple[str, str], dict[int, int]] = {}
+    by_key = {i.key: i for i in cb.items}
+    for chart in charts:
+        for key in chart.item_keys:
+            rule = by_key[key].relevant if key in by_key else None
+            if (
+                isinstance(rule, ex.Compare)
+                and rule.op == "="
+                and isinstance(rule.left, ex.Ref)
+                and isinstance(rule.right, ex.Literal)
+            ):
+                out.setdefault((rule.left.key, chart.population), {})[int(rule.right.value)] = chart.n
+    return out
+
+
 class Dealer:
     """Deals the answers of one form's respondents, item by item."""
 
@@ -123,6 +145,7 @@ class Dealer:
         self.rng = rng
         self.text = text
         self.prefer: dict[tuple[str, int], set[str]] = {}
+        self.implied = implied_counts(cb, charts)
 
     def answer(self, respondents: list[Respondent]) -> dict[str, Answers]:
         answers: dict[str, Answers] = {r.id: {} for r in respondents}
@@ -155,6 +178,11 @@ class Dealer:
                     answers[r.id][item.key] = self.text(item, r, rng)
 
     def _single(self, item: Item, order: list[Respondent], answers: dict[str, Answers], t: ItemTargets | None) -> None:
+        if t is not None:
+            population = order[0].population if order else "all"
+            for code, n in self.implied.get((item.key, population), {}).items():
+                if t.n == len(order) and code in t.counts and matches(n, t.n, t.percents[code]):
+                    t = ItemTargets(t.n, {**t.counts, code: n}, t.percents)
         if t is None:
             weights = [1.0 / (i + 1) for i in range(len(item.options))]
             for r in order:

@@ -43,7 +43,11 @@ class Sample:
 
 
 def _question_item(cb: Codebook, question: str) -> str:
-    return next(i.key for i in cb.items if i.question == question and i.type == "single")
+    """The single-choice item of a question (問11 and 問13 ask whether coordinators are present)."""
+    found = [i.key for i in cb.items if i.question == question and i.type == "single"]
+    if len(found) != 1:
+        raise LookupError(f"{cb.path.name}: expected one single-choice item for {question}, found {found}")
+    return found[0]
 
 
 def deal(edition: int, seed: int) -> Sample:

@@ -45,6 +45,7 @@ def coordinators_per_prefecture(edition: int) -> dict[str, tuple[int, int]]:
         return {
             by_name[row["prefecture"]]: (int(row["pref_coordinator_responses"]), int(row["muni_coordinator_responses"]))
             for row in csv.DictReader(handle)
+            if row["prefecture"] in by_name  # the last row is the printed total
         }
 
 

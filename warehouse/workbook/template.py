@@ -71,6 +71,16 @@ def _hint(item: Item) -> str:
     return "半角数字2桁（全角数字は不可）" if item.code_kind == "prefecture" else "半角数字5桁（全角数字は不可）"
 
 
+def lookup_cells(cb: Codebook) -> dict[str, Item]:
+    """Cells holding the name lookup of a code item (formulas: what Excel shows, not an answer)."""
+    placements = plan_codebook(cb)
+    return {
+        f"{column_letter(placements[i.key].column + 1)}{placements[i.key].label_row}": i
+        for i in cb.items
+        if i.type == "code"
+    }
+
+
 def _lookup_formula(cell: str, item: Item) -> str:
     column = 2 if item.code_kind == "prefecture" else 3
     return f'=IFERROR(VLOOKUP({cell},{CODE_SHEET}!$A:$C,{column},FALSE),"")'
@@ -109,6 +119,7 @@ def _answer_sheet(wb: Workbook, cb: Codebook, fmt: dict[str, Any], cells: Mappin
         + f"{cb.reference_date:%Y年%m月%d日}。",
     )
     placements: dict[str, Placement] = plan_codebook(cb)
+    lookups = {item.key: cell for cell, item in lookup_cells(cb).items()}
     for item in cb.items:
         p = placements[item.key]
         if p.section_row:
@@ -136,7 +147,7 @@ def _answer_sheet(wb: Workbook, cb: Codebook, fmt: dict[str, Any], cells: Mappin
         _validation(ws, item.cell, item)
         if item.type == "code":
             name = _registry_name(item, cells.get(item.cell))
-            ws.write_formula(f"{hint_column}{p.label_row}", _lookup_formula(item.cell, item), None, name)
+            ws.write_formula(lookups[item.key], _lookup_formula(item.cell, item), None, name)
             ws.write(f"{column_letter(p.column + 2)}{p.label_row}", "←名称が正しいか御確認ください")
         else:
             ws.write(f"{hint_column}{p.label_row}", _hint(item), fmt["small"])
