@@ -84,7 +84,8 @@ def main() -> int:
     seconds = time.perf_counter() - started
     base_rate = len(sample) / seconds
     print(
-        f"baseline pandas.read_excel(openpyxl): {len(sample):,} workbooks in {seconds:.2f} s = {base_rate:,.1f} workbooks/s"
+        f"baseline pandas.read_excel(openpyxl): {len(sample):,} workbooks in {seconds:.2f} s"
+        f" = {base_rate:,.1f} workbooks/s"
     )
     print(f"        ({cells:,} cells read, all sheets)")
     print(f"ratio: {rate / base_rate:.1f}× the baseline; workers {args.workers}; cores {os.cpu_count()}")
