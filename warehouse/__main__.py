@@ -68,6 +68,9 @@ def _run(args: argparse.Namespace) -> None:
         print(f"run: no returns under {args.raw / str(args.year)}; generating the sample national year")
         _generate(args)
     _ingest(args)
+    from warehouse.ingest.summary import summary
+
+    print(summary(args.db, args.year))
 
 
 def main(argv: list[str] | None = None) -> int:
