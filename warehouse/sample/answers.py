@@ -19,7 +19,7 @@ from typing import Any
 
 from warehouse.codebook import Codebook, Item
 from warehouse.codebook import expressions as ex
-from warehouse.codebook.charts import MISSING, UNKNOWN, Band, Chart, counts_for, matches, parse_band
+from warehouse.codebook.charts import MISSING, UNKNOWN, Band, Chart, counts_for, parse_band
 from warehouse.sample.population import Respondent
 
 Answers = dict[str, Any]
@@ -75,8 +75,69 @@ def targets(charts: Iterable[Chart], item: Item, population: str) -> ItemTargets
             t.counts[r.value] = t.counts.get(r.value, 0) + (
                 fits[0] if fits else round(float(r.percent) * chart.n / 100)
             )
+            t.percents[r.value] = r.percent
         return t
     return None
+
+
+def exact_counts(t: ItemTargets, implied: dict[int, int]) -> dict[int | str, int]:
+    """Counts of a single-choice item that print as published, add up to n, and agree with the n
+    of the charts the item opens (``implied``) wherever that n prints as the item's percentage."""
+    options = {v: counts_for(t.percents[v], t.n) or [t.counts[v]] for v in t.counts if v in t.percents}
+    counts = {v: (implied[v] if v in implied and implied[v] in fits else fits[0]) for v, fits in options.items()}
+    locked = {v for v in counts if v in implied and implied[v] == counts[v]}
+    gap = t.n - sum(counts.values())
+    for v, fits in sorted(options.items(), key=lambda kv: str(kv[0])):
+        if gap == 0:
+            break
+        if v in locked:
+            continue
+        better = min(fits, key=lambda k: abs(gap - (k - counts[v])))
+        gap -= better - counts[v]
+        counts[v] = better
+    if gap and counts:  # no combination prints as published: keep the total right, say so in the note
+        biggest = max((v for v in counts if v not in locked), key=lambda v: counts[v], default=next(iter(counts)))
+        counts[biggest] += gap
+    return counts
+
+
+def assign_one_each(candidates: dict[str, set[int]], capacity: dict[int, int], order: list[str]) -> dict[str, int]:
+    """One option per respondent, from the options it may take, with at most ``capacity`` per option.
+
+    Augmenting paths (bipartite matching) make this exact where a greedy pass strands respondents
+    whose only allowed options were taken first; used for the single top priority among ticked items.
+    """
+    assigned: dict[str, int] = {}
+    holders: dict[int, list[str]] = defaultdict(list)
+
+    def place(rid: str, seen: set[int]) -> bool:
+        for code in sorted(candidates[rid], key=lambda c: capacity.get(c, 0) - len(holders[c]), reverse=True):
+            if code in seen or capacity.get(code, 0) <= 0:
+                continue
+            seen.add(code)
+            if len(holders[code]) < capacity[code]:
+                holders[code].append(rid)
+                assigned[rid] = code
+                return True
+            for other in list(holders[code]):
+                if place_elsewhere(other, code, seen):
+                    holders[code].remove(other)
+                    holders[code].append(rid)
+                    assigned[rid] = code
+                    return True
+        return False
+
+    def place_elsewhere(rid: str, current: int, seen: set[int]) -> bool:
+        saved = candidates[rid]
+        candidates[rid] = saved - {current}
+        try:
+            return place(rid, seen)
+        finally:
+            candidates[rid] = saved
+
+    for rid in order:
+        place(rid, set())
+    return assigned
 
 
 def _scaled(t: ItemTargets, size: int, exclusive_sum: bool) -> dict[int | str, int]:
@@ -178,11 +239,9 @@ class Dealer:
                     answers[r.id][item.key] = self.text(item, r, rng)
 
     def _single(self, item: Item, order: list[Respondent], answers: dict[str, Answers], t: ItemTargets | None) -> None:
-        if t is not None:
-            population = order[0].population if order else "all"
-            for code, n in self.implied.get((item.key, population), {}).items():
-                if t.n == len(order) and code in t.counts and matches(n, t.n, t.percents[code]):
-                    t = ItemTargets(t.n, {**t.counts, code: n}, t.percents)
+        if t is not None and t.n == len(order):
+            population = order[0].population
+            t = ItemTargets(t.n, exact_counts(t, self.implied.get((item.key, population), {})), t.percents)
         if t is None:
             weights = [1.0 / (i + 1) for i in range(len(item.options))]
             for r in order:
@@ -220,6 +279,17 @@ class Dealer:
                     answers[r.id][item.key] = frozenset(self.rng.sample(choices, k))
             return
         counts = _scaled(t, len(order), exclusive_sum=False)
+        if cap == 1 and sum(t.counts.values()) > t.n + len(t.counts):
+            cap = None  # the report's own shares break "one only" (prefecture 問6-2 adds up to 153%)
+        if cap == 1:  # one tick at most: the published shares add up to n like a single choice
+            counts = exact_counts(t, {}) if t.n == len(order) else counts
+            capacity = {c: k for c, k in counts.items() if isinstance(c, int)}
+            chosen = assign_one_each({r.id: allowed[r.id] for r in order}, capacity, [r.id for r in order])
+            if parent:
+                self._swap_parent_ticks(parent, order, answers, chosen, capacity, counts.get(MISSING, 0))
+            for rid, code in chosen.items():
+                answers[rid][item.key] = frozenset({code})
+            return
         missing = {r.id for r in order if not allowed[r.id]}
         for r in order:
             if len(missing) >= counts.get(MISSING, 0):
@@ -243,6 +313,45 @@ class Dealer:
         for rid, codes_ticked in ticks.items():
             if codes_ticked:
                 answers[rid][item.key] = frozenset(codes_ticked)
+
+    def _swap_parent_ticks(
+        self,
+        parent: str,
+        order: list[Respondent],
+        answers: dict[str, Answers],
+        chosen: dict[str, int],
+        capacity: dict[int, int],
+        missing: int,
+    ) -> None:
+        """Place respondents the matching stranded by moving a parent tick between two respondents.
+
+        A stranded respondent takes over the parent tick of an option that still has room from a
+        respondent who ticked it but chose another top priority and keeps another tick: the parent's
+        counts stay exactly as published, and the child's come out exact too.
+        """
+        used = defaultdict(int)
+        for code in chosen.values():
+            used[code] += 1
+        stranded = [r.id for r in order if r.id not in chosen and answers[r.id].get(parent)]
+        for rid in stranded[: max(0, len(stranded) - missing)]:
+            for code in (c for c in capacity if used[c] < capacity[c]):
+                donor = next(
+                    (
+                        r.id
+                        for r in order
+                        if code in answers[r.id].get(parent, frozenset())
+                        and chosen.get(r.id) not in (None, code)
+                        and len(answers[r.id][parent]) > 1
+                    ),
+                    None,
+                )
+                if donor is None:
+                    continue
+                answers[donor][parent] = answers[donor][parent] - {code}
+                answers[rid][parent] = answers[rid][parent] | {code}
+                chosen[rid] = code
+                used[code] += 1
+                break
 
     def _number(self, item: Item, order: list[Respondent], answers: dict[str, Answers], t: ItemTargets | None) -> None:
         if t is None:
