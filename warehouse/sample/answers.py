@@ -80,13 +80,14 @@ def targets(charts: Iterable[Chart], item: Item, population: str) -> ItemTargets
     return None
 
 
-def exact_counts(t: ItemTargets, implied: dict[int, int]) -> dict[int | str, int]:
-    """Counts of a single-choice item that print as published, add up to n, and agree with the n
-    of the charts the item opens (``implied``) wherever that n prints as the item's percentage."""
+def exact_counts(t: ItemTargets, implied: dict[int, int], *, complete: bool = True) -> dict[int | str, int]:
+    """Counts of a single-choice item that print as published, add up to n (when every answer is
+    published, ``complete``), and agree with the n of the charts the item opens (``implied``)
+    wherever that n prints as the item's percentage."""
     options = {v: counts_for(t.percents[v], t.n) or [t.counts[v]] for v in t.counts if v in t.percents}
     counts = {v: (implied[v] if v in implied and implied[v] in fits else fits[0]) for v, fits in options.items()}
     locked = {v for v in counts if v in implied and implied[v] == counts[v]}
-    gap = t.n - sum(counts.values())
+    gap = t.n - sum(counts.values()) if complete else min(0, t.n - sum(counts.values()))
     for v, fits in sorted(options.items(), key=lambda kv: str(kv[0])):
         if gap == 0:
             break
@@ -239,15 +240,17 @@ class Dealer:
                     answers[r.id][item.key] = self.text(item, r, rng)
 
     def _single(self, item: Item, order: list[Respondent], answers: dict[str, Answers], t: ItemTargets | None) -> None:
+        complete = t is not None and item.option_codes <= set(t.counts)
         if t is not None and t.n == len(order):
             population = order[0].population
-            t = ItemTargets(t.n, exact_counts(t, self.implied.get((item.key, population), {})), t.percents)
+            implied = self.implied.get((item.key, population), {})
+            t = ItemTargets(t.n, exact_counts(t, implied, complete=complete), t.percents)
         if t is None:
             weights = [1.0 / (i + 1) for i in range(len(item.options))]
             for r in order:
                 answers[r.id][item.key] = self.rng.choices([o.code for o in item.options], weights)[0]
             return
-        counts = _scaled(t, len(order), exclusive_sum=True)
+        counts = _scaled(t, len(order), exclusive_sum=complete)
         queue: list[int | str] = [v for v, k in sorted(counts.items(), key=lambda kv: str(kv[0])) for _ in range(k)]
         assigned: dict[str, int | str] = {}
         for (key, code), ids in self.prefer.items():
@@ -259,8 +262,9 @@ class Dealer:
                     assigned[r.id] = code
         rest = [r for r in order if r.id not in assigned]
         assigned.update({r.id: v for r, v in zip(rest, queue, strict=False)})
+        unpublished = [o.code for o in item.options if o.code not in counts] or [item.options[0].code]
         for r in order:
-            value = assigned.get(r.id, item.options[0].code)
+            value = assigned.get(r.id) or self.rng.choice(unpublished)
             if value != MISSING:
                 answers[r.id][item.key] = value
 
