@@ -169,6 +169,17 @@ def _value_in(band: Band, item: Item, rng: random.Random) -> float | int:
     return rng.choice(choices)
 
 
+def _outside(named: list[Band], item: Item, rng: random.Random) -> float | int:
+    """A value in none of the bands a chart names: a segment the report shows without its band
+    (always above the named ones: the hidden bands are the higher head counts)."""
+    top = max((b.high for b in named if math.isfinite(b.high)), default=0.0)
+    step = 1 if item.integer else 0.5
+    candidates = [top + step * i for i in range(1, 21)]
+    fits = [v for v in candidates if not any(b.contains(v) for b in named)]
+    value = rng.choice(fits[:6] or candidates)
+    return int(value) if float(value).is_integer() else value
+
+
 def _default_number(item: Item, rng: random.Random) -> float | int:
     high = item.maximum if item.maximum is not None else 10
     low = item.minimum or 0
@@ -362,11 +373,13 @@ class Dealer:
             for r in order:
                 answers[r.id][item.key] = _default_number(item, self.rng)
             return
-        counts = _scaled(t, len(order), exclusive_sum=True)
+        counts = exact_counts(t, {}) if t.n == len(order) else _scaled(t, len(order), exclusive_sum=True)
         named = [parse_band(str(b)) for b in counts if b not in (MISSING, UNKNOWN)]
         queue: list[Any] = [b for b, k in counts.items() for _ in range(k)]
         for r, band in zip(order, queue, strict=False):
             if band == MISSING:
                 continue
-            chosen = parse_band(str(band)) if band != UNKNOWN else (self.rng.choice(named) if named else None)
-            answers[r.id][item.key] = _value_in(chosen, item, self.rng) if chosen else _default_number(item, self.rng)
+            if band == UNKNOWN:
+                answers[r.id][item.key] = _outside(named, item, self.rng)
+            else:
+                answers[r.id][item.key] = _value_in(parse_band(str(band)), item, self.rng)
