@@ -31,7 +31,7 @@ def test_each_defect_is_caught_by_its_reason(defective_year: Ingested) -> None:
         ).fetchall()
     }
     submissions = dict(con.execute("select file_path, form from raw.submissions").fetchall())
-    keys = Counter(k for (k,) in con.execute("select respondent_key from raw.submissions").fetchall())
+    families = Counter(k for (k,) in con.execute("select file_family from raw.submissions").fetchall())
     answers = ingested_answers(defective_year.db)
     missed = []
     for d in defective_year.sample.defects:
@@ -45,8 +45,9 @@ def test_each_defect_is_caught_by_its_reason(defective_year: Ingested) -> None:
                 for p, i, c in issues
             )
         elif kind == "history":
-            key = con.execute("select respondent_key from raw.submissions where file_path = ?", [path]).fetchone()
-            ok = key is not None and keys[key[0]] == 2
+            family = con.execute("select file_family from raw.submissions where file_path = ?", [path]).fetchone()
+            latest = con.execute("select count(*) from raw.latest_submissions where file_path = ?", [path]).fetchone()
+            ok = family is not None and families[family[0]] == 2 and latest == (1,)
         elif what == "duplicate_coordinator":
             original = defective_year.sample.files[d.respondent]
             ok = path in submissions and answers[path] == answers[original] | {

@@ -109,6 +109,11 @@ def _identity(cb: Codebook, cells: dict[str, Any]) -> tuple[dict[str, Any], list
     return out, issues
 
 
+def file_family(path: Path) -> str:
+    """The name shared by a return and its resubmissions saved beside it (``name__anything``)."""
+    return path.stem.split(VERSION_SEPARATOR)[0]
+
+
 def respondent_key(form: str, identity: dict[str, Any], path: Path) -> str:
     """The key a resubmission shares with the return it replaces.
 
@@ -119,7 +124,7 @@ def respondent_key(form: str, identity: dict[str, Any], path: Path) -> str:
     code = identity["respondent_code"] or "unknown"
     if form != "coordinator":
         return f"{form}:{code}" if identity["identity_status"] == "ok" else f"{form}:{code}:{path.stem}"
-    return f"coordinator:{code}:{path.stem.split(VERSION_SEPARATOR)[0]}"
+    return f"coordinator:{code}:{file_family(path)}"
 
 
 def _answer_rows(
@@ -241,6 +246,7 @@ def read_return(file: FileVersion, ingested_at: dt.datetime) -> Outcome:
         "fiscal_year": file.fiscal_year,
         "form": file.form,
         "respondent_key": respondent_key(file.form, identity, path),
+        "file_family": file_family(path),
         **identity,
         "file_path": file.path,
         "file_sha256": file.sha256,

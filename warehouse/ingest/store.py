@@ -25,7 +25,7 @@ create table if not exists raw.file_versions (
 );
 create table if not exists raw.submissions (
     submission_id varchar primary key, fiscal_year integer not null, form varchar not null,
-    respondent_key varchar not null, respondent_code varchar, respondent_kind varchar,
+    respondent_key varchar not null, file_family varchar not null, respondent_code varchar, respondent_kind varchar,
     prefecture_code varchar, municipality_code varchar, identity_status varchar not null,
     file_path varchar not null, file_sha256 varchar not null, file_size bigint, file_mtime timestamp,
     file_format varchar, sheet varchar, template_id varchar, reader_engine varchar,
@@ -56,13 +56,18 @@ create table if not exists raw.ingest_runs (
     files_seen integer, files_read integer, submissions integer, quarantined integer, answers bigint
 );
 create or replace view raw.latest_submissions as
-select * exclude (version_rank) from (
-    select *, row_number() over (
-        partition by fiscal_year, form, respondent_key
-        order by file_mtime desc, ingested_at desc, file_path desc
-    ) as version_rank
-    from raw.submissions
-) where version_rank = 1;
+-- a newer file of the same family (same name, or name__suffix) supersedes the older one even when
+-- the older one's code was wrong; then the newest return per respondent wins
+with family_latest as (
+    select * from raw.submissions
+    qualify row_number() over (
+        partition by fiscal_year, form, file_family order by file_mtime desc, ingested_at desc, file_path desc
+    ) = 1
+)
+select * from family_latest
+qualify row_number() over (
+    partition by fiscal_year, form, respondent_key order by file_mtime desc, ingested_at desc, file_path desc
+) = 1;
 create or replace view raw.latest_answers as
 select a.* from raw.answers as a
 join raw.latest_submissions as s using (submission_id);

@@ -76,6 +76,19 @@ def deal(edition: int, seed: int) -> Sample:
     return Sample(edition, answers, respondents)
 
 
+def _one_of_each(chosen: list[Respondent], rates: dict[str, float], rng: random.Random) -> dict[str, str]:
+    """Respondent id → a defect it gets for sure, one respondent per kind, so that every kind
+    configured shows up at least once even in a small sample (tests rely on it)."""
+    out: dict[str, str] = {}
+    for kind in sorted(k for k, rate in rates.items() if rate > 0):
+        fits = [
+            r.id for r in chosen if r.id not in out and (kind != "duplicate_coordinator" or r.population == MUNICIPAL)
+        ]
+        if fits:
+            out[rng.choice(fits)] = kind
+    return out
+
+
 def _defect_order(kind: str) -> int:
     """Defects that make a file unreadable come first and stop the others (they could not be seen)."""
     order = list(d.DEFAULT_RATES)
@@ -121,6 +134,7 @@ def generate(
     rng = random.Random(seed + 1)
     books = load_edition(edition)
     chosen = _subset(sample, scale, rng)
+    guaranteed = _one_of_each(chosen, defect_rates or {}, rng)
     jobs: list[tuple[int, str, str, dict[str, Any], str | None, str | None, float]] = []
     base = RETURNED_FROM.timestamp()
     for index, r in enumerate(chosen):
@@ -132,7 +146,9 @@ def generate(
         sample.files[r.id] = str(path)
         cell_defect_done = False
         for kind in sorted(defect_rates or {}, key=_defect_order):
-            if rng.random() >= (defect_rates or {})[kind] or (kind in d.CELL_DEFECTS and cell_defect_done):
+            drawn = rng.random() < (defect_rates or {})[kind]
+            wanted = guaranteed[r.id] == kind if r.id in guaranteed else drawn
+            if not wanted or (kind in d.CELL_DEFECTS and cell_defect_done):
                 continue
             if post in ("xls", "xlsm") and kind in ("xls", "xlsm"):
                 continue
