@@ -1,0 +1,42 @@
+"""The dbt project parses against the raw schema the ingest writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import Ingested
+
+DBT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
+
+
+def test_dbt_sources_match_the_raw_schema(clean_year: Ingested, tmp_path: Path) -> None:
+    env = {**os.environ, "WAREHOUSE_DB": str(clean_year.db), "DBT_PROFILES_DIR": str(DBT_DIR)}
+    dbt = Path(sys.executable).with_name("dbt")
+    target = tmp_path / "target"
+    subprocess.run(
+        [str(dbt), "parse", "--project-dir", str(DBT_DIR), "--target-path", str(target)],
+        check=True, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    documented = {s["name"]: set(s["columns"]) for s in manifest["sources"].values() if s["source_name"] == "raw"}
+    import duckdb
+
+    with duckdb.connect(str(clean_year.db), read_only=True) as con:
+        tables = {
+            t
+            for (t,) in con.execute(
+                "select table_name from information_schema.tables where table_schema='raw'"
+            ).fetchall()
+        }
+        columns = {
+            c
+            for (c,) in con.execute(
+                "select column_name from information_schema.columns where table_schema='raw' and table_name='answers'"
+            ).fetchall()
+        }
+    assert set(documented) <= tables
+    assert documented["answers"] == columns
