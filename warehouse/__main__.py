@@ -54,6 +54,20 @@ def _ingest(args: argparse.Namespace) -> None:
     )
 
 
+def _transform(args: argparse.Namespace) -> None:
+    from warehouse.transform.dbt import build, write_lookups
+
+    counts = write_lookups(args.db)
+    items, governments = counts["codebook.items"], counts["reference.local_governments"]
+    print(f"lookups: {items:,} codebook items, {governments:,} local governments")
+    print("dbt build: staging → intermediate → marts → report, with the dbt tests", file=sys.stderr, flush=True)
+    report = build(args.db)
+    passed = sum(1 for status in report.results.values() if status in ("success", "pass"))
+    print(f"dbt build: {passed:,}/{len(report.results):,} models and tests ok in {report.seconds:.1f} s")
+    if not report.success:
+        raise SystemExit("dbt build failed:\n  " + "\n  ".join(report.failures))
+
+
 def _template(args: argparse.Namespace) -> None:
     from warehouse.codebook import load_edition
     from warehouse.workbook.template import write_workbook
@@ -68,6 +82,7 @@ def _run(args: argparse.Namespace) -> None:
         print(f"run: no returns under {args.raw / str(args.year)}; generating the sample national year")
         _generate(args)
     _ingest(args)
+    _transform(args)
     from warehouse.ingest.summary import summary
 
     print(summary(args.db, args.year))
@@ -82,9 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--year", type=int, default=DEFAULT_YEAR, help="fiscal year of the survey (令和5年度 = 2023)")
     commands = parser.add_subparsers(dest="command", required=True)
     for name, func, help_text in (
-        ("run", _run, "generate the sample if raw/<year> is absent, then ingest"),
+        ("run", _run, "generate the sample if raw/<year> is absent, ingest, then build the models"),
         ("generate", _generate, "write the sample national year into raw/"),
         ("ingest", _ingest, "read new and changed workbooks into the raw schema"),
+        ("transform", _transform, "load the codebook and reference tables, then dbt build"),
         ("template", _template, "write the blank templates of every form"),
     ):
         sub = commands.add_parser(name, help=help_text)

@@ -19,6 +19,18 @@ import yaml
 
 from warehouse.codebook.model import EDITIONS_DIR
 
+#: Who a chart counts, as a rule on the respondent's answers; charts without one count everybody.
+#: Coordinators are prefecture-level when they gave no municipal code; 基幹的/現場的 follow 問5-4-1.
+POPULATIONS: dict[str, dict[str, str]] = {
+    "coordinator": {
+        "prefecture_level": "not answered(${f1_1_municipality_code})",
+        "municipal": "answered(${f1_1_municipality_code})",
+        "core": "${q5_4_1_respondent_is_core} = 1",
+        "field": "${q5_4_1_respondent_is_core} = 2",
+    }
+}
+#: Published n that the report itself misprints, with the n its own figures imply (see the notes).
+MISPRINTED_N: dict[tuple[int, str, str], int] = {(2023, "municipality", "問6-7"): 785}
 MISSING = "missing"
 UNKNOWN = "unknown"
 _BAND = re.compile(

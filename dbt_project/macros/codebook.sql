@@ -1,0 +1,116 @@
+{#-
+    The codebook tables (written by the pipeline from the YAML codebooks) read at compile time, so
+    the per-form models are generated from the questionnaire instead of being typed by hand.
+-#}
+
+{% macro codebook_items(form) %}
+    {%- if not execute -%}{{ return([]) }}{%- endif -%}
+    {#- the codebook schema is loaded by the pipeline before dbt runs; rules differ per edition -#}
+    {%- set query -%}
+        select
+            item_key,
+            any_value(item_type) as item_type,
+            'case fiscal_year '
+            || string_agg('when ' || edition || ' then ' || relevant_sql, ' ' order by edition)
+            || ' end' as relevant_sql,
+            'case fiscal_year '
+            || string_agg('when ' || edition || ' then ' || given_sql, ' ' order by edition)
+            || ' end' as given_sql
+        from {{ source('codebook', 'items') }}
+        where form = '{{ form }}'
+        group by item_key
+        order by min(ordinal)
+    {%- endset -%}
+    {{ return(run_query(query).rows) }}
+{% endmacro %}
+
+
+{#- One row per respondent, one column per item: code, number, text, or the list of ticked codes. -#}
+{% macro respondent_answers(form) %}
+    select
+        s.fiscal_year,
+        s.form,
+        s.respondent_key,
+        s.submission_id,
+        {%- for item in codebook_items(form) %}
+            {%- if item['item_type'] == 'multiple' %}
+        list(a.option_code order by a.option_code) filter (
+            where a.item_key = '{{ item["item_key"] }}' and a.is_ticked
+        ) as "{{ item['item_key'] }}"
+            {%- elif item['item_type'] == 'single' %}
+        max(a.answer_code) filter (where a.item_key = '{{ item["item_key"] }}') as "{{ item['item_key'] }}"
+            {%- elif item['item_type'] == 'number' %}
+        max(a.answer_number) filter (where a.item_key = '{{ item["item_key"] }}') as "{{ item['item_key'] }}"
+            {%- else %}
+        max(a.answer_text) filter (where a.item_key = '{{ item["item_key"] }}') as "{{ item['item_key'] }}"
+            {%- endif %},
+        {%- endfor %}
+        count(a.item_key) as answer_cells
+    from {{ ref('stg_survey__submissions') }} as s
+    left join {{ ref('stg_survey__answers') }} as a on s.submission_id = a.submission_id
+    where s.form = '{{ form }}'
+    group by all
+{% endmacro %}
+
+
+{#- One row per respondent and item: relevant by the skip logic, answer given, and the status. -#}
+{% macro item_status(form) %}
+    with flags as (
+        select
+            fiscal_year,
+            form,
+            respondent_key,
+            submission_id,
+            unnest([
+                {%- for item in codebook_items(form) %}
+                {
+                    'item_key': '{{ item["item_key"] }}',
+                    'is_relevant': {{ item['relevant_sql'] }},
+                    'is_given': {{ item['given_sql'] }}
+                }{{ ',' if not loop.last }}
+                {%- endfor %}
+            ], recursive := true)
+        from {{ ref('int_' ~ form ~ '__respondent_answers') }}
+    )
+
+    select
+        *,
+        case
+            when is_relevant and is_given then 'answered'
+            when is_relevant then 'missing'
+            when is_given then 'off_path'
+            else 'skipped'
+        end as status
+    from flags
+    where is_relevant is not null
+{% endmacro %}
+
+
+{#- The populations the published charts of a form count (e.g. prefecture-level coordinators). -#}
+{% macro chart_populations(form) %}
+    {%- set answers = ref('int_' ~ form ~ '__respondent_answers') -%}
+    {%- set rules = [] -%}
+    {%- if execute -%}
+        {%- set query -%}
+            select distinct edition, population, population_sql
+            from {{ source('codebook', 'charts') }}
+            where form = '{{ form }}'
+            order by edition, population
+        {%- endset -%}
+        {%- set rules = run_query(query).rows -%}
+    {%- endif %}
+    {%- for rule in rules %}
+    select
+        fiscal_year,
+        form,
+        respondent_key,
+        '{{ rule["population"] }}' as population
+    from {{ answers }}
+    where fiscal_year = {{ rule['edition'] }} and {{ rule['population_sql'] }}
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
+    {%- if not rules %}
+    select null::integer as fiscal_year, null as form, null as respondent_key, null as population
+    where false
+    {%- endif %}
+{% endmacro %}

@@ -1,0 +1,35 @@
+-- The effective answer of every respondent and item: the answer where the item applied, nothing
+-- where it was skipped (an off-path answer is kept in raw and the cleaning log, not here).
+with status as (
+    select * from {{ ref('int_item_status') }}
+),
+
+answers as (
+    select
+        submission_id,
+        item_key,
+        any_value(item_type) as item_type,
+        max(answer_code) as answer_code,
+        max(answer_number) as answer_number,
+        max(answer_text) as answer_text,
+        list(option_code order by option_code) filter (where is_ticked) as ticked_codes
+    from {{ ref('stg_survey__answers') }}
+    group by submission_id, item_key
+)
+
+select
+    status.fiscal_year,
+    status.form,
+    status.respondent_key,
+    status.submission_id,
+    status.item_key,
+    status.status,
+    answers.item_type,
+    case when status.status = 'answered' then answers.answer_code end as answer_code,
+    case when status.status = 'answered' then answers.answer_number end as answer_number,
+    case when status.status = 'answered' then answers.answer_text end as answer_text,
+    case when status.status = 'answered' then answers.ticked_codes end as ticked_codes
+from status
+left join answers
+    on status.submission_id = answers.submission_id and status.item_key = answers.item_key
+where status.status <> 'skipped'

@@ -1,0 +1,6 @@
+-- Respondents per published-chart population, every form.
+select * from {{ ref('int_prefecture__populations') }}
+union all by name
+select * from {{ ref('int_municipality__populations') }}
+union all by name
+select * from {{ ref('int_coordinator__populations') }}

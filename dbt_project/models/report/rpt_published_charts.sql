@@ -1,0 +1,106 @@
+-- Every published chart of 図４－１〜４－３ rebuilt from the answers: one row per printed percentage.
+-- n is the number of respondents of the chart's population to whom the item applied (skip logic),
+-- with 未回答 (relevant but blank) inside n, as the report counts.
+with chart_rows as (
+    select
+        charts.edition,
+        charts.form,
+        charts.chart_id,
+        charts.question_id,
+        charts.chart_title,
+        charts.population,
+        charts.n_printed,
+        chart_rows.row_ordinal,
+        chart_rows.option_label,
+        chart_rows.item_key,
+        chart_rows.value_kind,
+        chart_rows.option_code,
+        chart_rows.band_low,
+        chart_rows.band_high,
+        chart_rows.band_low_closed,
+        chart_rows.band_high_closed,
+        chart_rows.percent_printed,
+        chart_rows.confidence
+    from {{ source('codebook', 'charts') }} as charts
+    inner join {{ source('codebook', 'chart_rows') }} as chart_rows
+        on
+            charts.edition = chart_rows.edition
+            and charts.form = chart_rows.form
+            and charts.chart_id = chart_rows.chart_id
+),
+
+applied as (
+    select
+        item_values.*,
+        populations.population
+    from {{ ref('int_item_values') }} as item_values
+    inner join {{ ref('int_populations') }} as populations
+        on
+            item_values.fiscal_year = populations.fiscal_year
+            and item_values.form = populations.form
+            and item_values.respondent_key = populations.respondent_key
+),
+
+counted as (
+    select
+        chart_rows.edition,
+        chart_rows.form,
+        chart_rows.chart_id,
+        chart_rows.row_ordinal,
+        count(applied.respondent_key) as n,
+        count(applied.respondent_key) filter (
+            where case chart_rows.value_kind
+                when 'missing' then applied.status = 'missing'
+                when 'code'
+                    then
+                        applied.answer_code = chart_rows.option_code
+                        or list_contains(applied.ticked_codes, chart_rows.option_code)
+                when 'band' then
+                    (
+                        applied.answer_number > chart_rows.band_low
+                        or (chart_rows.band_low_closed and applied.answer_number = chart_rows.band_low)
+                    )
+                    and (
+                        applied.answer_number < chart_rows.band_high
+                        or (chart_rows.band_high_closed and applied.answer_number = chart_rows.band_high)
+                    )
+            end
+        ) as respondents
+    from chart_rows
+    left join applied
+        on
+            chart_rows.edition = applied.fiscal_year
+            and chart_rows.form = applied.form
+            and chart_rows.item_key = applied.item_key
+            and chart_rows.population = applied.population
+    group by all
+)
+
+select
+    chart_rows.edition as fiscal_year,
+    chart_rows.form,
+    chart_rows.chart_id,
+    chart_rows.question_id,
+    chart_rows.chart_title,
+    chart_rows.population,
+    chart_rows.row_ordinal,
+    chart_rows.option_label,
+    chart_rows.item_key,
+    chart_rows.value_kind,
+    chart_rows.option_code,
+    counted.n,
+    chart_rows.n_printed,
+    chart_rows.percent_printed,
+    chart_rows.confidence,
+    case when chart_rows.value_kind <> 'unknown' then counted.respondents end as respondents,
+    case
+        when chart_rows.value_kind <> 'unknown' and counted.n > 0
+            then round(100.0 * counted.respondents / counted.n, 1)
+    end as percent  -- noqa: RF04
+from chart_rows
+inner join counted
+    on
+        chart_rows.edition = counted.edition
+        and chart_rows.form = counted.form
+        and chart_rows.chart_id = counted.chart_id
+        and chart_rows.row_ordinal = counted.row_ordinal

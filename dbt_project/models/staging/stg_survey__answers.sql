@@ -1,0 +1,38 @@
+-- The answered cells of the current returns, typed by the codebook: an option code for single
+-- choice, a number, a text, or a tick for one option of a multiple-choice item.
+with answers as (
+    select * from {{ source('raw', 'latest_answers') }}
+),
+
+items as (
+    select * from {{ source('codebook', 'items') }}
+)
+
+select
+    answers.submission_id,
+    answers.fiscal_year,
+    answers.form,
+    answers.respondent_key,
+    answers.item_key,
+    items.item_type,
+    answers.option_code,
+    answers.sheet,
+    answers.cell,
+    answers.raw_value,
+    answers.value,
+    answers.notes,
+    answers.file_path,
+    case
+        when items.item_type = 'single' and answers.value_number = trunc(answers.value_number)
+            then cast(answers.value_number as integer)
+    end as answer_code,
+    case when items.item_type = 'number' then answers.value_number end as answer_number,
+    case when items.item_type in ('text', 'code') then answers.value end as answer_text,
+    -- a tick cell holding anything but 0 counts as ticked; odd marks are flagged by the ingest
+    coalesce(items.item_type = 'multiple' and coalesce(answers.value_number, 1) <> 0, false) as is_ticked
+from answers
+inner join items
+    on
+        answers.fiscal_year = items.edition
+        and answers.form = items.form
+        and answers.item_key = items.item_key

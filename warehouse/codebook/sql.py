@@ -1,0 +1,131 @@
+"""The codebook's rules compiled to DuckDB SQL over one row per respondent.
+
+The row has one column per item, named by the item key: an integer for single choice, a double
+for numbers, text for text and codes, and a list of the ticked codes (NULL when none) for multiple
+choice.  Every reference to another item reads its *effective* value, i.e. NULL where that item was
+not relevant, so an off-path answer never opens the questions that depend on it; this is the same
+meaning as :func:`warehouse.codebook.validate.violations` gives in Python, and a test holds the two
+to each other on the sample year.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from warehouse.codebook import expressions as ex
+from warehouse.codebook.model import Codebook, Item
+
+_SQL_OPS = {"=": "=", "!=": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
+TEXT_TYPES = ("text", "code")
+
+
+def column(key: str) -> str:
+    """The quoted column of an item in the per-respondent row."""
+    return '"' + key.replace('"', '""') + '"'
+
+
+def _literal(value: int | float | str, *, as_text: bool = False) -> str:
+    if isinstance(value, str) or as_text:
+        return "'" + str(value).replace("'", "''") + "'"
+    return repr(value)
+
+
+def _is_list(node: ex.Node, cb: Codebook, this: str | None) -> bool:
+    key = node.key if isinstance(node, ex.Ref) else this if isinstance(node, ex.Self) else None
+    return key is not None and cb.item(key).type == "multiple"
+
+
+def _is_text(node: ex.Node, cb: Codebook, this: str | None) -> bool:
+    key = node.key if isinstance(node, ex.Ref) else this if isinstance(node, ex.Self) else None
+    return key is not None and cb.item(key).type in TEXT_TYPES
+
+
+class Compiler:
+    """Compiles the rules of one codebook; ``effective`` values are inlined once per item."""
+
+    def __init__(self, cb: Codebook) -> None:
+        self.cb = cb
+        self.effective = cache(self._effective)
+        self.relevant = cache(self._relevant)
+
+    def _relevant(self, key: str) -> str:
+        item = self.cb.item(key)
+        return "true" if item.relevant is None else self.condition(item.relevant)
+
+    def _effective(self, key: str) -> str:
+        relevant = self.relevant(key)
+        return column(key) if relevant == "true" else f"(case when {relevant} then {column(key)} end)"
+
+    def condition(self, node: ex.Node, this: str | None = None) -> str:
+        """A boolean SQL expression that is never NULL (a blank compares false, as in Python)."""
+        if isinstance(node, ex.And):
+            return "(" + " and ".join(self.condition(n, this) for n in node.items) + ")"
+        if isinstance(node, ex.Or):
+            return "(" + " or ".join(self.condition(n, this) for n in node.items) + ")"
+        if isinstance(node, ex.Not):
+            return f"(not {self.condition(node.item, this)})"
+        if isinstance(node, ex.Compare):
+            as_text = _is_text(node.left, self.cb, this) or _is_text(node.right, self.cb, this)
+            left = self.value(node.left, this, as_text=as_text)
+            right = self.value(node.right, this, as_text=as_text)
+            return f"coalesce({left} {_SQL_OPS[node.op]} {right}, false)"
+        if isinstance(node, ex.In):
+            as_text = _is_text(node.operand, self.cb, this)
+            values = ", ".join(_literal(v.value, as_text=as_text) for v in node.values)
+            return f"coalesce({self.value(node.operand, this)} in ({values}), false)"
+        if isinstance(node, ex.Call) and node.name in ("selected", "answered", "regex", "subset"):
+            return f"coalesce({self.value(node, this)}, false)"
+        raise ex.ExpressionError(f"{node!r} is not a condition")
+
+    def value(self, node: ex.Node, this: str | None = None, *, as_text: bool = False) -> str:
+        if isinstance(node, ex.Ref):
+            return self.effective(node.key)
+        if isinstance(node, ex.Self):
+            if this is None:
+                raise ex.ExpressionError("'.' outside a constraint")
+            return self.effective(this)
+        if isinstance(node, ex.Literal):
+            return _literal(node.value, as_text=as_text)
+        if isinstance(node, ex.Call):
+            return self._call(node, this)
+        return self.condition(node, this)
+
+    def _ticked(self, node: ex.Node, this: str | None) -> str:
+        value = self.value(node, this)
+        return f"coalesce({value}, []::integer[])" if _is_list(node, self.cb, this) else f"[{value}]"
+
+    def _call(self, node: ex.Call, this: str | None) -> str:
+        args = node.args
+        if node.name == "selected":
+            return f"list_contains({self._ticked(args[0], this)}, {self.value(args[1], this)})"
+        if node.name == "count_selected":
+            return f"len(list_filter({self._ticked(args[0], this)}, c -> c is not null))"
+        if node.name == "answered":
+            value = self.value(args[0], this)
+            if _is_list(args[0], self.cb, this):
+                return f"(len(coalesce({value}, []::integer[])) > 0)"
+            if _is_text(args[0], self.cb, this):
+                return f"({value} is not null and {value} <> '')"
+            return f"({value} is not null)"
+        if node.name == "regex":
+            return f"regexp_matches(cast({self.value(args[0], this)} as varchar), {self.value(args[1], this)})"
+        if node.name == "subset":
+            return f"list_has_all({self._ticked(args[1], this)}, {self._ticked(args[0], this)})"
+        raise ex.ExpressionError(f"unknown function {node.name}")
+
+    def answered(self, item: Item) -> str:
+        """Whether the respondent gave the item any answer, relevant or not."""
+        return self.condition(ex.Call("answered", (ex.Ref(item.key),)))
+
+    def given(self, item: Item) -> str:
+        """Whether the raw row holds an answer for the item (ignores relevance)."""
+        col = column(item.key)
+        if item.type == "multiple":
+            return f"(len(coalesce({col}, []::integer[])) > 0)"
+        if item.type in TEXT_TYPES:
+            return f"({col} is not null and {col} <> '')"
+        return f"({col} is not null)"
+
+    def constraint(self, item: Item, rule: ex.Node) -> str:
+        """The rule holds, judged only where the item is relevant and answered (NULL elsewhere)."""
+        return f"(case when {self.relevant(item.key)} and {self.given(item)} then {self.condition(rule, item.key)} end)"

@@ -1,0 +1,204 @@
+"""The codebooks as tables in the working database (schema ``codebook``), for dbt to build on.
+
+dbt never repeats a question, an option or a rule in SQL: it reads these tables, and its macros
+generate the per-form models from them at compile time.  Each item carries its ``relevant`` rule
+already compiled to SQL (:mod:`warehouse.codebook.sql`), so the skip logic has one meaning
+everywhere.  Rewritten in full on every run: the tables are small and derived.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from warehouse.codebook import expressions as ex
+from warehouse.codebook.charts import MISSING, POPULATIONS, UNKNOWN, load_charts
+from warehouse.codebook.model import SCENARIOS, Codebook, editions, load_edition
+from warehouse.codebook.sql import Compiler
+
+#: The four scenes of the programme come first in SCENARIOS; the other three are themes.
+SCENES = 4
+
+DDL = """
+create schema if not exists codebook;
+create or replace table codebook.editions (
+    edition integer, edition_label varchar, form varchar, form_label varchar, title varchar,
+    reference_date date, template_id varchar, sheet varchar, primary key (edition, form)
+);
+create or replace table codebook.items (
+    edition integer, form varchar, item_key varchar, ordinal integer, question varchar, section varchar,
+    label varchar, question_text varchar, item_type varchar, cell varchar, relevant_rule varchar,
+    relevant_sql varchar, given_sql varchar, is_required boolean, scenario_key varchar, measure varchar,
+    parent_item_key varchar, unit varchar, minimum double, maximum double,
+    primary key (edition, form, item_key)
+);
+create or replace table codebook.options (
+    edition integer, form varchar, item_key varchar, option_code integer, option_key varchar,
+    option_label varchar, cell varchar, is_other boolean, primary key (edition, form, item_key, option_code)
+);
+create or replace table codebook.constraints (
+    edition integer, form varchar, item_key varchar, rule_id varchar, rule varchar, message varchar,
+    check_sql varchar, primary key (edition, form, item_key, rule_id)
+);
+create or replace table codebook.scenarios (
+    scenario_key varchar primary key, scenario_label varchar, ordinal integer, is_scene boolean
+);
+create or replace table codebook.charts (
+    edition integer, form varchar, chart_id integer, question_id varchar, chart_title varchar,
+    population varchar, population_sql varchar, n_printed integer, primary key (edition, form, chart_id)
+);
+create or replace table codebook.chart_rows (
+    edition integer, form varchar, chart_id integer, row_ordinal integer, option_label varchar,
+    item_key varchar, value_kind varchar, option_code integer, band_low double, band_high double,
+    band_low_closed boolean, band_high_closed boolean, percent_printed varchar, confidence varchar,
+    primary key (edition, form, chart_id, row_ordinal)
+);
+"""
+
+
+def _parent(cb: Codebook, key: str) -> str | None:
+    """The item whose answer opens this one: the single item its ``relevant`` rule refers to."""
+    item = cb.item(key)
+    refs = ex.references(item.relevant) if item.relevant is not None else set()
+    return next(iter(refs)) if len(refs) == 1 else None
+
+
+def _frames(cb: Codebook) -> dict[str, list[dict[str, object]]]:
+    compiler = Compiler(cb)
+    rows: dict[str, list[dict[str, object]]] = {"items": [], "options": [], "constraints": []}
+    base = {"edition": cb.edition, "form": cb.form}
+    for ordinal, item in enumerate(cb.items, start=1):
+        rows["items"].append(
+            {
+                **base,
+                "item_key": item.key,
+                "ordinal": ordinal,
+                "question": item.question,
+                "section": item.section,
+                "label": item.label,
+                "question_text": item.text,
+                "item_type": item.type,
+                "cell": item.cell,
+                "relevant_rule": item.relevant_source,
+                "relevant_sql": compiler.relevant(item.key),
+                "given_sql": compiler.given(item),
+                "is_required": item.required,
+                "scenario_key": item.tags.get("scenario"),
+                "measure": item.tags.get("measure"),
+                "parent_item_key": _parent(cb, item.key),
+                "unit": item.unit,
+                "minimum": item.minimum,
+                "maximum": item.maximum,
+            }
+        )
+        for option in item.options:
+            rows["options"].append(
+                {
+                    **base,
+                    "item_key": item.key,
+                    "option_code": option.code,
+                    "option_key": option.key,
+                    "option_label": option.label,
+                    "cell": option.cell,
+                    "is_other": option.key == "other",
+                }
+            )
+        for rule in item.constraints:
+            rows["constraints"].append(
+                {
+                    **base,
+                    "item_key": item.key,
+                    "rule_id": rule.id,
+                    "rule": rule.source,
+                    "message": rule.message,
+                    "check_sql": compiler.constraint(item, rule.expr),
+                }
+            )
+    return rows
+
+
+def _chart_rows(cb: Codebook) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    edition, form, compiler = cb.edition, cb.form, Compiler(cb)
+    rules = POPULATIONS.get(form, {})
+    charts, rows = [], []
+    for chart_id, chart in enumerate(load_charts(edition, form), start=1):
+        key = {"edition": edition, "form": form, "chart_id": chart_id}
+        charts.append(
+            {
+                **key,
+                "question_id": chart.question_id,
+                "chart_title": chart.chart_title,
+                "population": chart.population,
+                "population_sql": compiler.condition(ex.parse(rules[chart.population]))
+                if chart.population in rules
+                else "true",
+                "n_printed": chart.n,
+            }
+        )
+        for ordinal, row in enumerate(chart.rows, start=1):
+            band = row.band
+            kind = "band" if band else row.value if row.value in (MISSING, UNKNOWN) else "code"
+            rows.append(
+                {
+                    **key,
+                    "row_ordinal": ordinal,
+                    "option_label": row.option_label,
+                    "item_key": row.item_key,
+                    "value_kind": kind,
+                    "option_code": row.value if kind == "code" else None,
+                    "band_low": band.low if band else None,
+                    "band_high": band.high if band else None,
+                    "band_low_closed": band.low_closed if band else None,
+                    "band_high_closed": band.high_closed if band else None,
+                    "percent_printed": row.percent,
+                    "confidence": row.confidence,
+                }
+            )
+    return charts, rows
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, object]]) -> None:
+    if not rows:
+        return
+    frame = pd.DataFrame(rows)  # noqa: F841 - read by DuckDB's replacement scan below
+    columns = ", ".join(rows[0])
+    con.execute(f"insert into codebook.{table} ({columns}) select {columns} from frame")
+
+
+def write(con: duckdb.DuckDBPyConnection, years: list[int] | None = None) -> dict[str, int]:
+    """Replace the ``codebook`` schema with every edition's codebooks and chart maps; row counts."""
+    con.execute(DDL)
+    tables: dict[str, list[dict[str, object]]] = {
+        "editions": [],
+        "items": [],
+        "options": [],
+        "constraints": [],
+        "charts": [],
+        "chart_rows": [],
+    }
+    tables["scenarios"] = [
+        {"scenario_key": key, "scenario_label": label, "ordinal": i, "is_scene": i <= SCENES}
+        for i, (key, label) in enumerate(SCENARIOS.items(), start=1)
+    ]
+    for edition in years or editions():
+        for form, cb in load_edition(edition).items():
+            tables["editions"].append(
+                {
+                    "edition": cb.edition,
+                    "edition_label": cb.edition_label,
+                    "form": form,
+                    "form_label": cb.form_label,
+                    "title": cb.title,
+                    "reference_date": cb.reference_date,
+                    "template_id": cb.template_id,
+                    "sheet": cb.sheet,
+                }
+            )
+            for name, rows in _frames(cb).items():
+                tables[name].extend(rows)
+            charts, chart_rows = _chart_rows(cb)
+            tables["charts"].extend(charts)
+            tables["chart_rows"].extend(chart_rows)
+    for name, rows in tables.items():
+        _insert(con, name, rows)
+    return {name: len(rows) for name, rows in tables.items()}
