@@ -1,5 +1,5 @@
--- The effective answer of every respondent and item: the answer where the item applied, nothing
--- where it was skipped (an off-path answer is kept in raw and the cleaning log, not here).
+-- The effective answer of every respondent and item that applied (answered or 未回答): an off-path
+-- answer is treated as skipped here; it stays in raw, int_item_status and the cleaning log.
 with status as (
     select * from {{ ref('int_item_status') }}
 ),
@@ -25,11 +25,11 @@ select
     status.item_key,
     status.status,
     answers.item_type,
-    case when status.status = 'answered' then answers.answer_code end as answer_code,
-    case when status.status = 'answered' then answers.answer_number end as answer_number,
-    case when status.status = 'answered' then answers.answer_text end as answer_text,
-    case when status.status = 'answered' then answers.ticked_codes end as ticked_codes
+    answers.answer_code,
+    answers.answer_number,
+    answers.answer_text,
+    answers.ticked_codes
 from status
 left join answers
     on status.submission_id = answers.submission_id and status.item_key = answers.item_key
-where status.status <> 'skipped'
+where status.status in ('answered', 'missing')

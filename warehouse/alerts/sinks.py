@@ -1,0 +1,232 @@
+"""Alerts, their human text, and the sinks that deliver them.
+
+One message, several deliveries: :func:`format_text` writes what failed, how many findings of each
+severity and where the cleaning log is, and every sink sends that same text (the webhook and the log
+file add the structured fields for machines).  Standard library only, so alerting still works when the
+run failed because a dependency is broken.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import smtplib
+import socket
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid, parseaddr
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+DEFAULT_LOG = ROOT / "data" / "alerts.jsonl"
+KINDS = ("gate_failed", "run_failed")
+SEVERITY_ORDER = ("hard", "soft")
+MAX_RULES_IN_TEXT = 15
+TIMEOUT_SECONDS = 10.0
+
+AlertKind = Literal["gate_failed", "run_failed"]
+
+
+class AlertDeliveryError(RuntimeError):
+    """A sink could not deliver the alert; the message says where it tried and what came back."""
+
+
+@dataclass(frozen=True)
+class Alert:
+    kind: AlertKind
+    title: str
+    run_id: str | None = None
+    fiscal_year: int | None = None
+    summary: Sequence[str] = ()
+    counts: Mapping[str, int] = field(default_factory=dict)  # severity -> findings
+    failed_rules: Sequence[tuple[str, int]] = ()  # (rule, findings), worst first
+    cleaning_log: str | None = None
+    created_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"alert kind must be one of {', '.join(KINDS)}, not {self.kind!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The structured fields, JSON-ready (times as ISO 8601)."""
+        return {
+            "kind": self.kind,
+            "title": self.title,
+            "run_id": self.run_id,
+            "fiscal_year": self.fiscal_year,
+            "summary": list(self.summary),
+            "counts": dict(self.counts),
+            "failed_rules": [{"rule": rule, "count": count} for rule, count in self.failed_rules],
+            "cleaning_log": self.cleaning_log,
+            "created_at": self.created_at.isoformat(),
+        }
+
+
+def format_text(alert: Alert) -> str:
+    """The human message: what failed, findings by severity, the worst rules, where the cleaning log is."""
+    what = {"gate_failed": "Quality gate failed", "run_failed": "Run failed"}[alert.kind]
+    lines = [f"[warehouse] {what}: {alert.title}"]
+    context = []
+    if alert.fiscal_year is not None:
+        reiwa = f" ({_reiwa(alert.fiscal_year)})" if alert.fiscal_year >= 2019 else ""
+        context.append(f"fiscal year {alert.fiscal_year}{reiwa}")
+    if alert.run_id:
+        context.append(f"run {alert.run_id}")
+    if context:
+        joined = ", ".join(context)
+        lines.append(joined[0].upper() + joined[1:])
+    if alert.counts:
+        severities = [s for s in SEVERITY_ORDER if s in alert.counts] + sorted(set(alert.counts) - set(SEVERITY_ORDER))
+        lines.append("Findings: " + ", ".join(f"{alert.counts[s]:,} {s}" for s in severities))
+    if alert.failed_rules:
+        lines.append("Failed rules:")
+        lines.extend(f"  - {rule}: {count:,}" for rule, count in alert.failed_rules[:MAX_RULES_IN_TEXT])
+        if len(alert.failed_rules) > MAX_RULES_IN_TEXT:
+            lines.append(f"  … and {len(alert.failed_rules) - MAX_RULES_IN_TEXT} more rules")
+    lines.extend(alert.summary)
+    lines.append(f"Cleaning log: {alert.cleaning_log}" if alert.cleaning_log else "Cleaning log: none written")
+    return "\n".join(lines)
+
+
+class Sink(Protocol):
+    def send(self, alert: Alert) -> None: ...
+
+
+@dataclass(frozen=True)
+class LogFileSink:
+    """Appends one JSON object per line; the default, so an alert is never lost for want of configuration."""
+
+    path: Path = DEFAULT_LOG
+
+    def send(self, alert: Alert) -> None:
+        line = json.dumps({**alert.to_dict(), "text": format_text(alert)}, ensure_ascii=False) + "\n"
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("a", encoding="utf-8") as log:
+                log.write(line)
+        except OSError as error:
+            raise AlertDeliveryError(f"cannot append the alert to {self.path}: {error}") from error
+
+
+@dataclass(frozen=True)
+class WebhookSink:
+    """POSTs JSON with a Slack-compatible ``text`` plus the structured fields at the top level."""
+
+    url: str
+    timeout: float = TIMEOUT_SECONDS
+
+    def send(self, alert: Alert) -> None:
+        body = json.dumps({"text": format_text(alert), **alert.to_dict()}, ensure_ascii=False).encode("utf-8")
+        request = urllib.request.Request(
+            self.url, data=body, method="POST", headers={"Content-Type": "application/json; charset=utf-8"}
+        )
+        where = shown_url(self.url)
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                status = response.status
+        except urllib.error.HTTPError as error:
+            detail = error.read(200).decode("utf-8", "replace").strip()
+            raise AlertDeliveryError(f"webhook {where} answered HTTP {error.code}: {detail or error.reason}") from error
+        except (urllib.error.URLError, OSError) as error:
+            reason = getattr(error, "reason", error)
+            raise AlertDeliveryError(f"webhook {where} could not be reached: {reason}") from error
+        if not 200 <= status < 300:
+            raise AlertDeliveryError(f"webhook {where} answered HTTP {status}")
+
+
+@dataclass(frozen=True)
+class EmailSink:
+    """Plain-text e-mail through an SMTP relay that accepts mail from this host without login."""
+
+    host: str
+    port: int
+    sender: str
+    recipients: tuple[str, ...]
+    timeout: float = TIMEOUT_SECONDS
+
+    def send(self, alert: Alert) -> None:
+        message = EmailMessage()
+        message["Subject"] = format_text(alert).splitlines()[0]
+        message["From"] = self.sender
+        message["To"] = ", ".join(self.recipients)
+        message["Date"] = formatdate(localtime=False)
+        message["Message-ID"] = make_msgid(domain=socket.getfqdn() or "localhost")
+        message.set_content(format_text(alert) + "\n")
+        try:
+            with smtplib.SMTP(self.host, self.port, timeout=self.timeout) as smtp:
+                smtp.send_message(
+                    message,
+                    from_addr=parseaddr(self.sender)[1],
+                    to_addrs=[parseaddr(recipient)[1] for recipient in self.recipients],
+                )
+        except (smtplib.SMTPException, OSError) as error:
+            raise AlertDeliveryError(f"SMTP server {self.host}:{self.port} did not take the alert: {error}") from error
+
+
+def sink_from_env(env: Mapping[str, str] = os.environ) -> Sink:
+    """The sink configured by ``WAREHOUSE_ALERT_*`` variables (see the package docstring)."""
+    kind = env.get("WAREHOUSE_ALERT_SINK", "").strip().lower() or "logfile"
+    if kind == "logfile":
+        return LogFileSink(Path(env.get("WAREHOUSE_ALERT_LOG") or DEFAULT_LOG))
+    if kind == "webhook":
+        return WebhookSink(_required(env, "WAREHOUSE_ALERT_WEBHOOK_URL"), timeout=_timeout(env))
+    if kind == "email":
+        port = env.get("WAREHOUSE_ALERT_SMTP_PORT", "").strip() or "25"
+        if not port.isdigit():
+            raise ValueError(f"WAREHOUSE_ALERT_SMTP_PORT must be a port number, not {port!r}")
+        recipients = tuple(a.strip() for a in _required(env, "WAREHOUSE_ALERT_SMTP_TO").split(",") if a.strip())
+        if not recipients:
+            raise ValueError("WAREHOUSE_ALERT_SMTP_TO names no recipient")
+        return EmailSink(
+            host=_required(env, "WAREHOUSE_ALERT_SMTP_HOST"),
+            port=int(port),
+            sender=_required(env, "WAREHOUSE_ALERT_SMTP_FROM"),
+            recipients=recipients,
+            timeout=_timeout(env),
+        )
+    raise ValueError(f"WAREHOUSE_ALERT_SINK must be logfile, webhook or email, not {kind!r}")
+
+
+def send(alert: Alert, sink: Sink | None = None) -> None:
+    """Deliver ``alert`` to ``sink``, or to the sink the environment configures."""
+    (sink or sink_from_env()).send(alert)
+
+
+def shown_url(url: str) -> str:
+    """The URL as error messages show it: without credentials or query, and with a long last path
+    segment (the secret token of Slack-style webhooks) cut short, since errors end up in run logs."""
+    parts = urllib.parse.urlsplit(url)
+    host = parts.hostname or ""
+    netloc = f"[{host}]" if ":" in host else host
+    if parts.port:
+        netloc += f":{parts.port}"
+    head, _, last = parts.path.rpartition("/")
+    path = f"{head}/{last[:4]}…" if len(last) >= 16 else parts.path
+    return urllib.parse.urlunsplit((parts.scheme, netloc, path, "", ""))
+
+
+def _reiwa(fiscal_year: int) -> str:
+    """令和 numbering, how the survey and its readers name the year (令和元年度 = 2019)."""
+    number = fiscal_year - 2018
+    return f"令和{'元' if number == 1 else number}年度"
+
+
+def _required(env: Mapping[str, str], name: str) -> str:
+    value = env.get(name, "").strip()
+    if not value:
+        raise ValueError(f"{name} must be set for WAREHOUSE_ALERT_SINK={env.get('WAREHOUSE_ALERT_SINK')}")
+    return value
+
+
+def _timeout(env: Mapping[str, str]) -> float:
+    raw = env.get("WAREHOUSE_ALERT_TIMEOUT", "").strip()
+    try:
+        return float(raw) if raw else TIMEOUT_SECONDS
+    except ValueError as error:
+        raise ValueError(f"WAREHOUSE_ALERT_TIMEOUT must be a number of seconds, not {raw!r}") from error
