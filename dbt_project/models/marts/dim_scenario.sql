@@ -1,0 +1,16 @@
+-- 場面: the four scenes of the programme and the three themes 認知症・感染症・災害.
+with scenarios as (
+    select
+        scenario_key,
+        scenario_label,
+        ordinal,
+        is_scene
+    from {{ source('codebook', 'scenarios') }}
+)
+
+select
+    scenario_key,
+    scenario_label,
+    ordinal as scenario_order,
+    is_scene
+from scenarios
