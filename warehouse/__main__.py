@@ -1,7 +1,8 @@
 """Command line: ``python -m warehouse <command>``.
 
-``run`` is the main job on the embedded defaults (sample year into ``raw/`` if absent, then ingest
-into ``data/warehouse.duckdb``); the other commands are its steps.
+``run`` is the main job on the embedded defaults: the sample year into ``raw/`` if absent, then the
+full refresh (ingest, dbt build, quality gate, publish, cleaning log) into ``data/``; the other
+commands are its steps.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_RAW = ROOT / "raw"
 DEFAULT_DB = ROOT / "data" / "warehouse.duckdb"
+DEFAULT_PUBLISHED = ROOT / "data" / "published.duckdb"
+DEFAULT_CLEANING_LOG = ROOT / "data" / "cleaning_log"
 DEFAULT_YEAR = 2023
 
 
@@ -77,15 +80,47 @@ def _template(args: argparse.Namespace) -> None:
         print(f"{form}: {path}")
 
 
+def _gate(args: argparse.Namespace) -> None:
+    from warehouse.gate.run import run_gate
+
+    result = run_gate(args.db, args.year)
+    print(_gate_line(result))
+    if not result.passed:
+        raise SystemExit(1)
+
+
+def _gate_line(result: object) -> str:
+    from warehouse.gate.run import GateResult
+
+    assert isinstance(result, GateResult)
+    counts = ", ".join(f"{n:,} {severity}" for severity, n in sorted(result.counts.items())) or "none"
+    verdict = "passed" if result.passed else "FAILED on " + ", ".join(result.hard_failures)
+    failed = len(result.failed_rules)
+    return (
+        f"gate {result.run_id}: {verdict}; {len(result.rules):,} rules, {failed:,} outside tolerance; "
+        f"findings: {counts} ({result.seconds:.1f} s)"
+    )
+
+
 def _run(args: argparse.Namespace) -> None:
+    from warehouse.refresh import refresh
+    from warehouse.summary import summary
+
     if not (args.raw / str(args.year)).exists():
         print(f"run: no returns under {args.raw / str(args.year)}; generating the sample national year")
         _generate(args)
-    _ingest(args)
-    _transform(args)
-    from warehouse.ingest.summary import summary
-
-    print(summary(args.db, args.year))
+    report = refresh(
+        args.raw,
+        args.db,
+        args.published,
+        args.year,
+        cleaning_log_dir=args.cleaning_log,
+        progress=Progress("ingest"),
+        stage=lambda name: print(f"stage: {name}", file=sys.stderr, flush=True),
+    )
+    print(summary(report, args.db, args.published, args.cleaning_log))
+    if not report.ok:
+        raise SystemExit(1)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,13 +129,16 @@ def main(argv: list[str] | None = None) -> int:
         "--raw", type=Path, default=DEFAULT_RAW, help="folder of returned workbooks (raw/<year>/<form>/)"
     )
     parser.add_argument("--db", type=Path, default=DEFAULT_DB, help="working DuckDB file")
+    parser.add_argument("--published", type=Path, default=DEFAULT_PUBLISHED, help="analysts' DuckDB file")
+    parser.add_argument("--cleaning-log", type=Path, default=DEFAULT_CLEANING_LOG, help="cleaning-log workbooks")
     parser.add_argument("--year", type=int, default=DEFAULT_YEAR, help="fiscal year of the survey (令和5年度 = 2023)")
     commands = parser.add_subparsers(dest="command", required=True)
     for name, func, help_text in (
-        ("run", _run, "generate the sample if raw/<year> is absent, ingest, then build the models"),
+        ("run", _run, "generate the sample if raw/<year> is absent, then the full refresh to the published file"),
         ("generate", _generate, "write the sample national year into raw/"),
         ("ingest", _ingest, "read new and changed workbooks into the raw schema"),
         ("transform", _transform, "load the codebook and reference tables, then dbt build"),
+        ("gate", _gate, "check the built models with the quality gate and record the findings"),
         ("template", _template, "write the blank templates of every form"),
     ):
         sub = commands.add_parser(name, help=help_text)

@@ -114,3 +114,34 @@
     where false
     {%- endif %}
 {% endmacro %}
+
+
+{#- One row per respondent, one boolean column per rule of the codebook (TRUE holds, FALSE broken,
+    NULL not applicable): the frame the quality gate validates with Great Expectations. -#}
+{% macro rule_checks(form) %}
+    {%- set answers = ref('int_' ~ form ~ '__respondent_answers') -%}
+    {%- set checks = [] -%}
+    {%- if execute -%}
+        {%- set query -%}
+            select
+                check_column,
+                'case fiscal_year '
+                || string_agg('when ' || edition || ' then ' || check_sql, ' ' order by edition)
+                || ' end' as check_sql
+            from {{ source('codebook', 'checks') }}
+            where form = '{{ form }}'
+            group by check_column
+            order by min(edition), min(rowid)
+        {%- endset -%}
+        {%- set checks = run_query(query).rows -%}
+    {%- endif %}
+    select
+        fiscal_year,
+        form,
+        respondent_key,
+        submission_id
+        {%- for check in checks %},
+        {{ check['check_sql'] }} as "{{ check['check_column'] }}"
+        {%- endfor %}
+    from {{ answers }}
+{% endmacro %}

@@ -10,6 +10,7 @@ to each other on the sample year.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 from warehouse.codebook import expressions as ex
@@ -38,6 +39,21 @@ def _is_list(node: ex.Node, cb: Codebook, this: str | None) -> bool:
 def _is_text(node: ex.Node, cb: Codebook, this: str | None) -> bool:
     key = node.key if isinstance(node, ex.Ref) else this if isinstance(node, ex.Self) else None
     return key is not None and cb.item(key).type in TEXT_TYPES
+
+
+@dataclass(frozen=True)
+class Check:
+    """One rule of one item as a column of the per-respondent check table.
+
+    The column is TRUE where the rule holds, FALSE where it is broken and NULL where it does not
+    apply, so a tolerance counts only the respondents the rule applies to.
+    """
+
+    item_key: str
+    rule: str  # "relevant", "required", or a constraint id
+    column: str
+    sql: str
+    message: str
 
 
 class Compiler:
@@ -99,7 +115,7 @@ class Compiler:
         if node.name == "selected":
             return f"list_contains({self._ticked(args[0], this)}, {self.value(args[1], this)})"
         if node.name == "count_selected":
-            return f"len(list_filter({self._ticked(args[0], this)}, c -> c is not null))"
+            return f"len(list_filter({self._ticked(args[0], this)}, lambda c: c is not null))"
         if node.name == "answered":
             value = self.value(args[0], this)
             if _is_list(args[0], self.cb, this):
@@ -129,3 +145,40 @@ class Compiler:
     def constraint(self, item: Item, rule: ex.Node) -> str:
         """The rule holds, judged only where the item is relevant and answered (NULL elsewhere)."""
         return f"(case when {self.relevant(item.key)} and {self.given(item)} then {self.condition(rule, item.key)} end)"
+
+    def checks(self) -> list[Check]:
+        """Every rule of the codebook: skip logic, required answers and constraints, in item order."""
+        out: list[Check] = []
+        for item in self.cb.items:
+            relevant, given = self.relevant(item.key), self.given(item)
+            if item.relevant is not None:
+                out.append(
+                    Check(
+                        item.key,
+                        "relevant",
+                        f"{item.key}__relevant",
+                        f"(case when not {relevant} then not {given} end)",
+                        f"{item.question} is answered only when {item.relevant_source}",
+                    )
+                )
+            if item.required:
+                out.append(
+                    Check(
+                        item.key,
+                        "required",
+                        f"{item.key}__required",
+                        f"(case when {relevant} then {given} end)",
+                        f"{item.question} must be answered",
+                    )
+                )
+            for rule in item.constraints:
+                out.append(
+                    Check(
+                        item.key,
+                        rule.id,
+                        f"{item.key}__{rule.id}",
+                        self.constraint(item, rule.expr),
+                        f"{item.question}: {rule.message or rule.source}",
+                    )
+                )
+        return out

@@ -40,6 +40,10 @@ create or replace table codebook.constraints (
     edition integer, form varchar, item_key varchar, rule_id varchar, rule varchar, message varchar,
     check_sql varchar, primary key (edition, form, item_key, rule_id)
 );
+create or replace table codebook.checks (
+    edition integer, form varchar, item_key varchar, rule varchar, check_column varchar, check_sql varchar,
+    message varchar, primary key (edition, form, check_column)
+);
 create or replace table codebook.scenarios (
     scenario_key varchar primary key, scenario_label varchar, ordinal integer, is_scene boolean
 );
@@ -65,7 +69,7 @@ def _parent(cb: Codebook, key: str) -> str | None:
 
 def _frames(cb: Codebook) -> dict[str, list[dict[str, object]]]:
     compiler = Compiler(cb)
-    rows: dict[str, list[dict[str, object]]] = {"items": [], "options": [], "constraints": []}
+    rows: dict[str, list[dict[str, object]]] = {"items": [], "options": [], "constraints": [], "checks": []}
     base = {"edition": cb.edition, "form": cb.form}
     for ordinal, item in enumerate(cb.items, start=1):
         rows["items"].append(
@@ -114,6 +118,17 @@ def _frames(cb: Codebook) -> dict[str, list[dict[str, object]]]:
                     "check_sql": compiler.constraint(item, rule.expr),
                 }
             )
+    for check in compiler.checks():
+        rows["checks"].append(
+            {
+                **base,
+                "item_key": check.item_key,
+                "rule": check.rule,
+                "check_column": check.column,
+                "check_sql": check.sql,
+                "message": check.message,
+            }
+        )
     return rows
 
 
@@ -173,6 +188,7 @@ def write(con: duckdb.DuckDBPyConnection, years: list[int] | None = None) -> dic
         "items": [],
         "options": [],
         "constraints": [],
+        "checks": [],
         "charts": [],
         "chart_rows": [],
     }

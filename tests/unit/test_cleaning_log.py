@@ -1,0 +1,294 @@
+"""The 疑義照会 export: each prefecture gets exactly its own findings of the latest run, in Japanese."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from warehouse.codebook import FORMS
+from warehouse.codebook import load as load_codebook
+from warehouse.gate import cleaning_log
+from warehouse.gate.cleaning_log import (
+    FINDINGS_COLUMNS,
+    FINDINGS_DDL,
+    FORM_LABELS,
+    export_by_prefecture,
+    japanese_fiscal_year,
+)
+
+YEAR = 2023
+OLD_RUN, RUN = "gate-2023-run1", "gate-2023-run2"
+AT = datetime(2024, 1, 15, 9, 30, 0)
+
+HEADINGS = [
+    "回答者区分",
+    "都道府県",
+    "市区町村コード",
+    "市区町村名",
+    "回答者コード",
+    "回答者",
+    "設問",
+    "項目",
+    "ルール",
+    "ルール分類",
+    "内容",
+    "回答値",
+    "重要度",
+    "ファイル",
+    "シート",
+    "セル",
+    "検出日時",
+]
+
+PREFECTURES = {"01": "北海道", "13": "東京都", "47": "沖縄県"}
+MUNICIPALITIES = {
+    "011002": ("01", "札幌市"),
+    "012025": ("01", "函館市"),
+    "131016": ("13", "千代田区"),
+    "472018": ("47", "那覇市"),
+}
+
+
+def _finding(
+    run_id: str,
+    respondent_code: str,
+    question: str,
+    rule: str,
+    severity: str,
+    *,
+    form: str = "municipality",
+    value: str | None = "1",
+    fiscal_year: int = YEAR,
+    prefecture_code: str | None = None,
+) -> dict[str, Any]:
+    """A gate finding as the gate writes it; the prefecture of a prefecture respondent is its code's first 2 digits."""
+    municipality = MUNICIPALITIES.get(respondent_code)
+    pref = prefecture_code if prefecture_code is not None else respondent_code[:2]
+    name = municipality[1] if municipality else PREFECTURES.get(pref, "不明")
+    key = f"{form}:{respondent_code}"
+    return {
+        "run_id": run_id,
+        "fiscal_year": fiscal_year,
+        "form": form,
+        "respondent_key": key,
+        "respondent_code": respondent_code,
+        "respondent_name": name if form != "coordinator" else f"{name} コーディネーター",
+        "prefecture_code": pref or None,
+        "prefecture_name": PREFECTURES.get(pref),
+        "municipality_code": respondent_code if municipality else None,
+        "municipality_name": municipality[1] if municipality else None,
+        "question": question,
+        "item_key": f"q{question.removeprefix('問').replace('-', '_')}",
+        "rule": rule,
+        "rule_family": {"relevant": "skip", "required": "missing"}.get(rule, "constraint"),
+        "message": f"{question}: {rule}",
+        "value_found": value,
+        "severity": severity,
+        "file_path": f"raw/{YEAR}/{form}/{respondent_code}_{name}.xlsx",
+        "sheet": FORM_LABELS[form],
+        "cell": "H20",
+        "detected_at": AT,
+    }
+
+
+LATEST = [
+    _finding(RUN, "011002", "問10", "required", "hard", value=None),
+    _finding(RUN, "011002", "問4-1", "relevant", "soft", value="=1+1"),
+    _finding(RUN, "012025", "問11-2", "at_most_three", "soft", form="coordinator", value="1,2,3,4"),
+    _finding(RUN, "010006", "問2", "required", "hard", form="prefecture", value=None),
+    _finding(RUN, "131016", "問3", "relevant", "soft"),
+    _finding(RUN, "131016", "F1", "duplicate_return", "hard", value="131016"),
+]
+EARLIER = [
+    _finding(OLD_RUN, "011002", "問1", "required", "hard"),
+    _finding(OLD_RUN, "472018", "問5", "required", "hard", value=None),  # cleared by the latest run
+    _finding(RUN, "131016", "問9", "required", "hard", fiscal_year=2022),  # same run id, another year
+]
+
+
+def _insert(con: duckdb.DuckDBPyConnection, findings: list[dict[str, Any]]) -> None:
+    placeholders = ", ".join("?" for _ in FINDINGS_COLUMNS)
+    con.executemany(
+        f"insert into gate.findings ({', '.join(FINDINGS_COLUMNS)}) values ({placeholders})",
+        [[f[c] for c in FINDINGS_COLUMNS] for f in findings],
+    )
+
+
+@pytest.fixture
+def con(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = duckdb.connect(str(tmp_path / "warehouse.duckdb"))
+    con.execute(FINDINGS_DDL)
+    _insert(con, LATEST + EARLIER)
+    yield con
+    con.close()
+
+
+@pytest.fixture
+def exported(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> tuple[Path, list[Path]]:
+    """The earlier run exported first (so 沖縄県 has a workbook), then the latest over it."""
+    out = tmp_path / "cleaning_log"
+    export_by_prefecture(con, out, OLD_RUN, YEAR)
+    assert (out / "2023_47_沖縄県_疑義照会.xlsx").exists()
+    out.joinpath("2022_01_北海道_疑義照会.xlsx").write_bytes(b"another year")
+    out.joinpath("notes.txt").write_text("kept", encoding="utf-8")
+    return out, export_by_prefecture(con, out, RUN, YEAR)
+
+
+def _rows(ws: Worksheet) -> list[list[Any]]:
+    return [list(row) for row in ws.iter_rows(values_only=True)]
+
+
+def _label_value(ws: Worksheet, label: str) -> Any:
+    return next(row[1] for row in ws.iter_rows(values_only=True) if row[0] == label)
+
+
+def test_ddl_is_idempotent_and_has_the_contract_columns(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(FINDINGS_DDL)
+    columns = con.execute(
+        "select column_name, data_type from information_schema.columns "
+        "where table_schema = 'gate' and table_name = 'findings' order by ordinal_position"
+    ).fetchall()
+    assert [name for name, _ in columns] == list(FINDINGS_COLUMNS)
+    assert dict(columns)["detected_at"] == "TIMESTAMP"
+    assert dict(columns)["fiscal_year"] == "INTEGER"
+
+
+def test_one_workbook_per_prefecture_with_findings_and_stale_ones_removed(exported: tuple[Path, list[Path]]) -> None:
+    out, written = exported
+    assert [p.name for p in written] == [
+        "2023_01_北海道_疑義照会.xlsx",
+        "2023_13_東京都_疑義照会.xlsx",
+        "2023_全国_概要.xlsx",
+    ]
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [p.name for p in written] + ["2022_01_北海道_疑義照会.xlsx", "notes.txt"]
+    )  # 沖縄県 is cleared; another year, other files and no staging folder remain
+
+
+def test_each_workbook_lists_exactly_its_prefecture_findings(exported: tuple[Path, list[Path]]) -> None:
+    out, _ = exported
+    wb = load_workbook(out / "2023_01_北海道_疑義照会.xlsx")
+    assert wb.sheetnames == ["概要", "指摘一覧"]
+    ws = wb["指摘一覧"]
+    rows = _rows(ws)
+    assert rows[0] == HEADINGS
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == "A1:Q5"
+    assert all(ws.column_dimensions[letter].width >= 6 for letter in "ABCDEFGHIJKLMNOPQ")
+
+    def pick(row: list[Any]) -> tuple[Any, ...]:
+        return row[0], row[1], row[2], row[4], row[6], row[8], row[11], row[12]
+
+    # the prefecture's own return first, then municipalities by code, questions in number order (問4-1 < 問10)
+    assert [pick(r) for r in rows[1:]] == [
+        ("都道府県調査票", "北海道", None, "010006", "問2", "required", None, "重大"),
+        ("市町村調査票", "北海道", "011002", "011002", "問4-1", "relevant", "=1+1", "軽微"),
+        ("市町村調査票", "北海道", "011002", "011002", "問10", "required", None, "重大"),
+        ("コーディネーター調査票", "北海道", "012025", "012025", "問11-2", "at_most_three", "1,2,3,4", "軽微"),
+    ]
+    assert ws["L3"].data_type == "s"  # an answer starting with '=' stays text, never a formula
+    sapporo = rows[2]
+    assert sapporo[3] == "札幌市"
+    assert sapporo[5] == "札幌市"
+    assert sapporo[10] == "問4-1: relevant"
+    assert sapporo[13:] == ["raw/2023/municipality/011002_札幌市.xlsx", "市町村調査票", "H20", AT]
+
+    tokyo = _rows(load_workbook(out / "2023_13_東京都_疑義照会.xlsx")["指摘一覧"])
+    assert [(r[1], r[2], r[6], r[8], r[12]) for r in tokyo[1:]] == [
+        ("東京都", "131016", "F1", "duplicate_return", "重大"),
+        ("東京都", "131016", "問3", "relevant", "軽微"),
+    ]  # the 2022 finding of the same run id is not listed
+
+
+def test_prefecture_summary_counts(exported: tuple[Path, list[Path]]) -> None:
+    out, _ = exported
+    ws = load_workbook(out / "2023_01_北海道_疑義照会.xlsx")["概要"]
+    assert "令和5年度" in ws["A1"].value
+    assert "北海道" in ws["A1"].value
+    assert _label_value(ws, "実行ID") == RUN
+    assert _label_value(ws, "指摘件数") == 4
+    assert _label_value(ws, "対象回答者数") == 3
+    assert _label_value(ws, "重大") == 2
+    assert _label_value(ws, "軽微") == 2
+    rows = _rows(ws)
+    header = rows.index(["ルール", "ルール分類", "重大", "軽微", "合計"])
+    rules = {r[0]: r[1:] for r in rows[header + 1 : header + 4]}
+    assert rules == {
+        "required": ["missing", 2, 0, 2],
+        "relevant": ["skip", 0, 1, 1],
+        "at_most_three": ["constraint", 0, 1, 1],
+    }
+    assert rows[header + 4][0] is None  # nothing else counted
+
+
+def test_national_summary(exported: tuple[Path, list[Path]]) -> None:
+    out, _ = exported
+    wb = load_workbook(out / "2023_全国_概要.xlsx")
+    assert wb.sheetnames == ["都道府県別", "ルール別", "実行情報"]
+    rows = _rows(wb["都道府県別"])
+    assert rows[0] == ["都道府県コード", "都道府県", "重大", "軽微", "合計", "対象回答者数", "ファイル"]
+    by_code = {r[0]: r for r in rows[1:-1]}
+    assert len(by_code) == 47
+    assert by_code["01"] == ["01", "北海道", 2, 2, 4, 3, "2023_01_北海道_疑義照会.xlsx"]
+    assert by_code["13"] == ["13", "東京都", 1, 1, 2, 1, "2023_13_東京都_疑義照会.xlsx"]
+    assert by_code["47"] == ["47", "沖縄県", 0, 0, 0, 0, None]
+    assert rows[-1] == ["全国", None, 3, 3, 6, 4, None]
+    rules = {r[0]: r[2:] for r in _rows(wb["ルール別"])[1:]}
+    assert rules == {
+        "required": [2, 0, 2],
+        "relevant": [0, 2, 2],
+        "at_most_three": [0, 1, 1],
+        "duplicate_return": [1, 0, 1],
+    }
+    assert _label_value(wb["実行情報"], "指摘件数") == 6
+
+
+def test_all_findings_cleared_leaves_only_the_national_summary(
+    con: duckdb.DuckDBPyConnection, exported: tuple[Path, list[Path]]
+) -> None:
+    out, _ = exported
+    written = export_by_prefecture(con, out, "gate-2023-run3", YEAR)
+    assert [p.name for p in written] == ["2023_全国_概要.xlsx"]
+    assert not list(out.glob("2023_*_疑義照会.xlsx"))
+    assert load_workbook(written[0])["都道府県別"]["E49"].value == 0
+
+
+def test_findings_without_a_prefecture_are_not_dropped(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
+    _insert(con, [_finding("run-x", "999999", "F1", "unknown_code", "hard", form="prefecture", prefecture_code="")])
+    written = export_by_prefecture(con, tmp_path, "run-x", YEAR)
+    assert [p.name for p in written] == ["2023_00_都道府県不明_疑義照会.xlsx", "2023_全国_概要.xlsx"]
+    rows = _rows(load_workbook(written[0])["指摘一覧"])
+    assert [(r[4], r[8], r[12]) for r in rows[1:]] == [("999999", "unknown_code", "重大")]
+
+
+def test_worker_processes_write_the_same_workbooks(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    in_process = export_by_prefecture(con, tmp_path / "one", RUN, YEAR, workers=1)
+    monkeypatch.setattr(cleaning_log, "_POOL_THRESHOLD", 0)
+    pooled = export_by_prefecture(con, tmp_path / "two", RUN, YEAR, workers=2)
+    assert [p.name for p in pooled] == [p.name for p in in_process]
+    for a, b in zip(in_process, pooled, strict=True):
+        sheets_a, sheets_b = load_workbook(a), load_workbook(b)
+        assert sheets_a.sheetnames == sheets_b.sheetnames
+        for name in sheets_a.sheetnames:
+            assert _rows(sheets_a[name]) == _rows(sheets_b[name])
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_form_labels_are_the_codebook_titles(form: str) -> None:
+    assert FORM_LABELS[form] == load_codebook(YEAR, form).form_label
+
+
+@pytest.mark.parametrize(
+    ("year", "label"), [(2023, "令和5年度"), (2019, "令和元年度"), (2018, "平成30年度"), (1989, "平成元年度")]
+)
+def test_japanese_fiscal_year(year: int, label: str) -> None:
+    assert japanese_fiscal_year(year) == label

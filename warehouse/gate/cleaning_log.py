@@ -1,0 +1,531 @@
+"""The cleaning log as workbooks: one per prefecture for 疑義照会, and a national summary.
+
+The gate records every broken rule in ``gate.findings``.  Prefectures follow their findings up with the
+municipalities and coordinators who answered, and corrections come back as resubmitted returns (nobody
+edits the warehouse by hand).  So each prefecture gets only its own findings of the run being exported,
+in Japanese, sorted the way it works through them: by municipality, respondent and question.
+
+Files are written with xlsxwriter (a national year can carry tens of thousands of findings) into a
+staging folder first, and replace the previous export of the year only once all of them are written: a
+failed export leaves the last one whole, and a prefecture whose findings are all cleared loses its stale
+workbook.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from datetime import datetime
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import duckdb
+import xlsxwriter
+from xlsxwriter.format import Format
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from warehouse.reference.local_governments import load as load_local_governments
+
+FINDINGS_DDL = """
+create schema if not exists gate;
+create table if not exists gate.findings (
+    run_id varchar,
+    fiscal_year integer,
+    form varchar,
+    respondent_key varchar,
+    respondent_code varchar,
+    respondent_name varchar,
+    prefecture_code varchar,
+    prefecture_name varchar,
+    municipality_code varchar,
+    municipality_name varchar,
+    question varchar,
+    item_key varchar,
+    rule varchar,
+    rule_family varchar,
+    message varchar,
+    value_found varchar,
+    severity varchar,
+    file_path varchar,
+    sheet varchar,
+    cell varchar,
+    detected_at timestamp
+);
+"""
+"""The contract between the gate, which fills ``gate.findings``, and this export, which reads it.
+
+``form`` is 'prefecture' | 'municipality' | 'coordinator'; ``severity`` is 'hard' | 'soft';
+``prefecture_code`` has 2 digits ('01'); ``municipality_code`` has 6 digits with the check digit and is
+null for prefecture-level respondents.
+"""
+
+FINDINGS_COLUMNS = (
+    "run_id",
+    "fiscal_year",
+    "form",
+    "respondent_key",
+    "respondent_code",
+    "respondent_name",
+    "prefecture_code",
+    "prefecture_name",
+    "municipality_code",
+    "municipality_name",
+    "question",
+    "item_key",
+    "rule",
+    "rule_family",
+    "message",
+    "value_found",
+    "severity",
+    "file_path",
+    "sheet",
+    "cell",
+    "detected_at",
+)
+
+FORM_LABELS = {"prefecture": "都道府県調査票", "municipality": "市町村調査票", "coordinator": "コーディネーター調査票"}
+SEVERITY_LABELS = {"hard": "重大", "soft": "軽微"}
+SEVERITIES = ("hard", "soft")
+
+LIST_SHEET = "指摘一覧"
+SUMMARY_SHEET = "概要"
+NATIONAL_SHEETS = ("都道府県別", "ルール別", "実行情報")
+
+# Heading of each column of 指摘一覧, with the widest it may be drawn (Excel character units).
+LIST_COLUMNS: tuple[tuple[str, int], ...] = (
+    ("回答者区分", 24),
+    ("都道府県", 10),
+    ("市区町村コード", 14),
+    ("市区町村名", 20),
+    ("回答者コード", 16),
+    ("回答者", 30),
+    ("設問", 12),
+    ("項目", 28),
+    ("ルール", 24),
+    ("ルール分類", 18),
+    ("内容", 70),
+    ("回答値", 30),
+    ("重要度", 8),
+    ("ファイル", 50),
+    ("シート", 22),
+    ("セル", 8),
+    ("検出日時", 20),
+)
+LIST_HEADINGS = tuple(heading for heading, _ in LIST_COLUMNS)
+
+UNKNOWN_PREFECTURE = ("00", "都道府県不明")
+"""Where findings without a prefecture go (e.g. an unknown respondent code), so none is dropped silently."""
+
+_DATETIME = "yyyy-mm-dd hh:mm:ss"
+_WORKBOOK_OPTIONS = {
+    # Answers are the respondents' own text: never turn '=…' into a formula or 'http…' into a link.
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+    "default_date_format": _DATETIME,
+    # A prefecture's workbook is a few MB at most; building it in memory skips a temporary file per part.
+    "in_memory": True,
+}
+_NOTES = (
+    "重大: 公表を止める指摘です。回答者に確認のうえ、修正した調査票を再提出してもらってください。",
+    "軽微: 記録され、注記付きで公表される指摘です。確認のうえ、必要なら修正した調査票を再提出してください。",
+    f"指摘の一件ごとの内容は「{LIST_SHEET}」シートにあります（市区町村・回答者・設問の順）。",
+)
+_SAMPLE_ROWS = 500  # rows looked at to size the columns; the widths are capped anyway
+_MAX_WORKERS = 8
+_POOL_THRESHOLD = 5000  # below this, one process writes faster than starting others
+
+
+class Finding(NamedTuple):
+    """One row of ``gate.findings`` as the export reads it."""
+
+    form: str | None
+    respondent_key: str | None
+    respondent_code: str | None
+    respondent_name: str | None
+    prefecture_code: str | None
+    prefecture_name: str | None
+    municipality_code: str | None
+    municipality_name: str | None
+    question: str | None
+    item_key: str | None
+    rule: str | None
+    rule_family: str | None
+    message: str | None
+    value_found: str | None
+    severity: str | None
+    file_path: str | None
+    sheet: str | None
+    cell: str | None
+    detected_at: datetime | None
+
+
+_SELECT = f"select {', '.join(Finding._fields)} from gate.findings where run_id = ? and fiscal_year = ?"
+
+
+def japanese_fiscal_year(fiscal_year: int) -> str:
+    """The 年度 as the survey reports name it (2023 → 令和5年度), for titles prefectures recognise."""
+    for start, era in ((2019, "令和"), (1989, "平成")):
+        if fiscal_year >= start:
+            n = fiscal_year - start + 1
+            return f"{era}{'元' if n == 1 else n}年度"
+    return f"{fiscal_year}年度"
+
+
+def prefecture_workbook_name(fiscal_year: int, prefecture_code: str, prefecture_name: str) -> str:
+    """``<fiscal_year>_<code>_<name>_疑義照会.xlsx``: the code first, so files list in the ministry's order."""
+    return f"{fiscal_year}_{prefecture_code}_{_safe(prefecture_name)}_疑義照会.xlsx"
+
+
+def national_workbook_name(fiscal_year: int) -> str:
+    """``<fiscal_year>_全国_概要.xlsx``: the ministry's view, every prefecture's counts side by side."""
+    return f"{fiscal_year}_全国_概要.xlsx"
+
+
+def export_by_prefecture(
+    con: duckdb.DuckDBPyConnection,
+    out_dir: Path,
+    run_id: str,
+    fiscal_year: int,
+    *,
+    workers: int | None = None,
+) -> list[Path]:
+    """Write one 疑義照会 workbook per prefecture with findings in ``run_id``, and the national summary.
+
+    Earlier exports of ``fiscal_year`` in ``out_dir`` are replaced as a whole, so a prefecture whose
+    findings are all cleared keeps no stale workbook; other years and other files are left alone.
+    Workbooks are written by ``workers`` processes (default: the CPUs, at most 8) once there are enough
+    findings to repay starting them.  Returns the paths written, prefectures in code order, the national
+    summary last.
+    """
+    findings = [Finding(*row) for row in con.execute(_SELECT, [run_id, fiscal_year]).fetchall()]
+    by_prefecture: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_prefecture.setdefault(finding.prefecture_code or UNKNOWN_PREFECTURE[0], []).append(finding)
+    names = _prefecture_names(by_prefecture)
+    created_at = datetime.now().replace(microsecond=0)
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{fiscal_year}_cleaning_log_", dir=out_dir))
+    try:
+        jobs = [
+            _Job(
+                staging / prefecture_workbook_name(fiscal_year, code, names[code]),
+                fiscal_year,
+                run_id,
+                code,
+                names[code],
+                by_prefecture[code],
+                created_at,
+            )
+            for code in sorted(by_prefecture)
+        ]
+        workers = min(workers or os.cpu_count() or 1, _MAX_WORKERS, len(jobs))
+        if workers <= 1 or len(findings) < _POOL_THRESHOLD:
+            staged = list(map(_write_prefecture, jobs))
+        else:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver")) as pool:
+                staged = list(pool.map(_write_prefecture, jobs))
+        workbooks = {job.code: job.path.name for job in jobs}
+        path = staging / national_workbook_name(fiscal_year)
+        _write_national(path, fiscal_year, run_id, by_prefecture, names, workbooks, created_at)
+        staged.append(path)
+
+        for old in list(_previous_export(out_dir, fiscal_year)):
+            old.unlink()
+        written = []
+        for path in staged:
+            os.replace(path, out_dir / path.name)
+            written.append(out_dir / path.name)
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _previous_export(out_dir: Path, fiscal_year: int) -> Iterable[Path]:
+    yield from out_dir.glob(f"{fiscal_year}_*_疑義照会.xlsx")
+    national = out_dir / national_workbook_name(fiscal_year)
+    if national.exists():
+        yield national
+
+
+def _prefecture_names(by_prefecture: dict[str, list[Finding]]) -> dict[str, str]:
+    """All 47 prefectures by code, plus any code only the findings carry; reference names win for stable files."""
+    names = {code: pref.name for code, pref in load_local_governments().prefectures.items()}
+    for code, rows in by_prefecture.items():
+        if code not in names:
+            given = next((r.prefecture_name for r in rows if r.prefecture_name), None)
+            names[code] = given or (UNKNOWN_PREFECTURE[1] if code == UNKNOWN_PREFECTURE[0] else "不明")
+    return names
+
+
+def _safe(name: str) -> str:
+    """A name fit for a file name on Windows, where prefectures open these files."""
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", name).strip("._") or "不明"
+
+
+_NUMBER = re.compile(r"(\d+)")
+
+
+def _question_order(question: str | None) -> tuple[str | int, ...]:
+    """問4-1 before 問4-2 before 問10: numbers compare as numbers (split() puts them at odd positions)."""
+    parts = _NUMBER.split(unicodedata.normalize("NFKC", question or ""))
+    return tuple(int(part) if i % 2 else part for i, part in enumerate(parts))
+
+
+def _list_order(f: Finding) -> tuple[Any, ...]:
+    """Prefecture-level respondents (no municipality) first, then municipalities in code order."""
+    return (
+        f.municipality_code or "",
+        f.respondent_code or "",
+        f.respondent_key or "",
+        _question_order(f.question),
+        f.item_key or "",
+        f.rule or "",
+    )
+
+
+def _list_row(f: Finding) -> list[Any]:
+    return [
+        FORM_LABELS.get(f.form or "", f.form),
+        f.prefecture_name,
+        f.municipality_code,
+        f.municipality_name,
+        f.respondent_code,
+        f.respondent_name,
+        f.question,
+        f.item_key,
+        f.rule,
+        f.rule_family,
+        f.message,
+        f.value_found,
+        SEVERITY_LABELS.get(f.severity or "", f.severity),
+        f.file_path,
+        f.sheet,
+        f.cell,
+        f.detected_at,
+    ]
+
+
+def _severities(findings: Iterable[Finding]) -> list[str]:
+    """hard and soft always, in that order, then any other value the gate wrote, so none is hidden."""
+    extra = {f.severity or "" for f in findings} - set(SEVERITIES)
+    return [*SEVERITIES, *sorted(extra)]
+
+
+def _severity_heading(severity: str) -> str:
+    return SEVERITY_LABELS.get(severity, severity or "（空欄）")
+
+
+class _Styles:
+    """The few cell formats every sheet shares, made once per workbook."""
+
+    def __init__(self, wb: Workbook) -> None:
+        self.title: Format = wb.add_format({"bold": True, "font_size": 14})
+        self.label: Format = wb.add_format({"bold": True})
+        self.header: Format = wb.add_format(
+            {"bold": True, "bg_color": "#DDEBF7", "border": 1, "valign": "vcenter", "text_wrap": True}
+        )
+        self.number: Format = wb.add_format({"num_format": "#,##0"})
+        self.total: Format = wb.add_format({"bold": True, "num_format": "#,##0", "top": 1})
+        self.total_label: Format = wb.add_format({"bold": True, "top": 1})
+        self.datetime: Format = wb.add_format({"num_format": _DATETIME, "align": "left"})
+        self.text: Format = wb.add_format({"num_format": "@"})
+
+
+def _workbook(path: Path, title: str) -> tuple[Workbook, _Styles]:
+    wb = xlsxwriter.Workbook(str(path), _WORKBOOK_OPTIONS)
+    wb.set_properties({"title": title, "subject": "在宅医療・介護連携推進事業 調査 疑義照会"})
+    return wb, _Styles(wb)
+
+
+def _display_width(value: Any) -> int:
+    """Characters as Excel draws them, roughly: a full-width character takes about two."""
+    if value is None:
+        return 0
+    if isinstance(value, datetime):
+        return 19
+    text = str(value)
+    # UTF-8 takes 1 byte for ASCII and 3 for kana and kanji: (bytes + characters) / 2 counts 1 and 2.
+    return len(text) if text.isascii() else (len(text.encode()) + len(text)) // 2
+
+
+def _fit_columns(
+    ws: Worksheet,
+    columns: Sequence[tuple[str, int]],
+    rows: Sequence[Sequence[Any]],
+    formats: dict[int, Format],
+) -> None:
+    """Widths from the headings and a sample of the rows, capped; ``formats`` apply to whole columns."""
+    step = max(1, len(rows) // _SAMPLE_ROWS)
+    sample = rows[::step]
+    for col, (heading, cap) in enumerate(columns):
+        widest = max([_display_width(heading), *(_display_width(row[col]) for row in sample)])
+        ws.set_column(col, col, min(cap, max(6, widest + 2)), formats.get(col))
+
+
+def _table(ws: Worksheet, styles: _Styles, top: int, headings: Sequence[str], rows: Sequence[Sequence[Any]]) -> int:
+    """A small count table (text columns then numbers) at ``top``; returns the first free row after it."""
+    ws.write_row(top, 0, headings, styles.header)
+    for i, row in enumerate(rows, start=top + 1):
+        for col, value in enumerate(row):
+            ws.write(i, col, value, styles.number if isinstance(value, int) else None)
+    return top + 1 + len(rows)
+
+
+def _rule_rows(findings: Sequence[Finding], severities: Sequence[str]) -> list[list[Any]]:
+    """One row per rule: its family, a count per severity, the total; the most frequent first."""
+    counts = Counter((f.rule or "", f.rule_family or "", f.severity or "") for f in findings)
+    rules = sorted({(rule, family) for rule, family, _ in counts})
+    rows = [[rule, family, *(counts[rule, family, s] for s in severities)] for rule, family in rules]
+    for row in rows:
+        row.append(sum(row[2:]))
+    rows.sort(key=lambda row: -row[-1])  # stable: ties stay in rule order
+    return rows
+
+
+class _Job(NamedTuple):
+    """One prefecture's workbook to write; a tuple, so it travels to a worker process as is."""
+
+    path: Path
+    fiscal_year: int
+    run_id: str
+    code: str
+    name: str
+    findings: list[Finding]
+    created_at: datetime
+
+
+def _write_prefecture(job: _Job) -> Path:
+    path, fiscal_year, run_id, code, name, _, created_at = job
+    findings = sorted(job.findings, key=_list_order)
+    title = f"{japanese_fiscal_year(fiscal_year)} 在宅医療・介護連携推進事業 調査 疑義照会 {name}"
+    wb, styles = _workbook(path, title)
+    severities = _severities(findings)
+
+    ws = wb.add_worksheet(SUMMARY_SHEET)
+    ws.write(0, 0, title, styles.title)
+    info: list[tuple[str, Any]] = [
+        ("年度", f"{japanese_fiscal_year(fiscal_year)}（{fiscal_year}）"),
+        ("都道府県", f"{code} {name}"),
+        ("実行ID", run_id),
+        ("作成日時", created_at),
+        ("指摘件数", len(findings)),
+        ("対象回答者数", len({f.respondent_key or f.respondent_code for f in findings})),
+    ]
+    for i, (label, value) in enumerate(info, start=2):
+        ws.write(i, 0, label, styles.label)
+        fmt = styles.datetime if isinstance(value, datetime) else styles.number if isinstance(value, int) else None
+        ws.write(i, 1, value, fmt)
+    by_severity = Counter(f.severity or "" for f in findings)
+    row = _table(
+        ws, styles, 2 + len(info) + 1, ["重要度", "件数"], [[_severity_heading(s), by_severity[s]] for s in severities]
+    )
+    row = _table(
+        ws,
+        styles,
+        row + 1,
+        ["ルール", "ルール分類", *(_severity_heading(s) for s in severities), "合計"],
+        _rule_rows(findings, severities),
+    )
+    for i, note in enumerate(_NOTES, start=row + 1):
+        ws.write(i, 0, note)
+    ws.set_column(0, 0, 16)
+    ws.set_column(1, 1, 20)
+    ws.set_column(2, 2 + len(severities), 10)
+
+    ws = wb.add_worksheet(LIST_SHEET)
+    rows = [_list_row(f) for f in findings]
+    last = len(LIST_COLUMNS) - 1
+    _fit_columns(ws, LIST_COLUMNS, rows, {2: styles.text, 4: styles.text, last: styles.datetime})
+    ws.write_row(0, 0, LIST_HEADINGS, styles.header)
+    _write_rows(ws, rows)
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, len(rows), last)
+    wb.close()
+    return path
+
+
+def _write_rows(ws: Worksheet, rows: Sequence[Sequence[Any]]) -> None:
+    """The finding rows, by type: calling write_string directly skips xlsxwriter's per-cell dispatch."""
+    write_string, write_datetime = ws.write_string, ws.write_datetime
+    for r, values in enumerate(rows, start=1):
+        for c, value in enumerate(values):
+            if value is None:
+                continue
+            if isinstance(value, datetime):
+                write_datetime(r, c, value)
+            else:
+                write_string(r, c, value if isinstance(value, str) else str(value))
+
+
+def _write_national(
+    path: Path,
+    fiscal_year: int,
+    run_id: str,
+    by_prefecture: dict[str, list[Finding]],
+    names: dict[str, str],
+    workbooks: dict[str, str],
+    created_at: datetime,
+) -> None:
+    title = f"{japanese_fiscal_year(fiscal_year)} 在宅医療・介護連携推進事業 調査 疑義照会 全国概要"
+    wb, styles = _workbook(path, title)
+    findings = [f for rows in by_prefecture.values() for f in rows]
+    severities = _severities(findings)
+    severity_headings = [_severity_heading(s) for s in severities]
+
+    ws = wb.add_worksheet(NATIONAL_SHEETS[0])
+    headings = ["都道府県コード", "都道府県", *severity_headings, "合計", "対象回答者数", "ファイル"]
+    rows: list[list[Any]] = []
+    for code in sorted(names):
+        rows_of = by_prefecture.get(code, [])
+        counts = Counter(f.severity or "" for f in rows_of)
+        respondents = len({f.respondent_key or f.respondent_code for f in rows_of})
+        per_severity = [counts[s] for s in severities]
+        rows.append([code, names[code], *per_severity, len(rows_of), respondents, workbooks.get(code)])
+    end = _table(ws, styles, 0, headings, rows)
+    ws.write(end, 0, "全国", styles.total_label)
+    ws.write(end, 1, None, styles.total_label)
+    for col in range(2, len(headings) - 1):
+        ws.write(end, col, sum(row[col] for row in rows), styles.total)
+    ws.write(end, len(headings) - 1, None, styles.total_label)
+    ws.set_column(0, 0, 14)
+    ws.set_column(1, 1, 12)
+    ws.set_column(2, len(headings) - 2, 12)
+    ws.set_column(len(headings) - 1, len(headings) - 1, 36)
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, len(rows), len(headings) - 1)  # the 全国 row stays out of sorting and filtering
+
+    ws = wb.add_worksheet(NATIONAL_SHEETS[1])
+    rule_headings = ["ルール", "ルール分類", *severity_headings, "合計"]
+    rule_rows = _rule_rows(findings, severities)
+    _table(ws, styles, 0, rule_headings, rule_rows)
+    ws.set_column(0, 1, 24)
+    ws.set_column(2, len(rule_headings) - 1, 10)
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, len(rule_rows), len(rule_headings) - 1)
+
+    ws = wb.add_worksheet(NATIONAL_SHEETS[2])
+    ws.write(0, 0, title, styles.title)
+    info: list[tuple[str, Any]] = [
+        ("年度", f"{japanese_fiscal_year(fiscal_year)}（{fiscal_year}）"),
+        ("実行ID", run_id),
+        ("作成日時", created_at),
+        ("指摘件数", len(findings)),
+        ("指摘のある都道府県数", len(by_prefecture)),
+    ]
+    for i, (label, value) in enumerate(info, start=2):
+        ws.write(i, 0, label, styles.label)
+        fmt = styles.datetime if isinstance(value, datetime) else styles.number if isinstance(value, int) else None
+        ws.write(i, 1, value, fmt)
+    ws.set_column(0, 0, 22)
+    ws.set_column(1, 1, 24)
+    wb.close()

@@ -1,0 +1,54 @@
+"""Severity and tolerance of each rule, from the one reviewed file ``expectations/gate.yaml``."""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+EXPECTATIONS_DIR = Path(__file__).resolve().parents[2] / "expectations"
+CONFIG = EXPECTATIONS_DIR / "gate.yaml"
+SEVERITIES = ("hard", "soft")
+
+
+@dataclass(frozen=True)
+class Policy:
+    family: str
+    severity: str
+    mostly: float
+    why: str | None = None
+
+
+@cache
+def _config(path: Path = CONFIG) -> dict[str, Any]:
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for name, family in config["families"].items():
+        if family["severity"] not in SEVERITIES or not 0 <= family["mostly"] <= 1:
+            raise ValueError(f"{path.name}: family {name!r} needs severity hard|soft and 0 ≤ mostly ≤ 1")
+    for pattern, rule in config.get("rules", {}).items():
+        if not rule.get("why"):
+            raise ValueError(f"{path.name}: the override {pattern!r} must say why")
+    return config
+
+
+def family_of(rule: str) -> str:
+    """The family of a codebook rule id (``relevant``, ``required`` or a constraint id)."""
+    families = _config()["rule_families"]
+    if rule not in families:
+        raise KeyError(f"{CONFIG.name}: rule {rule!r} has no family in rule_families")
+    return str(families[rule])
+
+
+def policy(form: str, column: str, family: str) -> Policy:
+    """Severity and tolerance of one check: its family's, unless a rule override matches."""
+    config = _config()
+    base = config["families"][family]
+    chosen = {"severity": base["severity"], "mostly": base["mostly"], "why": None}
+    for pattern, rule in config.get("rules", {}).items():
+        if fnmatch.fnmatchcase(f"{form}.{column}", pattern):
+            chosen.update({k: rule[k] for k in ("severity", "mostly", "why") if k in rule})
+    return Policy(family, str(chosen["severity"]), float(chosen["mostly"]), chosen["why"])
