@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.direct_load import load_directly
 from warehouse.ingest.run import IngestReport, ingest
 from warehouse.sample.defects import DEFAULT_RATES
-from warehouse.sample.generate import Sample, generate
+from warehouse.sample.generate import Sample, deal, generate
+from warehouse.transform.dbt import build, write_lookups
 
 REDUCED = 0.07  # about 3 prefectures: the prefecture, its municipalities and their coordinators
 
@@ -37,3 +39,23 @@ def defective_year(tmp_path_factory: pytest.TempPathFactory) -> Ingested:
     sample = generate(root / "raw", 2023, seed=12, scale=REDUCED, defect_rates=rates)
     report = ingest(root / "warehouse.duckdb", root / "raw", 2023)
     return Ingested(root / "raw", root / "warehouse.duckdb", sample, report)
+
+
+#: The dbt models the report and gate tests read (and everything upstream of them).
+GATE_AND_REPORT = [
+    "+rpt_published_charts",
+    "+int_prefecture__rule_checks",
+    "+int_municipality__rule_checks",
+    "+int_coordinator__rule_checks",
+]
+
+
+@pytest.fixture(scope="session")
+def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The calibrated national year (seed 5, as published), loaded directly and built by dbt."""
+    db = tmp_path_factory.mktemp("national") / "warehouse.duckdb"
+    load_directly(db, deal(2023, seed=5))
+    write_lookups(db)
+    report = build(db, select=GATE_AND_REPORT)
+    assert report.success, report.failures
+    return db

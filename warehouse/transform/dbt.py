@@ -36,12 +36,24 @@ def write_lookups(db: Path) -> dict[str, int]:
     return counts
 
 
-def dbt_env(db: Path, target_path: Path | None = None) -> dict[str, str]:
-    """Environment for dbt: the working file and the project's own profile."""
-    env = {"WAREHOUSE_DB": str(db), "DBT_PROFILES_DIR": str(PROJECT_DIR)}
-    if target_path is not None:
-        env["DBT_TARGET_PATH"] = str(target_path)
-    return env
+def artifacts_dir(db: Path) -> Path:
+    """dbt's target and log folder for one working file, beside it.
+
+    One folder per working file keeps dbt's partial parsing valid from run to run (it is discarded
+    whenever the profile's database changes) and keeps concurrent projects from sharing artifacts.
+    """
+    return db.parent / "dbt" / db.stem
+
+
+def dbt_env(db: Path) -> dict[str, str]:
+    """Environment for dbt: the working file, the project's own profile, and where artifacts go."""
+    folder = artifacts_dir(db)
+    return {
+        "WAREHOUSE_DB": str(db),
+        "DBT_PROFILES_DIR": str(PROJECT_DIR),
+        "DBT_TARGET_PATH": str(folder / "target"),
+        "DBT_LOG_PATH": str(folder / "logs"),
+    }
 
 
 def _release_connection() -> None:
@@ -59,8 +71,9 @@ def build(db: Path, *, select: Sequence[str] = (), args: Sequence[str] = ("build
     from dbt.cli.main import dbtRunner
 
     started = time.perf_counter()
-    saved = {k: os.environ.get(k) for k in ("WAREHOUSE_DB", "DBT_PROFILES_DIR")}
-    os.environ.update(dbt_env(db))
+    env = dbt_env(db)
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
     try:
         cli = [*args, "--project-dir", str(PROJECT_DIR), "--quiet"]
         if select:
