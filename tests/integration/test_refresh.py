@@ -1,0 +1,56 @@
+"""The whole refresh on the reduced national sample, and the README's analyst queries on its output."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import Ingested
+from warehouse.publish.swap import read_publication
+from warehouse.refresh import RefreshReport, refresh
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+@pytest.fixture(scope="module")
+def refreshed(clean_year: Ingested, tmp_path_factory: pytest.TempPathFactory) -> tuple[RefreshReport, Path]:
+    root = tmp_path_factory.mktemp("refresh")
+    shutil.copytree(clean_year.raw, root / "raw")
+    published = root / "published.duckdb"
+    report = refresh(root / "raw", root / "w.duckdb", published, 2023, cleaning_log_dir=root / "cleaning_log")
+    return report, published
+
+
+def test_the_reduced_sample_is_published(refreshed: tuple[RefreshReport, Path], clean_year: Ingested) -> None:
+    report, published = refreshed
+    assert report.ok, report.blocked
+    assert report.ingest is not None and report.ingest.files_read == len(clean_year.sample.files)
+    assert list(report.stages) == ["ingest", "lookups", "dbt build", "gate", "cleaning log", "publish"]
+    meta = read_publication(published)
+    assert meta is not None and report.gate is not None and meta["gate_run_id"] == report.gate.run_id
+    with duckdb.connect(str(published), read_only=True) as con:
+        respondents = con.execute("select count(*) from marts.fct_scenario_status").fetchone()
+        written = clean_year.sample.files
+        municipalities = sum(1 for rid in written if clean_year.sample.respondents[rid].form == "municipality")
+        assert respondents == (municipalities * 7,)
+    assert any(path.name.endswith("全国_概要.xlsx") for path in report.cleaning_log)
+
+
+def _analyst_queries() -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## For analysts") :]
+    section = section[: section.index("\n## ", 1)]
+    return re.findall(r"```sql\n(.*?)```", section, re.S)
+
+
+def test_every_analyst_query_of_the_readme_runs_on_the_published_file(refreshed: tuple[RefreshReport, Path]) -> None:
+    _, published = refreshed
+    queries = _analyst_queries()
+    assert len(queries) >= 5
+    with duckdb.connect(str(published), read_only=True) as con:
+        for query in queries:
+            assert con.execute(query).fetchall(), query
