@@ -54,3 +54,33 @@ def test_every_analyst_query_of_the_readme_runs_on_the_published_file(refreshed:
     with duckdb.connect(str(published), read_only=True) as con:
         for query in queries:
             assert con.execute(query).fetchall(), query
+
+
+#: Models whose columns are generated from the codebook (one per item); dim_question documents them.
+GENERATED = re.compile(r"^int_(prefecture|municipality|coordinator)__(respondent_answers|rule_checks)$")
+
+
+def test_docs_generate_and_every_column_is_described(refreshed: tuple[RefreshReport, Path], tmp_path: Path) -> None:
+    import json
+
+    from warehouse.transform.dbt import artifacts_dir, build
+
+    _, published = refreshed
+    db = published.with_name("w.duckdb")
+    docs = build(db, args=("docs", "generate"))
+    assert docs.success, docs.failures
+    target = artifacts_dir(db) / "target"
+    manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    catalog = json.loads((target / "catalog.json").read_text(encoding="utf-8"))
+    undocumented = []
+    for unique_id, node in manifest["nodes"].items():
+        if node["resource_type"] != "model":
+            continue
+        if not node["description"].strip():
+            undocumented.append(unique_id)
+        if GENERATED.match(node["name"]) or node["config"]["materialized"] == "ephemeral":
+            continue
+        described = {name for name, column in node["columns"].items() if column["description"].strip()}
+        actual = set(catalog["nodes"][unique_id]["columns"])
+        undocumented += [f"{node['name']}.{column}" for column in sorted(actual - described)]
+    assert undocumented == []
