@@ -102,6 +102,22 @@ def _gate_line(result: object) -> str:
     )
 
 
+def _publish(args: argparse.Namespace) -> None:
+    """Publish the working file, but only what the latest gate run passed."""
+    from warehouse.ingest.store import connect
+    from warehouse.publish.swap import publish
+    from warehouse.refresh import PUBLISHED_SCHEMAS
+
+    with connect(args.db, read_only=True) as con:
+        latest = con.execute(
+            "select run_id, passed from gate.runs where fiscal_year = ? order by finished_at desc limit 1", [args.year]
+        ).fetchone()
+    if latest is None or not latest[1]:
+        raise SystemExit(f"publish: refused, the latest gate run {latest[0] if latest else '(none)'} did not pass")
+    result = publish(args.db, args.published, PUBLISHED_SCHEMAS, metadata={"gate_run_id": latest[0]})
+    print(f"published {len(result.tables)} tables to {result.path} in {result.seconds:.1f} s")
+
+
 def _run(args: argparse.Namespace) -> None:
     from warehouse.refresh import refresh
     from warehouse.summary import summary
@@ -139,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         ("ingest", _ingest, "read new and changed workbooks into the raw schema"),
         ("transform", _transform, "load the codebook and reference tables, then dbt build"),
         ("gate", _gate, "check the built models with the quality gate and record the findings"),
+        ("publish", _publish, "replace the analysts' file with the working file, if the latest gate passed"),
         ("template", _template, "write the blank templates of every form"),
     ):
         sub = commands.add_parser(name, help=help_text)

@@ -81,6 +81,6 @@ def refresh(
     if not gate.passed:
         report.blocked = "gate failed on hard rules: " + ", ".join(gate.hard_failures)
         return report
-    metadata = {"gate_run_id": run_id, "fiscal_year": str(year)}
+    metadata = {"gate_run_id": run_id}
     report.published = timed("publish", lambda: publish(db, published, PUBLISHED_SCHEMAS, metadata=metadata))
     return report

@@ -107,7 +107,7 @@ def hand(tmp_path_factory: pytest.TempPathFactory) -> Path:
         write_workbook(cb, root / "raw" / "2023" / "municipality" / f"{code}.xlsx", cells)
     ingest(root / "w.duckdb", root / "raw", 2023)
     write_lookups(root / "w.duckdb")
-    report = build(root / "w.duckdb", select=MODELS)
+    report = build(root / "w.duckdb", select=[*MODELS, "+marts"])
     assert report.success, report.failures
     return root / "w.duckdb"
 
@@ -151,3 +151,38 @@ def test_hand_written_returns_give_the_expected_report_counts(hand: Path) -> Non
     assert got[("問4-7", "現状把握ができていない")] == (1, 1)
     initiatives = {label: nk for (q, label), nk in got.items() if q == "問4-6-1"}
     assert initiatives["多職種間の連携やネットワーク構築の推進"] == (1, 1)
+
+
+def _rows(db: Path, sql: str) -> dict[tuple[Any, ...], dict[str, Any]]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        cursor = con.execute(sql)
+        columns = [c[0] for c in cursor.description]
+        rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    return {(r["municipality_code"], r.get("scenario_key"), r.get("initiative_key")): r for r in rows}
+
+
+def test_hand_written_returns_give_the_expected_facts(hand: Path) -> None:
+    status = _rows(hand, "select * from marts.fct_scenario_status where scenario_key = 'daily_care'")
+    sapporo, hakodate, otaru = (status[(code, "daily_care", None)] for code in ("011002", "012025", "012033"))
+    assert (sapporo["is_engaged"], sapporo["is_vision_set"], sapporo["is_goal_set"]) == (True, True, False)
+    assert (sapporo["is_indicator_set"], sapporo["indicator_status"]) == (None, "missing")
+    assert sapporo["reasons_status"] == "skipped"
+    assert (hakodate["is_engaged"], hakodate["is_vision_set"], hakodate["vision_status"]) == (False, None, "skipped")
+    assert sorted(hakodate["reason_keys"]) == ["need_unclear", "no_situation_assessment"]
+    assert (otaru["is_engaged"], otaru["engaged_status"], otaru["vision_status"]) == (None, "missing", "skipped")
+
+    initiatives = _rows(hand, "select * from marts.fct_scenario_initiative where scenario_key = 'daily_care'")
+    done = {k[2] for k, r in initiatives.items() if r["is_done"]}
+    challenges = {k[2] for k, r in initiatives.items() if r["is_challenge"]}
+    assert done == {"situation_assessment", "multidisciplinary_network"}
+    assert challenges == {"multidisciplinary_network"}
+    assert {k[0] for k in initiatives} == {"011002"}  # only engaged municipalities have initiative rows
+
+    council = _rows(hand, "select * from marts.fct_council where form = 'municipality'")
+    assert council[("012025", None, None)]["is_established"] is True
+    assert council[("012025", None, None)]["is_entrusted"] is False
+    assert (council[("012033", None, None)]["is_entrusted"], council[("012033", None, None)]["entrusted_status"]) == (
+        None,
+        "missing",
+    )
+    assert council[("011002", None, None)]["entrusted_status"] == "skipped"

@@ -1,0 +1,149 @@
+"""End-to-end benchmark of the national refresh: every stage, the whole, and an incremental refresh.
+
+Usage: ``python scripts/bench.py [--raw build/bench/raw] [--baseline-files N]``.
+
+Each stage runs as its own ``python -m warehouse`` process on a fresh working file, so its wall time,
+CPU time (the process and everything it started) and peak memory (sampled over the process tree)
+are its own. Baselines run in the same invocation: ``pandas.read_excel`` (openpyxl) reading the same
+workbooks, and, for the incremental refresh after one municipality resubmits, the full rebuild.
+Targets: full refresh < 60 s, incremental < 15 s, peak RSS < 2 GiB on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_ingest import TreeMemory, _pandas_read
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "build" / "bench"
+
+
+@dataclass
+class Measure:
+    stage: str
+    wall: float
+    cpu: float
+    peak_mib: float
+    note: str = ""
+
+
+def _cpu_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def stage(name: str, args: list[str], common: list[str], note: str = "") -> Measure:
+    """Run ``python -m warehouse <args>`` and measure it; a failing stage stops the benchmark."""
+    cpu = _cpu_children()
+    started = time.perf_counter()
+    with TreeMemory() as memory:
+        done = subprocess.run(
+            [sys.executable, "-m", "warehouse", *common, *args], cwd=ROOT, capture_output=True, text=True
+        )
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{name} failed:\n{done.stdout}\n{done.stderr}")
+    print(f"  {name}: {wall:.1f} s  {done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ''}")
+    return Measure(name, wall, _cpu_children() - cpu, memory.peak_mib, note)
+
+
+def baseline_read(files: list[str], workers: int) -> Measure:
+    started = time.perf_counter()
+    with TreeMemory() as memory, ProcessPoolExecutor(workers, mp_context=get_context("forkserver")) as pool:
+        list(pool.map(_pandas_read, files, chunksize=8))
+    wall = time.perf_counter() - started
+    return Measure("baseline: pandas.read_excel", wall, float("nan"), memory.peak_mib, f"{len(files):,} workbooks")
+
+
+def resubmit_one(raw: Path, year: int) -> Path:
+    """A municipality sends a corrected return: same answers but one, saved as ``<name>__bench.xlsx``."""
+    from warehouse.codebook import load_edition
+    from warehouse.ingest.reader import read_sheet
+    from warehouse.workbook.template import write_workbook
+
+    cb = load_edition(year)["municipality"]
+    source = sorted((raw / str(year) / "municipality").glob("*.xlsx"))[0]
+    answer_cells = cb.cell_map()
+    cells = {k: v for k, v in read_sheet(source, cb.sheet).cells.items() if k in answer_cells}
+    structure = cb.item("q1_implementation_structure").cell
+    assert structure is not None
+    cells[structure] = 2 if cells.get(structure) == 1 else 1
+    target = source.with_name(f"{source.stem.split('__')[0]}__bench.xlsx")
+    write_workbook(cb, target, cells)
+    return target
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--raw", type=Path, default=WORK / "raw")
+    parser.add_argument("--year", type=int, default=2023)
+    parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
+    parser.add_argument("--baseline-files", type=int, default=0, help="baseline reads N random files (0 = all)")
+    args = parser.parse_args()
+
+    from warehouse.ingest.run import discover
+    from warehouse.sample.generate import generate
+
+    if not (args.raw / str(args.year)).exists():
+        print("generating the sample national year (once) …")
+        generate(args.raw, args.year, workers=args.workers)
+    for stale in args.raw.glob(f"{args.year}/*/*__bench.xlsx"):
+        stale.unlink()
+    files = [f.path for f in discover(args.raw, args.year)]
+    db, published, log = WORK / "bench.duckdb", WORK / "published.duckdb", WORK / "cleaning_log"
+    for path in (db, db.with_name(db.name + ".wal"), published):
+        path.unlink(missing_ok=True)
+    shutil.rmtree(WORK / "dbt", ignore_errors=True)
+    common = ["--raw", str(args.raw), "--db", str(db), "--published", str(published), "--cleaning-log", str(log)]
+    print(f"full refresh of {len(files):,} workbooks, stage by stage:")
+    full = [
+        stage("ingest", ["ingest"], common),
+        stage("lookups + dbt build", ["transform"], common),
+        stage("gate", ["gate"], common),
+        stage("publish", ["publish"], common),
+    ]
+    total = Measure("full refresh", sum(m.wall for m in full), sum(m.cpu for m in full), max(m.peak_mib for m in full))
+    print("incremental refresh after one municipality resubmits:")
+    changed = resubmit_one(args.raw, args.year)
+    incremental = stage("incremental refresh", ["run"], common, note=changed.name)
+    changed.unlink()
+    sample = files
+    if args.baseline_files and args.baseline_files < len(files):
+        sample = random.Random(0).sample(files, args.baseline_files)
+    print(f"baseline: reading {len(sample):,} workbooks with pandas.read_excel(openpyxl) …")
+    base = baseline_read(sample, args.workers)
+
+    rows = [*full, total, incremental, base]
+    print(f"\n{'stage':<28}{'wall s':>9}{'CPU s':>9}{'peak MiB':>10}  note")
+    for m in rows:
+        print(f"{m.stage:<28}{m.wall:>9.1f}{m.cpu:>9.1f}{m.peak_mib:>10.0f}  {m.note}")
+    ingest_rate = len(files) / full[0].wall
+    base_rate = len(sample) / base.wall
+    print(f"\ncores: {os.cpu_count()}, workers: {args.workers}")
+    print(
+        f"reading: {ingest_rate:,.0f} workbooks/s (whole ingest stage, process start included) against "
+        f"{base_rate:,.1f} with pandas/openpyxl: {ingest_rate / base_rate:.1f}×"
+    )
+    print(f"full refresh: {total.wall:.1f} s (target < 60 s); peak RSS {total.peak_mib:,.0f} MiB (target < 2,048)")
+    print(
+        f"incremental: {incremental.wall:.1f} s (target < 15 s), {total.wall / incremental.wall:.1f}× faster than "
+        "the full rebuild"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
