@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,8 +27,9 @@ ANSWER_COLUMN = 3  # C
 HINT_COLUMN_OFFSET = 1
 
 
+@cache
 def column_letter(index: int) -> str:
-    """1 → A, 27 → AA."""
+    """1 → A, 27 → AA (cached: the reader names every non-empty cell of every workbook)."""
     letters = ""
     while index:
         index, rem = divmod(index - 1, 26)

@@ -71,14 +71,23 @@ def _hint(item: Item) -> str:
     return "半角数字2桁（全角数字は不可）" if item.code_kind == "prefecture" else "半角数字5桁（全角数字は不可）"
 
 
+_LOOKUP_CELLS: dict[tuple[int, str, str], dict[str, Item]] = {}
+
+
 def lookup_cells(cb: Codebook) -> dict[str, Item]:
-    """Cells holding the name lookup of a code item (formulas: what Excel shows, not an answer)."""
-    placements = plan_codebook(cb)
-    return {
-        f"{column_letter(placements[i.key].column + 1)}{placements[i.key].label_row}": i
-        for i in cb.items
-        if i.type == "code"
-    }
+    """Cells holding the name lookup of a code item (formulas: what Excel shows, not an answer).
+
+    Kept per codebook: the reader asks for every workbook it opens.
+    """
+    key = (cb.edition, cb.form, cb.template_id)
+    if key not in _LOOKUP_CELLS:
+        placements = plan_codebook(cb)
+        _LOOKUP_CELLS[key] = {
+            f"{column_letter(placements[i.key].column + 1)}{placements[i.key].label_row}": i
+            for i in cb.items
+            if i.type == "code"
+        }
+    return _LOOKUP_CELLS[key]
 
 
 def _lookup_formula(cell: str, item: Item) -> str:

@@ -36,7 +36,7 @@ option_answers as (
         answers.answer_status,
         answers.is_selected,
         roles.flag
-    from {{ ref('mart_option_answers') }} as answers
+    from {{ ref('int_option_answers') }} as answers
     inner join roles on answers.form = roles.form and answers.item_key = roles.item_key
 ),
 

@@ -28,7 +28,7 @@ with answers as (
             when item_key like '%\_coordinator\_placement' escape '\' then 'placement'
             when item_key like '%\_coordinator\_duties' escape '\' then 'duties'
         end as coordinator_role
-    from {{ ref('mart_item_answers') }}
+    from {{ ref('int_item_answers') }}
     where form in ('municipality', 'prefecture')
 ),
 

@@ -14,7 +14,7 @@ with answers as (
         answer_number,
         answer_text,
         ticked_option_keys
-    from {{ ref('mart_item_answers') }}
+    from {{ ref('int_item_answers') }}
     where form = 'coordinator'
 ),
 

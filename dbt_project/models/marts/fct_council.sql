@@ -26,7 +26,7 @@ with answers as (
             when item_key like '%\_council\_members' escape '\' then 'members'
             when item_key like '%\_council\_practices' escape '\' then 'practices'
         end as council_role
-    from {{ ref('mart_item_answers') }}
+    from {{ ref('int_item_answers') }}
     where form in ('municipality', 'prefecture')
 ),
 

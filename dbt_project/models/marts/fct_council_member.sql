@@ -17,7 +17,7 @@ with option_answers as (
         is_other,
         answer_status,
         is_selected
-    from {{ ref('mart_option_answers') }}
+    from {{ ref('int_option_answers') }}
     where form in ('municipality', 'prefecture') and item_key like '%\_council\_members' escape '\'
 )
 

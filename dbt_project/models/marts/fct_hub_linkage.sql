@@ -26,7 +26,7 @@ with answers as (
             when item_key like '%\_consultation\_operator\_other' escape '\' then 'consultation_operator_other'
             when item_key like '%\_linkage\_details' escape '\' then 'details'
         end as linkage_role
-    from {{ ref('mart_item_answers') }}
+    from {{ ref('int_item_answers') }}
     where form in ('municipality', 'prefecture')
 ),
 

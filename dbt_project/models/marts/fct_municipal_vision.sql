@@ -12,7 +12,7 @@ with answers as (
         answer_code,
         answer_option_key,
         answer_option_label
-    from {{ ref('mart_item_answers') }}
+    from {{ ref('int_item_answers') }}
     where form = 'municipality' and item_key in ('q3_vision_four_scenes', 'q3_1_vision_sharing')
 ),
 

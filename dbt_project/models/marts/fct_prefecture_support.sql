@@ -29,7 +29,7 @@ answers as (
         answers.answer_status,
         answers.answer_number,
         answers.answer_text
-    from {{ ref('mart_item_answers') }} as answers
+    from {{ ref('int_item_answers') }} as answers
     inner join items
         on answers.fiscal_year = items.edition and answers.form = items.form and answers.item_key = items.item_key
     where answers.answer_status <> 'skipped'
@@ -45,7 +45,7 @@ option_answers as (
         option_key,
         option_label,
         is_selected
-    from {{ ref('mart_option_answers') }}
+    from {{ ref('int_option_answers') }}
     where form = 'prefecture'
 )
 

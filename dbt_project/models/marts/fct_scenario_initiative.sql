@@ -23,7 +23,7 @@ option_answers as (
         option_key,
         answer_status,
         is_selected
-    from {{ ref('mart_option_answers') }}
+    from {{ ref('int_option_answers') }}
     where form = 'municipality' and measure in ('initiatives', 'challenges') and item_type = 'multiple'
 ),
 

@@ -9,7 +9,7 @@ with answers as (
         answer_status,
         answer_option_key,
         ticked_option_keys
-    from {{ ref('mart_item_answers') }}
+    from {{ ref('int_item_answers') }}
     where
         form = 'municipality'
         and scenario_key is not null

@@ -1,6 +1,5 @@
--- Helper (ephemeral): every respondent x choice item x option where the item applied (not skipped),
+-- every respondent x choice item x option where the item applied (not skipped),
 -- with is_selected true/false when the item was answered and null when it was missing (未回答).
-{{ config(materialized='ephemeral') }}
 
 with answers as (
     select
@@ -20,7 +19,7 @@ with answers as (
         answer_status,
         answer_code,
         ticked_codes
-    from {{ ref('mart_item_answers') }}
+    from {{ ref('int_item_answers') }}
     where item_type in ('single', 'multiple') and answer_status <> 'skipped'
 ),
 

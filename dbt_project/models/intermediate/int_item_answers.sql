@@ -1,7 +1,6 @@
--- Helper (ephemeral): every respondent x codebook item of the current returns, with the codebook's
+-- every respondent x codebook item of the current returns, with the codebook's
 -- type and tags, the three-valued status and the effective answer with its option keys resolved.
 -- An off-path answer (given where the item did not apply) counts as skipped, as DESIGN.md section 4 asks.
-{{ config(materialized='ephemeral') }}
 
 with item_status as (
     select
