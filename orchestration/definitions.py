@@ -1,14 +1,34 @@
-"""Everything the code location offers: assets, resources and jobs."""
+"""Everything the code location offers: assets, checks, jobs, schedule, sensors and resources.
+
+Runs execute in one process, step after step: the pipeline is a chain on one DuckDB file that allows a
+single writer, so parallel steps would only wait for each other (or fail on its lock).  Across runs,
+every step that opens the file is in the pool ``duckdb_writer``; ``orchestration/dagster.yaml`` gives
+that pool one slot at run granularity, so only one run works on the file at a time.
+"""
 
 import dagster as dg
 
-from orchestration.ingest_assets import raw_answers
+from orchestration.dbt_assets import dbt_cli, dbt_models
+from orchestration.gate_assets import cleaning_log, gate_findings, quality_gate
+from orchestration.ingest_assets import lookups, raw_answers
+from orchestration.jobs import full_refresh_job, ingest_job, publish_job
+from orchestration.publish_assets import published
 from orchestration.resources import WarehousePaths
+from orchestration.schedules import refresh_schedule
+from orchestration.sensors import alert_on_run_failure, raw_files
 
-ingest_job = dg.define_asset_job(
-    "ingest_returns",
-    selection=[raw_answers],
-    description="Read new and changed workbooks of one survey year into the raw schema.",
-)
 
-defs = dg.Definitions(assets=[raw_answers], jobs=[ingest_job], resources={"paths": WarehousePaths()})
+def build_definitions(paths: WarehousePaths | None = None) -> dg.Definitions:
+    """The code location, on ``paths`` (default: from the environment, see ``orchestration.resources``)."""
+    return dg.Definitions(
+        assets=[raw_answers, lookups, dbt_models, gate_findings, cleaning_log, published],
+        asset_checks=[quality_gate],
+        jobs=[ingest_job, full_refresh_job, publish_job],
+        schedules=[refresh_schedule],
+        sensors=[raw_files, alert_on_run_failure],
+        resources={"paths": paths or WarehousePaths(), "dbt": dbt_cli()},
+        executor=dg.in_process_executor,
+    )
+
+
+defs = build_definitions()

@@ -1,26 +1,48 @@
-"""The ingest as a Dagster asset, one partition per survey year (fiscal year of the edition)."""
+"""The ingest, one partition per survey year (fiscal year of the edition), and the lookup tables
+(codebook, reference) dbt reads.
+
+Every asset that opens the working DuckDB file runs in the pool ``duckdb_writer``: DuckDB allows one
+read-write process per file, and a read-only open fails while another process writes, so the instance
+gives that pool one slot (see ``orchestration/dagster.yaml``).
+"""
+
+import re
+from collections.abc import Iterator
 
 import dagster as dg
 
 from orchestration.resources import WarehousePaths
 from warehouse.codebook import editions
+from warehouse.codebook import tables as codebook_tables
 from warehouse.ingest.run import ingest
 from warehouse.ingest.store import connect
+from warehouse.transform.dbt import write_lookups
 
 survey_years = dg.StaticPartitionsDefinition([str(year) for year in editions()])
 
-#: Every asset that writes the working DuckDB file runs in this pool (limit 1: one writer).
+#: Every asset that opens the working DuckDB file runs in this pool (limit 1: one writer).
 WRITER_POOL = "duckdb_writer"
+RAW_ANSWERS = dg.AssetKey(["raw", "answers"])
+
+#: The lookup tables, as ``[schema, table]`` keys: dbt's sources ``codebook.*`` and ``reference.*``.
+LOOKUP_KEYS: tuple[dg.AssetKey, ...] = (
+    *(
+        dg.AssetKey(["codebook", table])
+        for table in re.findall(r"create or replace table codebook\.(\w+)", codebook_tables.DDL)
+    ),
+    dg.AssetKey(["reference", "local_governments"]),
+)
 
 
 @dg.asset(
-    key=dg.AssetKey(["raw", "answers"]),
+    key=RAW_ANSWERS,
     group_name="ingest",
     partitions_def=survey_years,
     kinds={"excel", "duckdb"},
     pool=WRITER_POOL,
     description="Every answered cell of the returned workbooks of one survey year, with provenance; "
-    "unusable files go to raw.quarantine with their reason. Reads only new or changed files.",
+    "unusable files go to raw.quarantine with their reason. Reads only new or changed files. Writes all "
+    "of the raw schema (answers, submissions, quarantine, ingest issues, stray cells, file versions).",
 )
 def raw_answers(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.MaterializeResult:
     year = int(context.partition_key)
@@ -51,3 +73,31 @@ def raw_answers(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.
             "seconds": report.seconds,
         }
     )
+
+
+@dg.multi_asset(
+    name="lookups",
+    specs=[
+        dg.AssetSpec(
+            key,
+            group_name="lookups",
+            kinds={"duckdb"},
+            description=f"{'.'.join(key.path)}, written from the "
+            + ("YAML codebooks of every edition." if key.path[0] == "codebook" else "packaged 総務省 code list."),
+        )
+        for key in LOOKUP_KEYS
+    ],
+    pool=WRITER_POOL,
+)
+def lookups(context: dg.AssetExecutionContext, paths: WarehousePaths) -> Iterator[dg.MaterializeResult]:
+    """The codebook and reference schemas: dbt's macros read them when they compile, so they are
+    written before any dbt model is built."""
+    counts = write_lookups(paths.db)
+    written = {dg.AssetKey(name.split(".", 1)) for name in counts}
+    unknown = sorted(".".join(key.path) for key in written - set(LOOKUP_KEYS))
+    if unknown:
+        context.log.warning(f"tables written but not declared as assets: {', '.join(unknown)}")
+    for key in LOOKUP_KEYS:
+        yield dg.MaterializeResult(
+            asset_key=key, metadata={"dagster/row_count": dg.MetadataValue.int(counts.get(".".join(key.path), 0))}
+        )

@@ -1,19 +1,32 @@
 """Where the pipeline reads and writes, configurable per deployment (environment variables or the
-launchpad), defaulting to the repository's own ``raw/`` and ``data/warehouse.duckdb``."""
+launchpad), defaulting to the repository's own ``raw/`` and ``data/`` folders.
+
+| variable | what | default |
+|---|---|---|
+| ``WAREHOUSE_RAW`` | returned workbooks, ``<raw>/<fiscal_year>/<form>/`` | ``raw/`` |
+| ``WAREHOUSE_DB`` | the pipeline's working DuckDB file (one writer at a time) | ``data/warehouse.duckdb`` |
+| ``WAREHOUSE_PUBLISHED`` | the analysts' read-only file, replaced whole by ``published`` | ``data/published.duckdb`` |
+| ``WAREHOUSE_CLEANING_LOG`` | 疑義照会 workbooks (named by fiscal year and prefecture) | ``data/cleaning_log/`` |
+"""
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import dagster as dg
 
 ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
 
 
 class WarehousePaths(dg.ConfigurableResource):
-    """The folder of returned workbooks and the working DuckDB file (one writer at a time)."""
+    """The folder of returned workbooks, the working DuckDB file, the published file and the cleaning log."""
 
     raw_root: str = os.environ.get("WAREHOUSE_RAW", str(ROOT / "raw"))
-    working_db: str = os.environ.get("WAREHOUSE_DB", str(ROOT / "data" / "warehouse.duckdb"))
+    working_db: str = os.environ.get("WAREHOUSE_DB", str(DATA / "warehouse.duckdb"))
+    published_db: str = os.environ.get("WAREHOUSE_PUBLISHED", str(DATA / "published.duckdb"))
+    cleaning_log_root: str = os.environ.get("WAREHOUSE_CLEANING_LOG", str(DATA / "cleaning_log"))
 
     @property
     def raw(self) -> Path:
@@ -22,3 +35,27 @@ class WarehousePaths(dg.ConfigurableResource):
     @property
     def db(self) -> Path:
         return Path(self.working_db)
+
+    @property
+    def published(self) -> Path:
+        return Path(self.published_db)
+
+    @property
+    def cleaning_log(self) -> Path:
+        """The folder of the 疑義照会 workbooks (what the gate alert points to)."""
+        return Path(self.cleaning_log_root)
+
+
+@contextmanager
+def working_db_env(db: Path) -> Iterator[None]:
+    """``WAREHOUSE_DB`` set to ``db`` for a dbt subprocess (its profile reads it), restored afterwards:
+    dagster-dbt passes the process environment to dbt and takes no per-call environment."""
+    saved = os.environ.get("WAREHOUSE_DB")
+    os.environ["WAREHOUSE_DB"] = str(db)
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("WAREHOUSE_DB", None)
+        else:
+            os.environ["WAREHOUSE_DB"] = saved

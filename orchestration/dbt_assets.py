@@ -1,0 +1,214 @@
+"""The dbt models as Dagster assets (dagster-dbt), keyed by where they land: ``[schema, model]``.
+
+The asset graph is read from dbt's ``manifest.json``, prepared when the code location loads (see
+:func:`prepare_manifest`).  dbt runs as a subprocess (``dbt build``: models and their tests, the tests
+surfacing as asset checks, error-severity ones blocking) on the working file, whose path it reads from
+``WAREHOUSE_DB`` in ``dbt_project/profiles.yml``.  After dbt has exited, each model's row count (and a
+preview of the first rows of the marts and report tables) is read over a read-only connection and
+attached to its materialisation: the file has a single writer, so nothing else may open it while dbt
+runs.
+"""
+
+import fcntl
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import dagster as dg
+import duckdb
+import pandas as pd
+from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
+
+from orchestration.ingest_assets import RAW_ANSWERS, WRITER_POOL
+from orchestration.resources import WarehousePaths, working_db_env
+from warehouse.transform.dbt import PROJECT_DIR
+
+#: Where the code location keeps its own manifest, apart from the ``target/`` other dbt calls write.
+MANIFEST_TARGET = Path("target") / "dagster"
+#: The layers, in order; each is a dbt folder, a DuckDB schema, the first part of the key and a group.
+LAYERS = ("staging", "intermediate", "marts", "report")
+#: The layers analysts read: gated by the quality gate, copied by ``published``.
+PUBLISHED_LAYERS = ("marts", "report")
+PREVIEW_ROWS = 5
+PREVIEW_CELL = 40
+
+DBT_PROJECT = DbtProject(project_dir=PROJECT_DIR, profiles_dir=PROJECT_DIR, target_path=MANIFEST_TARGET)
+
+
+def _sources_newer_than(project: DbtProject, when: float) -> list[Path]:
+    roots = [project.project_dir / name for name in ("models", "macros", "tests", "seeds", "snapshots")]
+    files = [project.project_dir / "dbt_project.yml", project.profiles_dir / "profiles.yml"]
+    files += [path for root in roots if root.is_dir() for path in root.rglob("*") if path.is_file()]
+    return [path for path in files if path.exists() and path.stat().st_mtime > when]
+
+
+def prepare_manifest(project: DbtProject = DBT_PROJECT) -> Path:
+    """Run ``dbt parse`` when the manifest is missing or older than any file of the dbt project.
+
+    ``DbtProject.prepare_if_dev`` parses on every load under ``dagster dev`` only; checking the files'
+    times instead keeps the graph current under ``dagster-webserver``, the daemon and tests too, and
+    skips the parse (about ten seconds) when nothing changed.  Parsing needs no database: the
+    codebook macros return nothing while dbt is not executing.  A lock file keeps processes that load
+    the code location at the same time (webserver, daemon, runs) from parsing over each other.
+    """
+    manifest = project.manifest_path
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    with open(manifest.parent / "prepare.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not manifest.exists() or _sources_newer_than(project, manifest.stat().st_mtime):
+            dbt_cli().cli(["parse", "--quiet"], target_path=project.target_path).wait()
+    return manifest
+
+
+def dbt_cli(project: DbtProject = DBT_PROJECT) -> DbtCliResource:
+    """The dbt CLI of this environment (beside the interpreter, so an inactive virtualenv works too)."""
+    beside = Path(sys.executable).with_name("dbt")
+    return DbtCliResource(project_dir=project, dbt_executable=str(beside) if beside.exists() else "dbt")
+
+
+class WarehouseDbtTranslator(DagsterDbtTranslator):
+    """Stable keys and one group per layer.
+
+    - models: ``[schema, model]`` (``marts/dim_prefecture``), the relation's own name in DuckDB;
+    - sources ``raw.*``: the ingest asset ``raw/answers``, which writes every ``raw`` table;
+    - sources ``codebook.*`` and ``reference.*``: ``[schema, table]``, the lookup assets.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(
+            DagsterDbtTranslatorSettings(enable_duplicate_source_asset_keys=True, enable_code_references=True)
+        )
+
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
+        if dbt_resource_props["resource_type"] == "source":
+            if dbt_resource_props["source_name"] == "raw":
+                return RAW_ANSWERS
+            return dg.AssetKey([dbt_resource_props["source_name"], dbt_resource_props["name"]])
+        return dg.AssetKey([layer_of(dbt_resource_props), dbt_resource_props["name"]])
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        if dbt_resource_props["resource_type"] == "source":
+            return None
+        return layer_of(dbt_resource_props)
+
+
+def layer_of(dbt_resource_props: Mapping[str, Any]) -> str:
+    """The schema a model lands in (``+schema`` of its folder), which is also its layer."""
+    schema = (dbt_resource_props.get("config") or {}).get("schema")
+    if schema:
+        return str(schema)
+    fqn = dbt_resource_props.get("fqn") or []
+    return str(fqn[1]) if len(fqn) > 2 else "dbt"
+
+
+TRANSLATOR = WarehouseDbtTranslator()
+
+
+@dbt_assets(
+    manifest=prepare_manifest(),
+    project=DBT_PROJECT,
+    dagster_dbt_translator=TRANSLATOR,
+    name="dbt_models",
+    pool=WRITER_POOL,
+)
+def dbt_models(
+    context: dg.AssetExecutionContext, dbt: DbtCliResource, paths: WarehousePaths
+) -> Iterator[dg.Output | dg.AssetMaterialization | dg.AssetCheckResult | dg.AssetObservation]:
+    """``dbt build`` of the selected models and their tests on the working file."""
+    with working_db_env(paths.db):
+        invocation = dbt.cli(["build"], context=context, raise_on_error=False)
+        events = list(invocation.stream())
+    release_dbt_connection()
+    keys = [key for key in (_event_key(context, event) for event in events) if key is not None]
+    stats = relation_metadata(paths.db, keys)
+    for event in events:
+        key = _event_key(context, event)
+        if key is not None and key in stats and isinstance(event, dg.Output | dg.AssetMaterialization):
+            yield event.with_metadata({**event.metadata, **stats[key]})
+        else:
+            yield event
+    if not invocation.is_successful():
+        error = invocation.get_error()
+        raise dg.Failure(f"dbt build failed: {error}" if error else "dbt build failed")
+
+
+def _event_key(context: dg.AssetExecutionContext, event: object) -> dg.AssetKey | None:
+    if isinstance(event, dg.Output):
+        return context.asset_key_for_output(event.output_name)
+    if isinstance(event, dg.AssetMaterialization):
+        return event.asset_key
+    return None
+
+
+def release_dbt_connection() -> None:
+    """dbt-duckdb keeps its database open for the life of a process once it has connected; Dagster's
+    handle on the dbt adapter lives in this process, so close it before other steps open the file."""
+    module = sys.modules.get("dbt.adapters.duckdb.connections")
+    manager = getattr(module, "DuckDBConnectionManager", None) if module else None
+    if manager is None:
+        return
+    with manager._LOCK:
+        if manager._ENV is not None:
+            manager._ENV.close()
+            manager._ENV = None
+
+
+def relation_metadata(db: Path, keys: Iterable[dg.AssetKey]) -> dict[dg.AssetKey, dict[str, Any]]:
+    """Row count of every built relation; column count and the first rows of the published layers."""
+    wanted = [key for key in keys if len(key.path) == 2 and key.path[0] in LAYERS]
+    if not wanted or not db.exists():
+        return {}
+    out: dict[dg.AssetKey, dict[str, Any]] = {}
+    with duckdb.connect(str(db), read_only=True) as con:
+        present = {
+            (schema, name)
+            for schema, name in con.execute(
+                "select schema_name, table_name from duckdb_tables() "
+                "union all select schema_name, view_name from duckdb_views() where not internal"
+            ).fetchall()
+        }
+        for key in wanted:
+            schema, name = key.path
+            if (schema, name) not in present:
+                continue
+            relation = f'"{schema}"."{name}"'
+            (count,) = con.execute(f"select count(*) from {relation}").fetchone() or (0,)
+            metadata: dict[str, Any] = {"dagster/row_count": dg.MetadataValue.int(int(count))}
+            if schema in PUBLISHED_LAYERS:
+                preview = con.execute(f"select * from {relation} limit {PREVIEW_ROWS}").fetchdf()
+                metadata["columns"] = dg.MetadataValue.int(len(preview.columns))
+                metadata["preview"] = dg.MetadataValue.md(markdown_table(preview))
+            out[key] = metadata
+    return out
+
+
+def markdown_table(frame: Any) -> str:
+    """The first rows as a markdown table, long cells cut, so the asset page shows what a mart holds."""
+    if frame.empty:
+        return "_no rows_"
+    shown = frame.astype(object).map(lambda v: _cell(v))
+    header = "| " + " | ".join(_cell(c) for c in shown.columns) + " |"
+    rule = "|" + "|".join("---" for _ in shown.columns) + "|"
+    rows = ["| " + " | ".join(row) + " |" for row in shown.itertuples(index=False, name=None)]
+    return "\n".join([header, rule, *rows])
+
+
+def _cell(value: object) -> str:
+    try:
+        if value is None or pd.isna(value):
+            return ""
+    except (TypeError, ValueError):  # lists and arrays (multiple-choice answers) are shown as they are
+        pass
+    text = str(value).replace("|", "\\|").replace("\n", " ")
+    return text if len(text) <= PREVIEW_CELL else text[: PREVIEW_CELL - 1] + "…"
+
+
+#: The dbt models analysts read (marts and report tables): what the gate guards and publish copies.
+PUBLISHED_KEYS: tuple[dg.AssetKey, ...] = tuple(
+    sorted((key for key in dbt_models.keys if key.path[0] in PUBLISHED_LAYERS), key=lambda k: k.path)
+)
+#: The staged answers the gate validates (staging and intermediate models).
+STAGED_KEYS: tuple[dg.AssetKey, ...] = tuple(
+    sorted((key for key in dbt_models.keys if key.path[0] in ("staging", "intermediate")), key=lambda k: k.path)
+)

@@ -1,0 +1,28 @@
+"""The three jobs: ingest only, the whole pipeline for one survey year, and gate + publish."""
+
+import dagster as dg
+
+from orchestration.gate_assets import CLEANING_LOG, GATE_FINDINGS, quality_gate
+from orchestration.ingest_assets import RAW_ANSWERS
+from orchestration.publish_assets import PUBLISHED
+
+ingest_job = dg.define_asset_job(
+    "ingest_returns",
+    selection=dg.AssetSelection.assets(RAW_ANSWERS),
+    description="Read new and changed workbooks of one survey year into the raw schema.",
+)
+
+full_refresh_job = dg.define_asset_job(
+    "full_refresh",
+    selection=dg.AssetSelection.all(),
+    description="Ingest one survey year, write the lookups, dbt build (models and tests), run the quality gate, "
+    "write the cleaning log and, when no hard rule failed, publish the analysts' file.",
+)
+
+publish_job = dg.define_asset_job(
+    "publish",
+    selection=dg.AssetSelection.assets(GATE_FINDINGS, CLEANING_LOG, PUBLISHED)
+    | dg.AssetSelection.checks(*quality_gate.check_keys),
+    description="Run the quality gate on the working file as it is, write the cleaning log and publish if it "
+    "passed (after corrections, without rebuilding).",
+)

@@ -1,0 +1,59 @@
+"""The annual full refresh, after the survey's return deadline.
+
+``WAREHOUSE_REFRESH_CRON`` (default ``0 3 1 10 *``: 03:00 on 1 October) and
+``WAREHOUSE_REFRESH_TIMEZONE`` (default ``Asia/Tokyo``) set when it runs.  Each tick refreshes the
+survey year of the fiscal year it falls in (April–March), or the latest edition before it when that
+year's codebook is not written yet.
+"""
+
+import datetime as dt
+import os
+
+import dagster as dg
+
+from orchestration.ingest_assets import survey_years
+from orchestration.jobs import full_refresh_job
+
+DEFAULT_CRON = "0 3 1 10 *"
+DEFAULT_TIMEZONE = "Asia/Tokyo"
+
+
+def fiscal_year(when: dt.datetime) -> int:
+    """Japan's fiscal year (年度) runs from April to March."""
+    return when.year if when.month >= 4 else when.year - 1
+
+
+def refresh_partition(when: dt.datetime, keys: list[str]) -> str | None:
+    """The survey year a tick at ``when`` refreshes: its fiscal year's, or the latest edition before it."""
+    earlier = [int(key) for key in keys if int(key) <= fiscal_year(when)]
+    return str(max(earlier)) if earlier else None
+
+
+def build_refresh_schedule(cron: str | None = None, timezone: str | None = None) -> dg.ScheduleDefinition:
+    """The schedule, with its cron and time zone from the arguments, the environment or the defaults."""
+    cron = cron or os.environ.get("WAREHOUSE_REFRESH_CRON") or DEFAULT_CRON
+    timezone = timezone or os.environ.get("WAREHOUSE_REFRESH_TIMEZONE") or DEFAULT_TIMEZONE
+
+    @dg.schedule(
+        name="annual_full_refresh",
+        job=full_refresh_job,
+        cron_schedule=cron,
+        execution_timezone=timezone,
+        default_status=dg.DefaultScheduleStatus.RUNNING,
+        description=f"Full refresh of the current survey year ({cron}, {timezone}): ingest, dbt, gate, publish.",
+    )
+    def annual_full_refresh(context: dg.ScheduleEvaluationContext) -> dg.RunRequest | dg.SkipReason:
+        when = context.scheduled_execution_time or dt.datetime.now(dt.UTC)
+        key = refresh_partition(when, survey_years.get_partition_keys())
+        if key is None:
+            return dg.SkipReason(f"no survey edition on or before fiscal year {fiscal_year(when)}")
+        return dg.RunRequest(
+            run_key=f"annual-{when:%Y-%m-%d}",
+            partition_key=key,
+            tags={"warehouse/trigger": "annual_full_refresh"},
+        )
+
+    return annual_full_refresh
+
+
+refresh_schedule = build_refresh_schedule()

@@ -1,0 +1,132 @@
+"""Triggers and alerts: new or replaced workbooks start a run; a failed run sends an alert.
+
+``raw_files`` lists ``raw/<fiscal_year>/`` the way the ingest does and keeps, as its cursor, the JSON
+of every file's ``path → [size, mtime]`` (paths relative to the raw folder).  A file that is new, or
+whose size or modification time changed, asks for one ``full_refresh`` run of its year; a file still
+being copied (modified in the last ``WAREHOUSE_SENSOR_SETTLE_SECONDS``, default 30) waits for a later
+tick.  The run key is derived from the changed files, so the same file version never triggers twice
+even if a cursor update were lost.
+
+``alert_on_run_failure`` sends a ``run_failed`` alert to the configured sink (``WAREHOUSE_ALERT_SINK``)
+for every failed run of this code location, except runs whose gate alert was already delivered.
+"""
+
+import hashlib
+import json
+import os
+import time
+from pathlib import Path
+
+import dagster as dg
+
+from orchestration.gate_assets import ALERTED_TAG
+from orchestration.ingest_assets import survey_years
+from orchestration.jobs import full_refresh_job
+from orchestration.resources import WarehousePaths
+from warehouse.alerts.sinks import Alert, send
+from warehouse.ingest.run import LOCK_FILE_PREFIX, discover
+
+Entry = list[float]  # [size, mtime]
+
+
+def settle_seconds() -> float:
+    return float(os.environ.get("WAREHOUSE_SENSOR_SETTLE_SECONDS", "30"))
+
+
+def scan(raw_root: Path, years: list[str]) -> dict[str, dict[str, Entry]]:
+    """``year → {path relative to raw_root: [size, mtime]}`` of the files the ingest would read."""
+    tree: dict[str, dict[str, Entry]] = {}
+    for year in years:
+        files = {}
+        for file in discover(raw_root, int(year)):
+            path = Path(file.path)
+            if path.name.startswith(LOCK_FILE_PREFIX):  # Excel's lock file while someone has a workbook open
+                continue
+            files[path.relative_to(raw_root).as_posix()] = [file.size, file.mtime.timestamp()]
+        tree[year] = files
+    return tree
+
+
+def changes(
+    previous: dict[str, Entry], tree: dict[str, dict[str, Entry]], now: float, settle: float
+) -> tuple[dict[str, list[str]], dict[str, Entry]]:
+    """The settled new or changed files per year, and the next cursor.
+
+    A file still settling keeps its previous entry (or none), so a later tick sees it as changed.
+    Files that disappeared leave the cursor."""
+    changed: dict[str, list[str]] = {}
+    cursor: dict[str, Entry] = {}
+    for year, files in tree.items():
+        for path, entry in sorted(files.items()):
+            if now - entry[1] < settle:
+                if path in previous:
+                    cursor[path] = previous[path]
+                continue
+            cursor[path] = entry
+            if previous.get(path) != entry:
+                changed.setdefault(year, []).append(path)
+    return changed, cursor
+
+
+def run_key(year: str, paths: list[str], cursor: dict[str, Entry]) -> str:
+    digest = hashlib.sha256(json.dumps([[p, cursor[p]] for p in paths]).encode("utf-8")).hexdigest()
+    return f"raw-{year}-{digest[:16]}"
+
+
+@dg.sensor(
+    name="raw_files",
+    job=full_refresh_job,
+    minimum_interval_seconds=60,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Starts a full_refresh run of a survey year when workbooks are added to or replaced under "
+    "raw/<fiscal_year>/ (cursor: path → [size, mtime]).",
+)
+def raw_files(context: dg.SensorEvaluationContext, paths: WarehousePaths) -> dg.SensorResult:
+    previous: dict[str, Entry] = json.loads(context.cursor) if context.cursor else {}
+    tree = scan(paths.raw, survey_years.get_partition_keys())
+    changed, cursor = changes(previous, tree, time.time(), settle_seconds())
+    requests = [
+        dg.RunRequest(
+            run_key=run_key(year, files, cursor),
+            partition_key=year,
+            tags={"warehouse/trigger": "raw_files", "warehouse/changed_files": str(len(files))},
+        )
+        for year, files in sorted(changed.items())
+    ]
+    for year, files in sorted(changed.items()):
+        shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+        context.log.info(f"{year}: {len(files)} new or replaced file(s): {shown}")
+    return dg.SensorResult(
+        run_requests=requests,
+        cursor=json.dumps(cursor, sort_keys=True, ensure_ascii=False),
+        skip_reason=None if requests else dg.SkipReason(f"no new or replaced workbooks under {paths.raw}"),
+    )
+
+
+def failure_alert(run: dg.DagsterRun, message: str, steps: list[str]) -> Alert:
+    year = run.tags.get("dagster/partition", "")
+    return Alert(
+        kind="run_failed",
+        title=f"job {run.job_name} failed",
+        run_id=run.run_id,
+        fiscal_year=int(year) if year.isdigit() else None,
+        summary=[message, *steps],
+    )
+
+
+@dg.run_failure_sensor(
+    name="alert_on_run_failure",
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Sends a run_failed alert (WAREHOUSE_ALERT_SINK: log file, webhook or e-mail) for each failed run, "
+    "unless the run already sent its gate_failed alert.",
+)
+def alert_on_run_failure(context: dg.RunFailureSensorContext) -> dg.SkipReason | None:
+    run = context.instance.get_run_by_id(context.dagster_run.run_id) or context.dagster_run
+    if run.tags.get(ALERTED_TAG):
+        return dg.SkipReason(f"run {run.run_id} already sent its {run.tags[ALERTED_TAG]} alert")
+    steps = []
+    for event in context.get_step_failure_events():
+        error = event.step_failure_data.error
+        steps.append(f"step {event.step_key}: {error.message.strip() if error else 'failed'}")
+    send(failure_alert(run, context.failure_event.message or "the run failed", steps))
+    return None

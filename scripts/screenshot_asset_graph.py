@@ -1,0 +1,194 @@
+"""Start the Dagster UI on the code location, read the asset graph over GraphQL and take a screenshot.
+
+    .venv/bin/python scripts/screenshot_asset_graph.py [--out build/screenshots/asset_graph.png]
+                                                       [--report build/screenshots/asset_graph.json]
+
+``dagster-webserver`` runs on a free loopback port with a temporary ``DAGSTER_HOME`` holding
+``orchestration/dagster.yaml``; the script waits until it serves, asks ``/graphql`` for the asset
+nodes (key, group, pools, checks), the jobs, schedules and sensors and the instance's pool settings,
+writes them as JSON (``--report``), and has headless Chromium draw the global asset lineage
+(``/asset-groups``) into ``--out``.  Without ``/usr/bin/chromium`` it writes the report and says so.
+The webserver is stopped at the end whatever happens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+WINDOW = (1600, 1000)
+
+GRAPH_QUERY = """
+{
+  assetNodes {
+    assetKey { path }
+    groupName
+    pools
+    dependencyKeys { path }
+    assetChecksOrError { ... on AssetChecks { checks { name blocking } } }
+  }
+  repositoriesOrError {
+    ... on RepositoryConnection {
+      nodes {
+        location { name }
+        jobs { name }
+        schedules { name cronSchedule executionTimezone futureTicks(limit: 1) { results { timestamp } } }
+        sensors { name sensorType }
+      }
+    }
+  }
+  instance { poolConfig { poolGranularity defaultPoolLimit } }
+}
+"""
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def graphql(base: str, query: str, timeout: float = 30.0) -> dict[str, Any]:
+    request = urllib.request.Request(
+        f"{base}/graphql",
+        data=json.dumps({"query": query}).encode("utf-8"),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        body = json.loads(response.read())
+    if body.get("errors"):
+        raise RuntimeError(f"GraphQL errors: {body['errors']}")
+    return body["data"]
+
+
+@contextmanager
+def webserver(dagster_home: Path, port: int, log: Path, timeout: float = 120.0) -> Iterator[str]:
+    """``dagster-webserver`` on the repository's workspace, serving at the yielded base URL."""
+    shutil.copy(ROOT / "orchestration" / "dagster.yaml", dagster_home / "dagster.yaml")
+    env = {**os.environ, "DAGSTER_HOME": str(dagster_home)}
+    executable = Path(sys.executable).with_name("dagster-webserver")
+    command = [str(executable), "-w", str(ROOT / "workspace.yaml"), "-h", "127.0.0.1", "-p", str(port)]
+    base = f"http://127.0.0.1:{port}"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        try:
+            _wait(base, process, log, timeout)
+            yield base
+        finally:
+            _stop(process)
+
+
+def _wait(base: str, process: subprocess.Popen[bytes], log: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"dagster-webserver exited with {process.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{base}/server_info", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"dagster-webserver did not serve {base} within {timeout:.0f} s:\n{log.read_text()[-3000:]}")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop the webserver and the code server it started (its own process group)."""
+    group = process.pid
+    try:
+        os.killpg(group, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        process.poll()
+        try:
+            os.killpg(group, 0)  # is any process of the group left?
+        except ProcessLookupError:
+            return
+        time.sleep(0.2)
+    with suppress(ProcessLookupError):
+        os.killpg(group, signal.SIGKILL)
+    process.wait(timeout=10)
+
+
+def screenshot(url: str, out: Path) -> None:
+    """Headless Chromium's picture of ``url`` once the page's scripts have had 15 s of virtual time."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(prefix="chromium-") as profile:
+        subprocess.run(
+            [
+                str(CHROMIUM),
+                "--headless",
+                "--no-sandbox",  # as root in containers, Chromium refuses to start otherwise
+                "--disable-gpu",
+                "--hide-scrollbars",
+                f"--user-data-dir={profile}",
+                f"--screenshot={out}",
+                f"--window-size={WINDOW[0]},{WINDOW[1]}",
+                "--virtual-time-budget=15000",
+                url,
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+    if not out.exists():
+        raise RuntimeError(f"Chromium wrote no screenshot to {out}")
+
+
+def capture(out: Path, report: Path | None = None, *, port: int | None = None) -> dict[str, Any]:
+    """Serve, query, screenshot; returns the report (also written to ``report`` when given)."""
+    with tempfile.TemporaryDirectory(prefix="dagster-home-") as home:
+        log = Path(home) / "webserver.log"
+        with webserver(Path(home), port or free_port(), log) as base:
+            data = graphql(base, GRAPH_QUERY)
+            graphql(base, "mutation { setNuxSeen }")  # no welcome dialog over the graph
+            shot = None
+            if CHROMIUM.exists():
+                screenshot(f"{base}/asset-groups", out)
+                shot = str(out)
+    result = {"base_url": base, "screenshot": shot, **data}
+    if report is not None:
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "screenshots" / "asset_graph.png")
+    parser.add_argument("--report", type=Path, default=None, help="write the GraphQL answers here as JSON")
+    parser.add_argument("--port", type=int, default=None, help="default: a free loopback port")
+    args = parser.parse_args(argv)
+    result = capture(args.out, args.report, port=args.port)
+    nodes = result["assetNodes"]
+    groups = sorted({node["groupName"] for node in nodes})
+    print(f"{len(nodes)} assets in {len(groups)} groups ({', '.join(groups)})")
+    print(f"screenshot: {result['screenshot']}" if result["screenshot"] else f"no screenshot: {CHROMIUM} is absent")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

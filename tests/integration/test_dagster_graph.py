@@ -1,0 +1,112 @@
+"""The code location's shape, snapshotted so that a change to the asset graph shows up in review:
+asset keys with their groups, dependencies and pools, the checks the orchestration adds (dbt's tests,
+also checks, belong to the dbt project and are left out), the jobs with their selections, the schedule
+and the sensors.
+
+After an intended change: ``python -m pytest tests/integration/test_dagster_graph.py --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import dagster as dg
+import pytest
+from syrupy.assertion import SnapshotAssertion
+from syrupy.extensions.json import JSONSnapshotExtension
+
+from orchestration.definitions import defs
+from orchestration.ingest_assets import WRITER_POOL
+
+DBT_TEST = "dbt_test"
+
+
+@pytest.fixture
+def snapshot_json(snapshot: SnapshotAssertion) -> SnapshotAssertion:
+    return snapshot.use_extension(JSONSnapshotExtension)
+
+
+def _key(key: dg.AssetKey) -> str:
+    return key.to_user_string()
+
+
+def _check_kind(graph: Any, check_key: dg.AssetCheckKey) -> str:
+    """The gate's own checks by name; dbt's tests (named after dbt's test nodes) as one kind."""
+    node = graph.get(check_key)
+    return DBT_TEST if "dagster_dbt/unique_id" in node.metadata else check_key.name
+
+
+def describe(definitions: dg.Definitions) -> dict[str, Any]:
+    graph = definitions.resolve_asset_graph()
+    assets = {}
+    for key in sorted(graph.get_all_asset_keys(), key=lambda k: k.path):
+        node = graph.get(key)
+        kinds = Counter(kind for kind in (_check_kind(graph, check) for check in node.check_keys) if kind != DBT_TEST)
+        assets[_key(key)] = {
+            "group": node.group_name,
+            "partitions": node.partitions_def.get_partition_keys() if node.partitions_def else None,
+            "deps": sorted(_key(parent) for parent in node.parent_keys),
+            "pools": sorted(node.pools or []),
+            "checks": {
+                kind: {
+                    "count": count,
+                    "blocking": sorted(
+                        {graph.get(c).blocking for c in node.check_keys if _check_kind(graph, c) == kind}
+                    ),
+                }
+                for kind, count in sorted(kinds.items())
+            },
+        }
+    jobs = {}
+    for job in sorted(definitions.resolve_all_job_defs(), key=lambda j: j.name):
+        if job.name.startswith("__"):
+            continue
+        checks = Counter(_check_kind(graph, c) for c in job.asset_layer.asset_graph.asset_check_keys)
+        jobs[job.name] = {
+            "assets": sorted(_key(k) for k in job.asset_layer.executable_asset_keys),
+            "checks": {kind: count for kind, count in sorted(checks.items()) if kind != DBT_TEST},
+            "dbt_tests": checks[DBT_TEST] > 0,
+            "partitioned": job.partitions_def is not None,
+        }
+    schedules = {
+        s.name: {
+            "cron": s.cron_schedule,
+            "timezone": s.execution_timezone,
+            "job": s.job_name,
+            "default": s.default_status.value,
+        }
+        for s in definitions.schedules or []
+    }
+    sensors = {
+        s.name: {
+            "type": type(s).__name__,
+            "jobs": sorted(t.job_name for t in s.targets) if s.targets else [],
+            "default": s.default_status.value,
+            "minimum_interval_seconds": s.minimum_interval_seconds,
+        }
+        for s in definitions.sensors or []
+    }
+    return {"assets": assets, "jobs": jobs, "schedules": schedules, "sensors": sensors}
+
+
+def test_code_location_shape(snapshot_json: SnapshotAssertion) -> None:
+    assert describe(defs) == snapshot_json
+
+
+def test_every_step_is_in_the_writer_pool() -> None:
+    """Every step opens the working DuckDB file (read-write, or read-only, which also conflicts with a
+    writer in another process), so every step holds the pool's one slot."""
+    graph = defs.resolve_asset_graph()
+    pools = {key: graph.get(key).pools for key in graph.executable_asset_keys}
+    assert pools and all(p == {WRITER_POOL} for p in pools.values()), pools
+    check_pools = {checks_def.node_def.name: checks_def.node_def.pool for checks_def in defs.asset_checks or []}
+    assert check_pools and set(check_pools.values()) == {WRITER_POOL}, check_pools
+
+
+def test_the_gate_blocks_every_published_asset() -> None:
+    graph = defs.resolve_asset_graph()
+    published = {key for key in graph.get_all_asset_keys() if key.path[0] in ("marts", "report")}
+    gate = {c.asset_key for c in graph.asset_check_keys if c.name == "quality_gate" and graph.get(c).blocking}
+    assert published and gate == published
+    assert published <= set(graph.get(dg.AssetKey("published")).parent_keys)

@@ -1,0 +1,262 @@
+"""The whole pipeline as Dagster runs it, on a real instance, real dbt and real DuckDB files.
+
+One instance and one analysts' file are shared by the tests of this module, in order, like a deployment
+over a season: the clean year is published; a defective year stops before publishing, alerts a webhook
+on loopback and leaves that publication as it was; publishing alone after the failed gate is refused and
+the run-failure alert goes out; once the gate passes, the ``publish`` job publishes again.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import dagster as dg
+import duckdb
+import pytest
+import yaml
+
+from orchestration.dbt_assets import PUBLISHED_KEYS
+from orchestration.definitions import build_definitions
+from orchestration.gate_assets import ALERTED_TAG, CLEANING_LOG, GATE_FINDINGS
+from orchestration.ingest_assets import RAW_ANSWERS
+from orchestration.publish_assets import PUBLISHED, published
+from orchestration.resources import WarehousePaths
+from orchestration.sensors import alert_on_run_failure
+from tests.conftest import Ingested
+from warehouse.publish import read_publication
+
+pytestmark = pytest.mark.integration
+ROOT = Path(__file__).resolve().parents[2]
+GATE_CHECKS = {"quality_gate", "soft_rules"}
+
+
+class Receiver(ThreadingHTTPServer):
+    alerts: list[dict[str, Any]]
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: Receiver
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        self.server.alerts.append(json.loads(body))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@dataclass
+class Season:
+    """What the tests of this module share: the instance, the webhook receiver and the analysts' file."""
+
+    root: Path
+    instance: dg.DagsterInstance
+    receiver: Receiver
+    published: Path
+    state: dict[str, Any] = field(default_factory=dict)
+
+    def paths(self, name: str, year: Ingested, *, with_db: bool = False) -> WarehousePaths:
+        """A working area of its own for ``year`` (its returns copied; its ingested file too if asked)."""
+        area = self.root / name
+        if not area.exists():
+            shutil.copytree(year.raw, area / "raw")
+            if with_db:
+                shutil.copy(year.db, area / "warehouse.duckdb")
+        return WarehousePaths(
+            raw_root=str(area / "raw"),
+            working_db=str(area / "warehouse.duckdb"),
+            published_db=str(self.published),
+            cleaning_log_root=str(area / "cleaning_log"),
+        )
+
+    def run(
+        self, job: str, paths: WarehousePaths, partition: str | None = None, *, dbt_tests: bool = True
+    ) -> dg.ExecuteInProcessResult:
+        """``job`` on ``paths``; without ``dbt_tests`` its checks are the gate's alone (dbt builds the models
+        and skips its own tests), to see what the gate does by itself, faster."""
+        definitions = build_definitions(paths)
+        definition = definitions.resolve_job_def(job)
+        if not dbt_tests:
+            graph = definitions.get_repository_def().asset_graph
+            definition = definition.get_subset(
+                asset_selection=set(graph.get_all_asset_keys()),
+                asset_check_selection={key for key in graph.asset_check_keys if key.name in GATE_CHECKS},
+            )
+        return definition.execute_in_process(instance=self.instance, partition_key=partition, raise_on_error=False)
+
+    def failure_sensor(self, result: dg.ExecuteInProcessResult) -> Any:
+        context = dg.build_run_status_sensor_context(
+            sensor_name=alert_on_run_failure.name,
+            dagster_event=result.get_run_failure_event(),
+            dagster_instance=self.instance,
+            dagster_run=result.dagster_run,
+        ).for_run_failure()
+        return alert_on_run_failure(context)
+
+
+@pytest.fixture(scope="module")
+def season(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Season]:
+    root = tmp_path_factory.mktemp("season")
+    receiver = Receiver(("127.0.0.1", 0), Handler)
+    receiver.alerts = []
+    thread = threading.Thread(target=receiver.serve_forever, daemon=True)
+    thread.start()
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("WAREHOUSE_ALERT_SINK", "webhook")
+        env.setenv("WAREHOUSE_ALERT_WEBHOOK_URL", f"http://127.0.0.1:{receiver.server_address[1]}/alerts")
+        env.setenv("DBT_TARGET_PATH", str(root / "dbt_target"))  # dbt's per-run artifacts, out of the repository
+        env.setenv("GX_ANALYTICS_ENABLED", "false")
+        home = root / "dagster_home"
+        home.mkdir()
+        settings = yaml.safe_load((ROOT / "orchestration" / "dagster.yaml").read_text(encoding="utf-8"))
+        with dg.instance_for_test(temp_dir=str(home), overrides=settings) as instance:
+            yield Season(root, instance, receiver, root / "published.duckdb")
+    receiver.shutdown()
+    receiver.server_close()
+    thread.join(timeout=10)
+
+
+def _materialized(result: dg.ExecuteInProcessResult) -> list[dg.AssetKey]:
+    return [event.asset_key for event in result.get_asset_materialization_events() if event.asset_key]
+
+
+def _metadata(result: dg.ExecuteInProcessResult, key: dg.AssetKey) -> dict[str, Any]:
+    for event in result.get_asset_materialization_events():
+        if event.asset_key == key:
+            return {name: value.value for name, value in event.materialization.metadata.items()}
+    raise AssertionError(f"{key.to_user_string()} was not materialised")
+
+
+def _published_tables(path: Path) -> set[str]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return {
+            f"{s}.{t}" for s, t in con.execute("select schema_name, table_name from meta.publication_tables").fetchall()
+        }
+
+
+def test_full_refresh_publishes_the_clean_year(season: Season, clean_year: Ingested) -> None:
+    paths = season.paths("clean", clean_year)
+    result = season.run("full_refresh", paths, partition="2023")
+    assert result.success
+
+    everything = build_definitions(paths).get_repository_def().asset_graph.get_all_asset_keys()
+    order = _materialized(result)
+    assert set(order) == set(everything)
+    first = {key: order.index(key) for key in reversed(order)}
+    dbt_keys = [key for key in everything if key.path[0] in ("staging", "intermediate", "marts", "report")]
+    lookup_keys = [key for key in everything if key.path[0] in ("codebook", "reference")]
+    assert max(first[k] for k in [RAW_ANSWERS, *lookup_keys]) < min(first[k] for k in dbt_keys)
+    assert max(first[k] for k in dbt_keys) < first[GATE_FINDINGS] < first[CLEANING_LOG] < first[PUBLISHED]
+
+    checks = result.get_asset_check_evaluations()
+    gate_checks = [c for c in checks if c.check_name == "quality_gate"]
+    assert {c.asset_key for c in gate_checks} == set(PUBLISHED_KEYS)
+    assert all(c.passed for c in gate_checks)
+    assert all(c.passed for c in checks if c.severity == dg.AssetCheckSeverity.ERROR)
+    assert len(checks) > len(gate_checks) + 100  # the dbt tests, as checks
+
+    ingest = _metadata(result, RAW_ANSWERS)
+    assert ingest["files_read"] == len(clean_year.sample.files)
+    mart = _metadata(result, PUBLISHED_KEYS[0])
+    assert mart["dagster/row_count"] > 0
+    assert mart["preview"].startswith("| ")
+    gate = _metadata(result, GATE_FINDINGS)
+    assert gate["passed"] is True
+    assert gate["hard_rules_failed"] == []
+
+    publication = read_publication(season.published)
+    assert publication is not None
+    assert publication["dagster_run_id"] == result.run_id
+    assert publication["gate_run_id"] == f"{result.run_id}-2023"
+    tables = _published_tables(season.published)
+    assert {".".join(key.path) for key in PUBLISHED_KEYS} <= tables
+    assert {table.split(".")[0] for table in tables} == {"marts", "report", "gate"}, "the gate's flags travel along"
+    assert _metadata(result, PUBLISHED)["tables"] == len(tables)
+
+    workbooks = sorted(paths.cleaning_log.glob("2023_*.xlsx"))
+    assert workbooks, "the cleaning log is written on every run"
+    assert season.receiver.alerts == []
+    season.state["publication"] = publication
+    season.state["published_bytes"] = season.published.read_bytes()
+
+
+def test_defective_year_stops_before_publish_and_alerts(season: Season, defective_year: Ingested) -> None:
+    assert "publication" in season.state, "runs after the clean year's publication"
+    paths = season.paths("defective", defective_year, with_db=True)
+    result = season.run("full_refresh", paths, partition="2023", dbt_tests=False)
+    assert not result.success
+
+    materialized = set(_materialized(result))
+    assert {GATE_FINDINGS, CLEANING_LOG, *PUBLISHED_KEYS} <= materialized
+    assert PUBLISHED not in materialized
+    assert "published" not in {event.step_key for event in result.all_events if event.step_key}
+
+    gate_checks = [c for c in result.get_asset_check_evaluations() if c.check_name == "quality_gate"]
+    assert {c.asset_key for c in gate_checks} == set(PUBLISHED_KEYS)
+    assert not any(c.passed for c in gate_checks)
+    assert all(c.severity == dg.AssetCheckSeverity.ERROR for c in gate_checks)
+    hard_rules = _metadata(result, GATE_FINDINGS)["hard_rules_failed"]
+    assert hard_rules, "unknown respondent codes are hard failures"
+
+    assert season.published.read_bytes() == season.state["published_bytes"]
+    assert read_publication(season.published) == season.state["publication"]
+
+    [alert] = season.receiver.alerts
+    assert alert["kind"] == "gate_failed"
+    assert alert["run_id"] == result.run_id
+    assert alert["fiscal_year"] == 2023
+    assert alert["counts"]["hard"] > 0
+    failed_hard = {rule.split(": ", 1)[1] for rule in hard_rules}
+    assert {r["rule"] for r in alert["failed_rules"][: len(failed_hard)]} == failed_hard, "hard rules first"
+    assert alert["cleaning_log"] == str(paths.cleaning_log)
+    assert any(Path(alert["cleaning_log"]).glob("*_疑義照会.xlsx"))
+    assert "Cleaning log: " in alert["text"]
+
+    run = season.instance.get_run_by_id(result.run_id)
+    assert run is not None
+    assert run.tags[ALERTED_TAG] == "gate_failed"
+    skipped = season.failure_sensor(result)
+    assert isinstance(skipped, dg.SkipReason)
+    assert len(season.receiver.alerts) == 1, "one alert per failed gate, not a second for the failed run"
+
+
+def test_publishing_alone_after_a_failed_gate_is_refused(season: Season, defective_year: Ingested) -> None:
+    paths = season.paths("defective", defective_year, with_db=True)
+    before = len(season.receiver.alerts)
+    result = dg.materialize([published], instance=season.instance, resources={"paths": paths}, raise_on_error=False)
+    assert not result.success
+    [failure] = result.get_step_failure_events()
+    assert "the latest quality gate" in failure.step_failure_data.error.message
+    assert season.published.read_bytes() == season.state["published_bytes"]
+
+    assert season.failure_sensor(result) is None
+    [alert] = season.receiver.alerts[before:]
+    assert alert["kind"] == "run_failed"
+    assert alert["run_id"] == result.run_id
+    assert any("not publishing" in line for line in alert["summary"])
+
+
+def test_publish_job_blocks_then_publishes_once_the_gate_passes(
+    season: Season, clean_year: Ingested, defective_year: Ingested
+) -> None:
+    blocked = season.run("publish", season.paths("defective", defective_year, with_db=True))
+    assert not blocked.success
+    assert PUBLISHED not in set(_materialized(blocked))
+    assert season.published.read_bytes() == season.state["published_bytes"]
+
+    result = season.run("publish", season.paths("clean", clean_year))
+    assert result.success
+    assert set(_materialized(result)) == {GATE_FINDINGS, CLEANING_LOG, PUBLISHED}
+    publication = read_publication(season.published)
+    assert publication is not None
+    assert publication["dagster_run_id"] == result.run_id
+    assert publication["published_at"] > season.state["publication"]["published_at"]

@@ -1,0 +1,78 @@
+"""The Dagster UI serves the code location: ``scripts/screenshot_asset_graph.py`` starts
+``dagster-webserver`` on loopback with a temporary ``DAGSTER_HOME``, the asset graph it reports over
+GraphQL is the one the code defines, and headless Chromium draws it into
+``build/screenshots/asset_graph.png``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import struct
+import subprocess
+import sys
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from orchestration.definitions import defs
+from orchestration.ingest_assets import WRITER_POOL
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "scripts" / "screenshot_asset_graph.py"
+SCREENSHOT = ROOT / "build" / "screenshots" / "asset_graph.png"
+CHROMIUM = Path("/usr/bin/chromium")
+
+pytestmark = [
+    pytest.mark.integration,
+    # CI installs Chromium and sets WAREHOUSE_REQUIRE_CHROMIUM, so there the test can never be skipped
+    pytest.mark.skipif(
+        not CHROMIUM.exists() and not os.environ.get("WAREHOUSE_REQUIRE_CHROMIUM"),
+        reason="/usr/bin/chromium is not installed",
+    ),
+]
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    width, height = struct.unpack(">II", head[16:24])
+    return width, height
+
+
+def test_webserver_serves_the_asset_graph_and_chromium_draws_it(tmp_path: Path) -> None:
+    report = tmp_path / "asset_graph.json"
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--out", str(SCREENSHOT), "--report", str(report)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    served = json.loads(report.read_text(encoding="utf-8"))
+
+    nodes = {"/".join(node["assetKey"]["path"]): node for node in served["assetNodes"]}
+    assert set(nodes) == {key.to_user_string() for key in defs.resolve_asset_graph().get_all_asset_keys()}
+    assert all(node["pools"] == [WRITER_POOL] for node in nodes.values())
+    assert {node["groupName"] for node in nodes.values()} == {
+        "ingest", "lookups", "staging", "intermediate", "gate", "marts", "report", "publish",
+    }  # fmt: skip
+    for name, node in nodes.items():
+        if name.startswith(("marts/", "report/")):
+            assert {"name": "quality_gate", "blocking": True} in node["assetChecksOrError"]["checks"], name
+    assert {"gate/findings", "gate/cleaning_log"} <= {"/".join(d["path"]) for d in nodes["published"]["dependencyKeys"]}
+
+    [repository] = served["repositoriesOrError"]["nodes"]
+    assert repository["location"]["name"] == "warehouse"
+    assert {"ingest_returns", "full_refresh", "publish"} <= {job["name"] for job in repository["jobs"]}
+    assert {(s["name"], s["sensorType"]) for s in repository["sensors"]} == {
+        ("raw_files", "STANDARD"), ("alert_on_run_failure", "RUN_STATUS"),
+    }  # fmt: skip
+    [schedule] = repository["schedules"]
+    [tick] = schedule["futureTicks"]["results"]
+    local = dt.datetime.fromtimestamp(tick["timestamp"], ZoneInfo(schedule["executionTimezone"]))
+    assert (local.month, local.day, local.hour, local.minute) == (10, 1, 3, 0)
+    assert served["instance"]["poolConfig"] == {"poolGranularity": "run", "defaultPoolLimit": 1}
+
+    assert served["screenshot"] == str(SCREENSHOT)
+    assert _png_size(SCREENSHOT) == (1600, 1000)
+    assert SCREENSHOT.stat().st_size > 20_000, "a blank page compresses to a few kilobytes"
