@@ -46,7 +46,11 @@ def artifacts_dir(db: Path) -> Path:
 
 
 def dbt_env(db: Path) -> dict[str, str]:
-    """Environment for dbt: the working file, the project's own profile, and where artifacts go."""
+    """Environment for dbt: the working file, the project's own profile, and where artifacts go.
+
+    Paths are made absolute: dbt resolves relative ones against the project folder, not the caller's.
+    """
+    db = db.resolve()
     folder = artifacts_dir(db)
     return {
         "WAREHOUSE_DB": str(db),
