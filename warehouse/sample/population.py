@@ -78,6 +78,14 @@ def municipalities_with_coordinators(edition: int, total: int, rng: random.Rando
     return out
 
 
+def _coordinators(code: str, code6: str, prefecture_code: str, name: str, level: str, count: int) -> list[Respondent]:
+    """The ``count`` coordinators of one prefecture or municipality, numbered from 1."""
+    return [
+        Respondent(f"coordinator:{code}:{seq:02d}", "coordinator", code, code6, prefecture_code, name, level, seq)
+        for seq in range(1, count + 1)
+    ]
+
+
 def national(edition: int, rng: random.Random, municipal_with_coordinators: int) -> dict[str, list[Respondent]]:
     """All respondents of the sample national year, by form."""
     registry = load_registry()
@@ -99,32 +107,10 @@ def national(edition: int, rng: random.Random, municipal_with_coordinators: int)
     coordinators: list[Respondent] = []
     for pref_code, (pref_level, _) in sorted(coordinators_per_prefecture(edition).items()):
         p = registry.prefecture(pref_code)
-        for seq in range(1, pref_level + 1):
-            coordinators.append(
-                Respondent(
-                    f"coordinator:{p.prefecture_code}:{seq:02d}",
-                    "coordinator",
-                    p.prefecture_code,
-                    p.code6,
-                    pref_code,
-                    p.prefecture_name,
-                    PREFECTURE_LEVEL,
-                    seq,
-                )
-            )
+        coordinators += _coordinators(
+            p.prefecture_code, p.code6, pref_code, p.prefecture_name, PREFECTURE_LEVEL, pref_level
+        )
     for code5, count in sorted(municipalities_with_coordinators(edition, municipal_with_coordinators, rng).items()):
         m = registry.municipality(code5)
-        for seq in range(1, count + 1):
-            coordinators.append(
-                Respondent(
-                    f"coordinator:{code5}:{seq:02d}",
-                    "coordinator",
-                    code5,
-                    m.code6,
-                    m.prefecture_code,
-                    m.name,
-                    MUNICIPAL,
-                    seq,
-                )
-            )
+        coordinators += _coordinators(code5, m.code6, m.prefecture_code, m.name, MUNICIPAL, count)
     return {"prefecture": prefs, "municipality": munis, "coordinator": coordinators}
