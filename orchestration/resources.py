@@ -16,17 +16,16 @@ from pathlib import Path
 
 import dagster as dg
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+from warehouse import paths
 
 
 class WarehousePaths(dg.ConfigurableResource):
     """The folder of returned workbooks, the working DuckDB file, the published file and the cleaning log."""
 
-    raw_root: str = os.environ.get("WAREHOUSE_RAW", str(ROOT / "raw"))
-    working_db: str = os.environ.get("WAREHOUSE_DB", str(DATA / "warehouse.duckdb"))
-    published_db: str = os.environ.get("WAREHOUSE_PUBLISHED", str(DATA / "published.duckdb"))
-    cleaning_log_root: str = os.environ.get("WAREHOUSE_CLEANING_LOG", str(DATA / "cleaning_log"))
+    raw_root: str = os.environ.get("WAREHOUSE_RAW", str(paths.RAW))
+    working_db: str = os.environ.get("WAREHOUSE_DB", str(paths.WORKING_DB))
+    published_db: str = os.environ.get("WAREHOUSE_PUBLISHED", str(paths.PUBLISHED_DB))
+    cleaning_log_root: str = os.environ.get("WAREHOUSE_CLEANING_LOG", str(paths.CLEANING_LOG))
 
     @property
     def raw(self) -> Path:

@@ -12,11 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_RAW = ROOT / "raw"
-DEFAULT_DB = ROOT / "data" / "warehouse.duckdb"
-DEFAULT_PUBLISHED = ROOT / "data" / "published.duckdb"
-DEFAULT_CLEANING_LOG = ROOT / "data" / "cleaning_log"
+from warehouse import paths
+
 DEFAULT_YEAR = 2023
 
 
@@ -141,12 +138,10 @@ def _run(args: argparse.Namespace) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m warehouse", description=__doc__)
-    parser.add_argument(
-        "--raw", type=Path, default=DEFAULT_RAW, help="folder of returned workbooks (raw/<year>/<form>/)"
-    )
-    parser.add_argument("--db", type=Path, default=DEFAULT_DB, help="working DuckDB file")
-    parser.add_argument("--published", type=Path, default=DEFAULT_PUBLISHED, help="analysts' DuckDB file")
-    parser.add_argument("--cleaning-log", type=Path, default=DEFAULT_CLEANING_LOG, help="cleaning-log workbooks")
+    parser.add_argument("--raw", type=Path, default=paths.RAW, help="folder of returned workbooks (raw/<year>/<form>/)")
+    parser.add_argument("--db", type=Path, default=paths.WORKING_DB, help="working DuckDB file")
+    parser.add_argument("--published", type=Path, default=paths.PUBLISHED_DB, help="analysts' DuckDB file")
+    parser.add_argument("--cleaning-log", type=Path, default=paths.CLEANING_LOG, help="cleaning-log workbooks")
     parser.add_argument("--year", type=int, default=DEFAULT_YEAR, help="fiscal year of the survey (令和5年度 = 2023)")
     commands = parser.add_subparsers(dest="command", required=True)
     for name, func, help_text in (
@@ -167,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             sub.add_argument("--defects", action="store_true", help="inject the defects of real returns")
         if name == "template":
-            sub.add_argument("--out", type=Path, default=ROOT / "build" / "templates")
+            sub.add_argument("--out", type=Path, default=paths.ROOT / "build" / "templates")
     args = parser.parse_args(argv)
     args.func(args)
     return 0

@@ -20,8 +20,8 @@ from warehouse.gate.cleaning_log import (
     FINDINGS_DDL,
     FORM_LABELS,
     export_by_prefecture,
-    japanese_fiscal_year,
 )
+from warehouse.paths import japanese_fiscal_year
 
 YEAR = 2023
 OLD_RUN, RUN = "gate-2023-run1", "gate-2023-run2"

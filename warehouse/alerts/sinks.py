@@ -23,8 +23,9 @@ from email.utils import formatdate, make_msgid, parseaddr
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-DEFAULT_LOG = ROOT / "data" / "alerts.jsonl"
+from warehouse.paths import ALERT_LOG as DEFAULT_LOG
+from warehouse.paths import japanese_fiscal_year
+
 KINDS = ("gate_failed", "run_failed")
 SEVERITY_ORDER = ("hard", "soft")
 MAX_RULES_IN_TEXT = 15
@@ -74,7 +75,7 @@ def format_text(alert: Alert) -> str:
     lines = [f"[warehouse] {what}: {alert.title}"]
     context = []
     if alert.fiscal_year is not None:
-        reiwa = f" ({_reiwa(alert.fiscal_year)})" if alert.fiscal_year >= 2019 else ""
+        reiwa = f" ({japanese_fiscal_year(alert.fiscal_year)})" if alert.fiscal_year >= 2019 else ""
         context.append(f"fiscal year {alert.fiscal_year}{reiwa}")
     if alert.run_id:
         context.append(f"run {alert.run_id}")
@@ -209,12 +210,6 @@ def shown_url(url: str) -> str:
     head, _, last = parts.path.rpartition("/")
     path = f"{head}/{last[:4]}…" if len(last) >= 16 else parts.path
     return urllib.parse.urlunsplit((parts.scheme, netloc, path, "", ""))
-
-
-def _reiwa(fiscal_year: int) -> str:
-    """令和 numbering, how the survey and its readers name the year (令和元年度 = 2019)."""
-    number = fiscal_year - 2018
-    return f"令和{'元' if number == 1 else number}年度"
 
 
 def _required(env: Mapping[str, str], name: str) -> str:

@@ -32,6 +32,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from warehouse.paths import japanese_fiscal_year
 from warehouse.reference.local_governments import load as load_local_governments
 
 FINDINGS_DDL = """
@@ -169,15 +170,6 @@ class Finding(NamedTuple):
 
 
 _SELECT = f"select {', '.join(Finding._fields)} from gate.findings where run_id = ? and fiscal_year = ?"
-
-
-def japanese_fiscal_year(fiscal_year: int) -> str:
-    """The 年度 as the survey reports name it (2023 → 令和5年度), for titles prefectures recognise."""
-    for start, era in ((2019, "令和"), (1989, "平成")):
-        if fiscal_year >= start:
-            n = fiscal_year - start + 1
-            return f"{era}{'元' if n == 1 else n}年度"
-    return f"{fiscal_year}年度"
 
 
 def prefecture_workbook_name(fiscal_year: int, prefecture_code: str, prefecture_name: str) -> str:
