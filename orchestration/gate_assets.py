@@ -16,7 +16,6 @@ recorded in the publication's metadata as its flags.
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import dagster as dg
@@ -28,7 +27,7 @@ from orchestration.resources import WarehousePaths
 from warehouse.alerts.sinks import Alert, AlertDeliveryError, send
 from warehouse.codebook import editions
 from warehouse.gate.cleaning_log import export_by_prefecture
-from warehouse.gate.run import run_gate
+from warehouse.gate.run import GateRun, latest_gate_runs, run_gate
 
 GATE_FINDINGS = dg.AssetKey(["gate", "findings"])
 CLEANING_LOG = dg.AssetKey(["gate", "cleaning_log"])
@@ -38,59 +37,10 @@ ALERTED_TAG = "warehouse/alerted"
 MAX_RULES_SHOWN = 15
 
 
-@dataclass(frozen=True)
-class GateRun:
-    """One year's latest gate run, as recorded in ``gate.runs`` and ``gate.rule_results``."""
-
-    run_id: str
-    fiscal_year: int
-    passed: bool
-    findings: int
-    counts: dict[str, int]  # findings by severity
-    failed_rules: list[tuple[str, str, int]]  # (severity, rule, broken), hard first, most broken first
-
-    def failed(self, severity: str) -> list[tuple[str, int]]:
-        return [(rule, broken) for s, rule, broken in self.failed_rules if s == severity]
-
-
 def gated_years(con: duckdb.DuckDBPyConnection) -> list[int]:
     """The survey years with returns in the working file and a codebook edition to check them by."""
     present = {year for (year,) in con.execute("select distinct fiscal_year from raw.latest_submissions").fetchall()}
     return sorted(present & set(editions()))
-
-
-def latest_gate_runs(db: Path) -> list[GateRun]:
-    """Each year's most recent gate run (what the cleaning log, the check and publish act on)."""
-    with duckdb.connect(str(db), read_only=True) as con:
-        has_runs = con.execute(
-            "select count(*) from duckdb_tables() where schema_name = 'gate' and table_name = 'runs'"
-        ).fetchone()
-        if not has_runs or not has_runs[0]:
-            return []
-        runs = con.execute(
-            """
-            select run_id, fiscal_year, passed, findings from gate.runs
-            qualify row_number() over (partition by fiscal_year order by finished_at desc) = 1
-            order by fiscal_year
-            """
-        ).fetchall()
-        out = []
-        for run_id, year, passed, findings in runs:
-            counts = dict(
-                con.execute(
-                    "select severity, count(*) from gate.findings where run_id = ? group by all order by 1", [run_id]
-                ).fetchall()
-            )
-            failed = con.execute(
-                """
-                select severity, coalesce(form, 'all') || '.' || check_column, broken from gate.rule_results
-                where run_id = ? and not success
-                order by severity = 'hard' desc, broken desc, 2
-                """,
-                [run_id],
-            ).fetchall()
-            out.append(GateRun(run_id, int(year), bool(passed), int(findings or 0), counts, failed))
-    return out
 
 
 def _rules_markdown(rules: list[tuple[str, str, int]]) -> str:

@@ -11,9 +11,10 @@ the previous publication stays as it was.
 import dagster as dg
 
 from orchestration.dbt_assets import PUBLISHED_KEYS
-from orchestration.gate_assets import CLEANING_LOG, GATE_FINDINGS, latest_gate_runs
+from orchestration.gate_assets import CLEANING_LOG, GATE_FINDINGS
 from orchestration.ingest_assets import WRITER_POOL
 from orchestration.resources import WarehousePaths
+from warehouse.gate.run import latest_gate_runs
 from warehouse.publish.swap import publish, read_publication
 from warehouse.refresh import PUBLISHED_SCHEMAS
 

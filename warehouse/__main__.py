@@ -101,17 +101,14 @@ def _gate_line(result: object) -> str:
 
 def _publish(args: argparse.Namespace) -> None:
     """Publish the working file, but only what the latest gate run passed."""
-    from warehouse.ingest.store import connect
+    from warehouse.gate.run import latest_gate_runs
     from warehouse.publish.swap import publish
     from warehouse.refresh import PUBLISHED_SCHEMAS
 
-    with connect(args.db, read_only=True) as con:
-        latest = con.execute(
-            "select run_id, passed from gate.runs where fiscal_year = ? order by finished_at desc limit 1", [args.year]
-        ).fetchone()
-    if latest is None or not latest[1]:
-        raise SystemExit(f"publish: refused, the latest gate run {latest[0] if latest else '(none)'} did not pass")
-    result = publish(args.db, args.published, PUBLISHED_SCHEMAS, metadata={"gate_run_id": latest[0]})
+    latest = next((run for run in latest_gate_runs(args.db) if run.fiscal_year == args.year), None)
+    if latest is None or not latest.passed:
+        raise SystemExit(f"publish: refused, the latest gate run {latest.run_id if latest else '(none)'} did not pass")
+    result = publish(args.db, args.published, PUBLISHED_SCHEMAS, metadata={"gate_run_id": latest.run_id})
     print(f"published {len(result.tables)} tables to {result.path} in {result.seconds:.1f} s")
 
 

@@ -31,14 +31,27 @@ def _literal(value: int | float | str, *, as_text: bool = False) -> str:
     return repr(value)
 
 
-def _is_list(node: ex.Node, cb: Codebook, this: str | None) -> bool:
+def _item_type(node: ex.Node, cb: Codebook, this: str | None) -> str | None:
+    """The type of the item a reference (or ``.``) points at; None for anything else."""
     key = node.key if isinstance(node, ex.Ref) else this if isinstance(node, ex.Self) else None
-    return key is not None and cb.item(key).type == "multiple"
+    return cb.item(key).type if key is not None else None
+
+
+def _is_list(node: ex.Node, cb: Codebook, this: str | None) -> bool:
+    return _item_type(node, cb, this) == "multiple"
 
 
 def _is_text(node: ex.Node, cb: Codebook, this: str | None) -> bool:
-    key = node.key if isinstance(node, ex.Ref) else this if isinstance(node, ex.Self) else None
-    return key is not None and cb.item(key).type in TEXT_TYPES
+    return _item_type(node, cb, this) in TEXT_TYPES
+
+
+def _answered(value: str, item_type: str | None) -> str:
+    """``value`` holds an answer: a tick for multiple choice, non-empty text, or any value."""
+    if item_type == "multiple":
+        return f"(len(coalesce({value}, []::integer[])) > 0)"
+    if item_type in TEXT_TYPES:
+        return f"({value} is not null and {value} <> '')"
+    return f"({value} is not null)"
 
 
 @dataclass(frozen=True)
@@ -117,30 +130,16 @@ class Compiler:
         if node.name == "count_selected":
             return f"len(list_filter({self._ticked(args[0], this)}, lambda c: c is not null))"
         if node.name == "answered":
-            value = self.value(args[0], this)
-            if _is_list(args[0], self.cb, this):
-                return f"(len(coalesce({value}, []::integer[])) > 0)"
-            if _is_text(args[0], self.cb, this):
-                return f"({value} is not null and {value} <> '')"
-            return f"({value} is not null)"
+            return _answered(self.value(args[0], this), _item_type(args[0], self.cb, this))
         if node.name == "regex":
             return f"regexp_matches(cast({self.value(args[0], this)} as varchar), {self.value(args[1], this)})"
         if node.name == "subset":
             return f"list_has_all({self._ticked(args[1], this)}, {self._ticked(args[0], this)})"
         raise ex.ExpressionError(f"unknown function {node.name}")
 
-    def answered(self, item: Item) -> str:
-        """Whether the respondent gave the item any answer, relevant or not."""
-        return self.condition(ex.Call("answered", (ex.Ref(item.key),)))
-
     def given(self, item: Item) -> str:
         """Whether the raw row holds an answer for the item (ignores relevance)."""
-        col = column(item.key)
-        if item.type == "multiple":
-            return f"(len(coalesce({col}, []::integer[])) > 0)"
-        if item.type in TEXT_TYPES:
-            return f"({col} is not null and {col} <> '')"
-        return f"({col} is not null)"
+        return _answered(column(item.key), item.type)
 
     def constraint(self, item: Item, rule: ex.Node) -> str:
         """The rule holds, judged only where the item is relevant and answered (NULL elsewhere)."""

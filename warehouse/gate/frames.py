@@ -12,8 +12,15 @@ import pandas as pd
 
 #: Who a finding is about: joined onto every frame that has a submission.
 RESPONDENT_COLUMNS = (
-    "respondent_key, respondent_code, form, prefecture_code, prefecture_name, municipality_code, "
-    "municipality_name, file_path, sheet"
+    "respondent_key",
+    "respondent_code",
+    "form",
+    "prefecture_code",
+    "prefecture_name",
+    "municipality_code",
+    "municipality_name",
+    "file_path",
+    "sheet",
 )
 
 CROSS_SQL: dict[str, str] = {
@@ -93,16 +100,18 @@ CROSS_SQL: dict[str, str] = {
 
 
 def _sql(name: str) -> str:
-    s_columns = ", ".join(f"s.{c.strip()}" for c in RESPONDENT_COLUMNS.split(","))
-    return CROSS_SQL[name].replace("{respondent_s}", s_columns).replace("{respondent}", RESPONDENT_COLUMNS)
+    """The frame's query with ``{respondent}`` / ``{respondent_s}`` expanded to the respondent columns."""
+    return CROSS_SQL[name].format(
+        respondent=", ".join(RESPONDENT_COLUMNS), respondent_s=", ".join(f"s.{c}" for c in RESPONDENT_COLUMNS)
+    )
 
 
 def form_frame(con: duckdb.DuckDBPyConnection, form: str, year: int) -> pd.DataFrame:
-    """The rule checks of one form, with who each row is about."""
+    """The rule checks of one form, with who each row is about (the check table has key and form)."""
+    who = ", ".join(f"s.{c}" for c in RESPONDENT_COLUMNS if c not in ("respondent_key", "form"))
     return con.execute(
         f"""
-        select c.*, s.respondent_code, s.prefecture_code, s.prefecture_name, s.municipality_code,
-               s.municipality_name, s.file_path, s.sheet
+        select c.*, {who}
         from intermediate.int_{form}__rule_checks as c
         join staging.stg_survey__submissions as s using (submission_id)
         where c.fiscal_year = ?

@@ -183,7 +183,7 @@ def run_gate(db: Path, edition: int, run_id: str | None = None, *, suites_dir: P
 def _findings(
     broken: pd.DataFrame, meta: dict[str, Any], form: str | None, books: dict[str, Any], answers: pd.DataFrame
 ) -> pd.DataFrame:
-    out = broken[[c for c in fr.RESPONDENT_COLUMNS.replace(" ", "").split(",") if c in broken.columns]].copy()
+    out = broken[[c for c in fr.RESPONDENT_COLUMNS if c in broken.columns]].copy()
     out["form"] = broken["form"] if "form" in broken.columns else form
     out["respondent_name"] = broken["municipality_name"].fillna(broken["prefecture_name"])
     out["question"] = meta.get("question")
@@ -277,3 +277,52 @@ def _store(db: Path, result: GateResult, findings: pd.DataFrame, started_at: dt.
                 result.findings,
             ],
         )
+
+
+@dataclass(frozen=True)
+class GateRun:
+    """One year's latest gate run, as recorded in ``gate.runs`` and ``gate.rule_results``."""
+
+    run_id: str
+    fiscal_year: int
+    passed: bool
+    findings: int
+    counts: dict[str, int]  # findings by severity
+    failed_rules: list[tuple[str, str, int]]  # (severity, rule, broken), hard first, most broken first
+
+    def failed(self, severity: str) -> list[tuple[str, int]]:
+        return [(rule, broken) for s, rule, broken in self.failed_rules if s == severity]
+
+
+def latest_gate_runs(db: Path) -> list[GateRun]:
+    """Each year's most recent gate run (what the cleaning log, the check and publish act on)."""
+    with connect(db, read_only=True) as con:
+        has_runs = con.execute(
+            "select count(*) from duckdb_tables() where schema_name = 'gate' and table_name = 'runs'"
+        ).fetchone()
+        if not has_runs or not has_runs[0]:
+            return []
+        runs = con.execute(
+            """
+            select run_id, fiscal_year, passed, findings from gate.runs
+            qualify row_number() over (partition by fiscal_year order by finished_at desc) = 1
+            order by fiscal_year
+            """
+        ).fetchall()
+        out = []
+        for run_id, year, passed, findings in runs:
+            counts = dict(
+                con.execute(
+                    "select severity, count(*) from gate.findings where run_id = ? group by all order by 1", [run_id]
+                ).fetchall()
+            )
+            failed = con.execute(
+                """
+                select severity, coalesce(form, 'all') || '.' || check_column, broken from gate.rule_results
+                where run_id = ? and not success
+                order by severity = 'hard' desc, broken desc, 2
+                """,
+                [run_id],
+            ).fetchall()
+            out.append(GateRun(run_id, int(year), bool(passed), int(findings or 0), counts, failed))
+    return out
