@@ -11,6 +11,7 @@ runs.
 
 import fcntl
 import sys
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtC
 
 from orchestration.ingest_assets import RAW_ANSWERS, WRITER_POOL
 from orchestration.resources import WarehousePaths, working_db_env
-from warehouse.transform.dbt import PROJECT_DIR
+from warehouse.transform.dbt import PROJECT_DIR, fingerprint, needs_full_refresh, project_files, record_build
 
 #: Where the code location keeps its own manifest, apart from the ``target/`` other dbt calls write.
 MANIFEST_TARGET = Path("target") / "dagster"
@@ -37,9 +38,7 @@ DBT_PROJECT = DbtProject(project_dir=PROJECT_DIR, profiles_dir=PROJECT_DIR, targ
 
 
 def _sources_newer_than(project: DbtProject, when: float) -> list[Path]:
-    roots = [project.project_dir / name for name in ("models", "macros", "tests", "seeds", "snapshots")]
-    files = [project.project_dir / "dbt_project.yml", project.profiles_dir / "profiles.yml"]
-    files += [path for root in roots if root.is_dir() for path in root.rglob("*") if path.is_file()]
+    files = [*project_files(Path(project.project_dir)), Path(project.profiles_dir) / "profiles.yml"]
     return [path for path in files if path.exists() and path.stat().st_mtime > when]
 
 
@@ -115,11 +114,24 @@ TRANSLATOR = WarehouseDbtTranslator()
 def dbt_models(
     context: dg.AssetExecutionContext, dbt: DbtCliResource, paths: WarehousePaths
 ) -> Iterator[dg.Output | dg.AssetMaterialization | dg.AssetCheckResult | dg.AssetObservation]:
-    """``dbt build`` of the selected models and their tests on the working file."""
+    """``dbt build`` of the selected models and their tests on the working file.
+
+    The per-return models are incremental; a change to the dbt project or the lookups since the last
+    complete build rebuilds them whole (see ``warehouse.transform.dbt``).
+    """
+    started = time.perf_counter()
+    current = fingerprint(paths.db)
+    full_refresh = needs_full_refresh(paths.db, current)
     with working_db_env(paths.db):
-        invocation = dbt.cli(["build"], context=context, raise_on_error=False)
+        args = ["build", "--full-refresh"] if full_refresh else ["build"]
+        invocation = dbt.cli(args, context=context, raise_on_error=False)
         events = list(invocation.stream())
     release_dbt_connection()
+    complete = set(context.selected_asset_keys) == set(context.assets_def.keys)
+    if invocation.is_successful() and complete:
+        seconds = time.perf_counter() - started
+        nodes = len(invocation.get_artifact("run_results.json")["results"])
+        record_build(paths.db, current, full_refresh=full_refresh, seconds=seconds, nodes=nodes)
     keys = [key for key in (_event_key(context, event) for event in events) if key is not None]
     stats = relation_metadata(paths.db, keys)
     for event in events:

@@ -126,7 +126,7 @@ def _run(args: argparse.Namespace) -> None:
         args.year,
         cleaning_log_dir=args.cleaning_log,
         progress=Progress("ingest"),
-        stage=lambda name: print(f"stage: {name}", file=sys.stderr, flush=True),
+        stage=lambda name: sys.stderr.write(f"stage: {name}\n"),  # one write: stages may start together
     )
     print(summary(report, args.db, args.published, args.cleaning_log))
     if not report.ok:

@@ -40,7 +40,8 @@ def summary(report: RefreshReport, db: Path, published: Path, cleaning_log: Path
         lines.append(f"  rules outside tolerance: {failed}")
     if report.cleaning_log:
         lines.append(f"  cleaning log: {len(report.cleaning_log)} workbooks in {cleaning_log}")
-    lines.append("  time: " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in report.stages.items()))
+    steps = ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in report.stages.items())
+    lines.append(f"  time: {report.seconds:.1f} s ({steps})")
     if report.published is not None:
         lines.append(f"  published: {published} ({len(report.published.tables)} tables)")
         snippet = f"import duckdb; duckdb.connect('{published}', read_only=True).sql('{EXAMPLE_QUERY}').show()"

@@ -48,7 +48,7 @@
         count(a.item_key) as answer_cells
     from {{ ref('stg_survey__submissions') }} as s
     left join {{ ref('stg_survey__answers') }} as a on s.submission_id = a.submission_id
-    where s.form = '{{ form }}'
+    where s.form = '{{ form }}' and {{ is_new_return('s.submission_id') }}
     group by all
 {% endmacro %}
 
@@ -71,6 +71,7 @@
                 {%- endfor %}
             ], recursive := true)
         from {{ ref('int_' ~ form ~ '__respondent_answers') }}
+        where {{ is_new_return() }}
     )
 
     select
@@ -104,13 +105,19 @@
         fiscal_year,
         form,
         respondent_key,
+        submission_id,
         '{{ rule["population"] }}' as population
     from {{ answers }}
-    where fiscal_year = {{ rule['edition'] }} and {{ rule['population_sql'] }}
+    where fiscal_year = {{ rule['edition'] }} and {{ rule['population_sql'] }} and {{ is_new_return() }}
     {{ 'union all' if not loop.last }}
     {%- endfor %}
     {%- if not rules %}
-    select null::integer as fiscal_year, null as form, null as respondent_key, null as population
+    select
+        null::integer as fiscal_year,
+        null as form,
+        null as respondent_key,
+        null as submission_id,
+        null as population
     where false
     {%- endif %}
 {% endmacro %}
@@ -144,4 +151,5 @@
         {{ check['check_sql'] }} as "{{ check['check_column'] }}"
         {%- endfor %}
     from {{ answers }}
+    where {{ is_new_return() }}
 {% endmacro %}

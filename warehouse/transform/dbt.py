@@ -3,10 +3,17 @@
 The codebook and reference tables are written first, because dbt's macros read them at compile
 time to generate the per-form models.  dbt is invoked in-process (``dbtRunner``): it saves the
 interpreter start-up and lets callers read the results directly.
+
+The per-return models are incremental (``dbt_project/macros/incremental.sql``): a build computes
+the returns not yet in them.  Their rows also depend on the dbt project's code and on the lookup
+tables, so a fingerprint of both is kept with each build (``transform.builds``) and any change to
+either rebuilds them whole (``--full-refresh``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import os
 import time
 from collections.abc import Sequence
@@ -18,6 +25,18 @@ from warehouse.ingest.store import connect
 from warehouse.reference import tables as reference_tables
 
 PROJECT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
+#: The folders and files of the dbt project that define what it builds.
+PROJECT_SOURCES = ("dbt_project.yml", "models", "macros", "tests", "seeds", "snapshots")
+#: The nodes a new return can change: everything downstream of the ``raw`` sources.
+RETURNS_AND_DOWNSTREAM = "source:raw+"
+#: The schemas written by :func:`write_lookups`, which the models read.
+LOOKUP_SCHEMAS = ("codebook", "reference")
+BUILDS_DDL = """
+create schema if not exists transform;
+create table if not exists transform.builds (
+    built_at timestamp, fingerprint varchar, full_refresh boolean, seconds double, nodes integer
+);
+"""
 
 
 @dataclass(frozen=True)
@@ -26,6 +45,56 @@ class BuildReport:
     seconds: float
     results: dict[str, str]  # node unique id → status
     failures: list[str]
+    full_refresh: bool = False
+
+
+def project_files(project_dir: Path = PROJECT_DIR) -> list[Path]:
+    """Every file of the dbt project that defines what it builds, sorted."""
+    files: list[Path] = []
+    for name in PROJECT_SOURCES:
+        path = project_dir / name
+        files += [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+    return files
+
+
+def fingerprint(db: Path) -> str:
+    """What the incremental models' rows depend on besides the returns: the project and the lookups."""
+    digest = hashlib.sha256()
+    for path in project_files():
+        digest.update(path.relative_to(PROJECT_DIR).as_posix().encode())
+        digest.update(path.read_bytes())
+    with connect(db, read_only=True) as con:
+        tables = con.execute(
+            "select schema_name || '.' || table_name from duckdb_tables() "
+            "where list_contains(?, schema_name) order by 1",
+            [list(LOOKUP_SCHEMAS)],
+        ).fetchall()
+        for (table,) in tables:
+            rows = con.execute(f"select count(*), sum(hash(t)::hugeint) from {table} as t").fetchone()
+            digest.update(f"{table}={rows}".encode())
+    return digest.hexdigest()
+
+
+def needs_full_refresh(db: Path, current: str | None = None) -> bool:
+    """True unless the last complete build of ``db`` was made from the same project and lookups."""
+    with connect(db, read_only=True) as con:
+        known = con.execute(
+            "select count(*) from duckdb_tables() where schema_name = 'transform' and table_name = 'builds'"
+        ).fetchone()
+        if not known or not known[0]:
+            return True
+        last = con.execute("select fingerprint from transform.builds order by built_at desc limit 1").fetchone()
+    return last is None or last[0] != (current or fingerprint(db))
+
+
+def record_build(db: Path, current: str, *, full_refresh: bool, seconds: float, nodes: int) -> None:
+    """Remember a complete, successful build: the next one only adds what changed since."""
+    with connect(db) as con:
+        con.execute(BUILDS_DDL)
+        con.execute(
+            "insert into transform.builds values (?, ?, ?, ?, ?)",
+            [dt.datetime.now(), current, full_refresh, seconds, nodes],
+        )
 
 
 def write_lookups(db: Path) -> dict[str, int]:
@@ -70,11 +139,22 @@ def _release_connection() -> None:
             DuckDBConnectionManager._ENV = None
 
 
-def build(db: Path, *, select: Sequence[str] = (), args: Sequence[str] = ("build",)) -> BuildReport:
-    """Run dbt (``build`` by default) on ``db`` in-process and collect each node's status."""
+def build(
+    db: Path, *, select: Sequence[str] = (), args: Sequence[str] = ("build",), full_refresh: bool | None = None
+) -> BuildReport:
+    """Run dbt (``build`` by default) on ``db`` in-process and collect each node's status.
+
+    ``full_refresh`` None decides from the fingerprint: everything is rebuilt whole when the project or
+    the lookups changed since the last complete build; otherwise only what reads the returns is run,
+    and the incremental models compute the new returns alone.
+    """
     from dbt.cli.main import dbtRunner
 
     started = time.perf_counter()
+    current = fingerprint(db)
+    builds = args[0] in ("build", "run")
+    if full_refresh is None:
+        full_refresh = builds and needs_full_refresh(db, current)
     env = dbt_env(db)
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
@@ -82,6 +162,11 @@ def build(db: Path, *, select: Sequence[str] = (), args: Sequence[str] = ("build
         cli = [*args, "--project-dir", str(PROJECT_DIR), "--quiet"]
         if select:
             cli += ["--select", *select]
+        elif builds and not full_refresh:
+            # project and lookups as last built: what reads only them (most dimensions) is current
+            cli += ["--select", RETURNS_AND_DOWNSTREAM]
+        if full_refresh:
+            cli.append("--full-refresh")
         result = dbtRunner().invoke(cli)
     finally:
         _release_connection()
@@ -99,4 +184,7 @@ def build(db: Path, *, select: Sequence[str] = (), args: Sequence[str] = ("build
             failures.append(f"{node.node.unique_id}: {node.message}")
     if result.exception is not None:
         failures.append(str(result.exception))
-    return BuildReport(result.success, time.perf_counter() - started, statuses, failures)
+    seconds = time.perf_counter() - started
+    if result.success and builds and not select:
+        record_build(db, current, full_refresh=full_refresh, seconds=seconds, nodes=len(statuses))
+    return BuildReport(result.success, seconds, statuses, failures, full_refresh)

@@ -11,6 +11,7 @@ with item_status as (
         item_key,
         status
     from {{ ref('int_item_status') }}
+    where {{ is_new_return() }}
 ),
 
 item_values as (
@@ -22,7 +23,7 @@ item_values as (
         answer_text,
         ticked_codes
     from {{ ref('int_item_values') }}
-    where status = 'answered'
+    where status = 'answered' and {{ is_new_return() }}
 ),
 
 submissions as (

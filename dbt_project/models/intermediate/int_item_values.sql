@@ -2,6 +2,7 @@
 -- answer is treated as skipped here; it stays in raw, int_item_status and the cleaning log.
 with status as (
     select * from {{ ref('int_item_status') }}
+    where {{ is_new_return() }}
 ),
 
 answers as (
@@ -14,6 +15,7 @@ answers as (
         max(answer_text) as answer_text,
         list(option_code order by option_code) filter (where is_ticked) as ticked_codes
     from {{ ref('stg_survey__answers') }}
+    where {{ is_new_return() }}
     group by submission_id, item_key
 )
 

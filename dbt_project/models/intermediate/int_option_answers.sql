@@ -20,7 +20,7 @@ with answers as (
         answer_code,
         ticked_codes
     from {{ ref('int_item_answers') }}
-    where item_type in ('single', 'multiple') and answer_status <> 'skipped'
+    where item_type in ('single', 'multiple') and answer_status <> 'skipped' and {{ is_new_return() }}
 ),
 
 options as (

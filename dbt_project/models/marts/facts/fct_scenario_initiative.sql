@@ -6,7 +6,7 @@ with engaged as (
         respondent_key,
         scenario_key
     from {{ ref('fct_scenario_status') }}
-    where is_engaged
+    where is_engaged and {{ is_new_return() }}
 ),
 
 option_answers as (
@@ -24,7 +24,11 @@ option_answers as (
         answer_status,
         is_selected
     from {{ ref('int_option_answers') }}
-    where form = 'municipality' and measure in ('initiatives', 'challenges') and item_type = 'multiple'
+    where
+        form = 'municipality'
+        and measure in ('initiatives', 'challenges')
+        and item_type = 'multiple'
+        and {{ is_new_return() }}
 ),
 
 initiatives as (

@@ -38,6 +38,7 @@ option_answers as (
         roles.flag
     from {{ ref('int_option_answers') }} as answers
     inner join roles on answers.form = roles.form and answers.item_key = roles.item_key
+    where {{ is_new_return('answers.submission_id') }}
 ),
 
 flags as (

@@ -27,7 +27,7 @@ with answers as (
             when item_key like '%\_linkage\_details' escape '\' then 'details'
         end as linkage_role
     from {{ ref('int_item_answers') }}
-    where form in ('municipality', 'prefecture')
+    where form in ('municipality', 'prefecture') and {{ is_new_return() }}
 ),
 
 linkage as (

@@ -29,7 +29,7 @@ with answers as (
             when item_key like '%\_coordinator\_duties' escape '\' then 'duties'
         end as coordinator_role
     from {{ ref('int_item_answers') }}
-    where form in ('municipality', 'prefecture')
+    where form in ('municipality', 'prefecture') and {{ is_new_return() }}
 ),
 
 headcount as (

@@ -32,7 +32,7 @@ answers as (
     from {{ ref('int_item_answers') }} as answers
     inner join items
         on answers.fiscal_year = items.edition and answers.form = items.form and answers.item_key = items.item_key
-    where answers.answer_status <> 'skipped'
+    where answers.answer_status <> 'skipped' and {{ is_new_return('answers.submission_id') }}
 ),
 
 option_answers as (
@@ -46,7 +46,7 @@ option_answers as (
         option_label,
         is_selected
     from {{ ref('int_option_answers') }}
-    where form = 'prefecture'
+    where form = 'prefecture' and {{ is_new_return() }}
 )
 
 select

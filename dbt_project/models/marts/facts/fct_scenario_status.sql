@@ -12,6 +12,7 @@ with answers as (
     from {{ ref('int_item_answers') }}
     where
         form = 'municipality'
+        and {{ is_new_return() }}
         and scenario_key is not null
         and item_type in ('single', 'multiple')
 ),
@@ -24,7 +25,7 @@ respondents as (
         municipality_code,
         prefecture_code
     from {{ ref('stg_survey__submissions') }}
-    where form = 'municipality'
+    where form = 'municipality' and {{ is_new_return() }}
 ),
 
 scenarios as (

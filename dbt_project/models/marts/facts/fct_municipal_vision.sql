@@ -13,7 +13,10 @@ with answers as (
         answer_option_key,
         answer_option_label
     from {{ ref('int_item_answers') }}
-    where form = 'municipality' and item_key in ('q3_vision_four_scenes', 'q3_1_vision_sharing')
+    where
+        form = 'municipality'
+        and item_key in ('q3_vision_four_scenes', 'q3_1_vision_sharing')
+        and {{ is_new_return() }}
 ),
 
 scene_status as (
@@ -24,7 +27,7 @@ scene_status as (
         count(*) filter (where vision_status = 'answered') as scenes_vision_answered,
         list(scenario_key order by scenario_key) filter (where is_vision_set) as vision_scenario_keys
     from {{ ref('fct_scenario_status') }}
-    where vision_status <> 'not_asked'
+    where vision_status <> 'not_asked' and {{ is_new_return() }}
     group by fiscal_year, respondent_key
 ),
 

@@ -27,7 +27,7 @@ with answers as (
             when item_key like '%\_council\_practices' escape '\' then 'practices'
         end as council_role
     from {{ ref('int_item_answers') }}
-    where form in ('municipality', 'prefecture')
+    where form in ('municipality', 'prefecture') and {{ is_new_return() }}
 ),
 
 council as (

@@ -18,7 +18,10 @@ with option_answers as (
         answer_status,
         is_selected
     from {{ ref('int_option_answers') }}
-    where form in ('municipality', 'prefecture') and item_key like '%\_council\_members' escape '\'
+    where
+        form in ('municipality', 'prefecture')
+        and {{ is_new_return() }}
+        and item_key like '%\_council\_members' escape '\'
 )
 
 select

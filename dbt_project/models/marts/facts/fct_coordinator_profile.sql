@@ -15,7 +15,7 @@ with answers as (
         answer_text,
         ticked_option_keys
     from {{ ref('int_item_answers') }}
-    where form = 'coordinator'
+    where form = 'coordinator' and {{ is_new_return() }}
 ),
 
 profile as (
