@@ -4,8 +4,10 @@ Usage: ``python scripts/bench.py [--raw build/bench/raw] [--baseline-files N]``.
 
 Each stage runs as its own ``python -m warehouse`` process on a fresh working file, so its wall time,
 CPU time (the process and everything it started) and peak memory (sampled over the process tree)
-are its own. Baselines run in the same invocation: ``pandas.read_excel`` (openpyxl) reading the same
-workbooks, and, for the incremental refresh after one municipality resubmits, the full rebuild.
+are its own; then the whole refresh runs as one process on a fresh file (as the README's command
+does, where the gate's imports overlap the dbt build and the cleaning log overlaps the publication).
+Baselines run in the same invocation: ``pandas.read_excel`` (openpyxl) reading the same workbooks,
+and, for the incremental refresh after one municipality resubmits, the full refresh.
 Targets: full refresh < 60 s, incremental < 15 s, peak RSS < 2 GiB on 2 cores.
 """
 
@@ -115,7 +117,14 @@ def main() -> int:
         stage("gate", ["gate"], common),
         stage("publish", ["publish"], common),
     ]
-    total = Measure("full refresh", sum(m.wall for m in full), sum(m.cpu for m in full), max(m.peak_mib for m in full))
+    staged = Measure(
+        "sum of the stages", sum(m.wall for m in full), sum(m.cpu for m in full), max(m.peak_mib for m in full)
+    )
+    for path in (db, db.with_name(db.name + ".wal"), published):
+        path.unlink(missing_ok=True)
+    shutil.rmtree(WORK / "dbt", ignore_errors=True)
+    print("full refresh in one process (python -m warehouse run), on a fresh working file:")
+    total = stage("full refresh", ["run"], common, note="what `bash scripts/run.sh` runs")
     print("incremental refresh after one municipality resubmits:")
     changed = resubmit_one(args.raw, args.year)
     incremental = stage("incremental refresh", ["run"], common, note=changed.name)
@@ -126,7 +135,7 @@ def main() -> int:
     print(f"baseline: reading {len(sample):,} workbooks with pandas.read_excel(openpyxl) …")
     base = baseline_read(sample, args.workers)
 
-    rows = [*full, total, incremental, base]
+    rows = [*full, staged, total, incremental, base]
     print(f"\n{'stage':<28}{'wall s':>9}{'CPU s':>9}{'peak MiB':>10}  note")
     for m in rows:
         print(f"{m.stage:<28}{m.wall:>9.1f}{m.cpu:>9.1f}{m.peak_mib:>10.0f}  {m.note}")

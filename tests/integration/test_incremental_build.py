@@ -95,7 +95,9 @@ def test_incremental_build_equals_a_rebuild(resubmitted: tuple[Path, Path]) -> N
 def test_superseded_returns_leave_the_facts(resubmitted: tuple[Path, Path]) -> None:
     incremental, _ = resubmitted
     with duckdb.connect(str(incremental), read_only=True) as con:
-        current = con.execute("select count(*) from staging.stg_survey__submissions where form = 'municipality'").fetchone()
+        current = con.execute(
+            "select count(*) from staging.stg_survey__submissions where form = 'municipality'"
+        ).fetchone()
         stale = con.execute(
             "select count(*) from marts.fct_scenario_status "
             "where submission_id not in (select submission_id from staging.stg_survey__submissions)"
@@ -110,5 +112,5 @@ def test_a_changed_lookup_rebuilds_everything(resubmitted: tuple[Path, Path], tm
     shutil.copy(resubmitted[0], db)
     assert not needs_full_refresh(db)
     with duckdb.connect(str(db)) as con:
-        con.execute("update codebook.items set label = label || '（改）' where item_key = 'q1_implementation_structure'")
+        con.execute("update codebook.items set label = label || '（改）' where item_key = 'q2_council'")
     assert needs_full_refresh(db)
