@@ -10,13 +10,13 @@ launchpad), defaulting to the repository's own ``raw/`` and ``data/`` folders.
 """
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import dagster as dg
 
 from warehouse import paths
+from warehouse.transform.dbt import environment
 
 
 class WarehousePaths(dg.ConfigurableResource):
@@ -45,16 +45,7 @@ class WarehousePaths(dg.ConfigurableResource):
         return Path(self.cleaning_log_root)
 
 
-@contextmanager
-def working_db_env(db: Path) -> Iterator[None]:
+def working_db_env(db: Path) -> AbstractContextManager[None]:
     """``WAREHOUSE_DB`` set to ``db`` for a dbt subprocess (its profile reads it), restored afterwards:
     dagster-dbt passes the process environment to dbt and takes no per-call environment."""
-    saved = os.environ.get("WAREHOUSE_DB")
-    os.environ["WAREHOUSE_DB"] = str(db)
-    try:
-        yield
-    finally:
-        if saved is None:
-            os.environ.pop("WAREHOUSE_DB", None)
-        else:
-            os.environ["WAREHOUSE_DB"] = saved
+    return environment({"WAREHOUSE_DB": str(db)})

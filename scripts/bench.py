@@ -88,6 +88,13 @@ def resubmit_one(raw: Path, year: int) -> Path:
     return target
 
 
+def _fresh(db: Path, published: Path) -> None:
+    """No working file, publication or dbt artifacts left from an earlier run."""
+    for path in (db, db.with_name(db.name + ".wal"), published):
+        path.unlink(missing_ok=True)
+    shutil.rmtree(WORK / "dbt", ignore_errors=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--raw", type=Path, default=WORK / "raw")
@@ -106,9 +113,7 @@ def main() -> int:
         stale.unlink()
     files = [f.path for f in discover(args.raw, args.year)]
     db, published, log = WORK / "bench.duckdb", WORK / "published.duckdb", WORK / "cleaning_log"
-    for path in (db, db.with_name(db.name + ".wal"), published):
-        path.unlink(missing_ok=True)
-    shutil.rmtree(WORK / "dbt", ignore_errors=True)
+    _fresh(db, published)
     common = ["--raw", str(args.raw), "--db", str(db), "--published", str(published), "--cleaning-log", str(log)]
     print(f"full refresh of {len(files):,} workbooks, stage by stage:")
     full = [
@@ -120,9 +125,7 @@ def main() -> int:
     staged = Measure(
         "sum of the stages", sum(m.wall for m in full), sum(m.cpu for m in full), max(m.peak_mib for m in full)
     )
-    for path in (db, db.with_name(db.name + ".wal"), published):
-        path.unlink(missing_ok=True)
-    shutil.rmtree(WORK / "dbt", ignore_errors=True)
+    _fresh(db, published)
     print("full refresh in one process (python -m warehouse run), on a fresh working file:")
     total = stage("full refresh", ["run"], common, note="what `bash scripts/run.sh` runs")
     print("incremental refresh after one municipality resubmits:")

@@ -16,7 +16,8 @@ import datetime as dt
 import hashlib
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,6 +130,22 @@ def dbt_env(db: Path) -> dict[str, str]:
     }
 
 
+@contextmanager
+def environment(values: Mapping[str, str]) -> Iterator[None]:
+    """``values`` set in ``os.environ`` for the block, the previous values restored afterwards: dbt
+    (in-process, or as dagster-dbt's subprocess) reads its profile and paths from the environment."""
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
 def _release_connection() -> None:
     """dbt-duckdb keeps its database open for the life of the process; close it so others can open it."""
     from dbt.adapters.duckdb.connections import DuckDBConnectionManager
@@ -151,30 +168,23 @@ def build(
     from dbt.cli.main import dbtRunner
 
     started = time.perf_counter()
-    current = fingerprint(db)
     builds = args[0] in ("build", "run")
+    current = fingerprint(db) if builds else ""
     if full_refresh is None:
         full_refresh = builds and needs_full_refresh(db, current)
-    env = dbt_env(db)
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        cli = [*args, "--project-dir", str(PROJECT_DIR), "--quiet"]
-        if select:
-            cli += ["--select", *select]
-        elif builds and not full_refresh:
-            # project and lookups as last built: what reads only them (most dimensions) is current
-            cli += ["--select", RETURNS_AND_DOWNSTREAM]
-        if full_refresh:
-            cli.append("--full-refresh")
-        result = dbtRunner().invoke(cli)
-    finally:
-        _release_connection()
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    cli = [*args, "--project-dir", str(PROJECT_DIR), "--quiet"]
+    if select:
+        cli += ["--select", *select]
+    elif builds and not full_refresh:
+        # project and lookups as last built: what reads only them (most dimensions) is current
+        cli += ["--select", RETURNS_AND_DOWNSTREAM]
+    if full_refresh:
+        cli.append("--full-refresh")
+    with environment(dbt_env(db)):
+        try:
+            result = dbtRunner().invoke(cli)
+        finally:
+            _release_connection()
     statuses: dict[str, str] = {}
     failures: list[str] = []
     for node in getattr(result.result, "results", None) or []:
