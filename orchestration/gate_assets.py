@@ -7,9 +7,14 @@
 - ``gate/findings`` validates the staged answers of every survey year in the working file with the
   generated GX suites (``warehouse.gate.run``) and records the findings; it never fails on bad data,
   so the cleaning log is written exactly when it is needed most;
-- ``gate/cleaning_log`` writes the 疑義照会 workbooks, one per prefecture, for each year's latest gate run;
+- ``gate/cleaning_log`` writes the 疑義照会 workbooks, one per prefecture, for each year's latest gate run,
+  into ``<cleaning_log>/<year>/`` (replaced as a whole);
 - ``quality_gate`` is a blocking ERROR check on each published asset: when a hard rule failed, the
-  check fails, ``published`` does not run and the gate alert goes out naming the cleaning log folder.
+  check fails, ``published`` does not run and the gate alert goes out naming the failed rules (hard
+  first, then soft) and the workbooks listing hard findings.
+
+Rules are named as in ``expectations/gate.yaml`` and ``gate.findings.rule``: ``<form>.<check column>``,
+``cross.<family>``, ``ingest.<issue code>``, ``file.<reason code>``.
 
 Soft rules never block: they are summarised by the ``soft_rules`` WARN check of ``gate/findings`` and
 recorded in the publication's metadata as its flags.
@@ -26,7 +31,7 @@ from orchestration.ingest_assets import RAW_ANSWERS, WRITER_POOL
 from orchestration.resources import WarehousePaths
 from warehouse.alerts.sinks import Alert, AlertDeliveryError, send
 from warehouse.codebook import editions
-from warehouse.gate.cleaning_log import export_by_prefecture
+from warehouse.gate.cleaning_log import export_by_prefecture, workbooks_with, year_folder
 from warehouse.gate.run import GateRun, latest_gate_runs, run_gate
 
 GATE_FINDINGS = dg.AssetKey(["gate", "findings"])
@@ -130,7 +135,8 @@ def cleaning_log(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg
         for run in runs:
             files = export_by_prefecture(con, paths.cleaning_log, run.run_id, run.fiscal_year)
             written[str(run.fiscal_year)] = [path.name for path in files]
-            context.log.info(f"{run.fiscal_year}: {len(files)} workbooks in {paths.cleaning_log}")
+            folder = year_folder(paths.cleaning_log, run.fiscal_year)
+            context.log.info(f"{run.fiscal_year}: {len(files)} workbooks in {folder}")
     return dg.MaterializeResult(
         metadata={
             "folder": dg.MetadataValue.path(str(paths.cleaning_log)),
@@ -140,7 +146,10 @@ def cleaning_log(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg
     )
 
 
-def gate_alert(run: GateRun, dagster_run_id: str, folder: Path, published: Path) -> Alert:
+def gate_alert(
+    run: GateRun, dagster_run_id: str, folder: Path, published: Path, workbooks: list[Path] | None = None
+) -> Alert:
+    """The alert of a year whose hard rules failed: rules hard first then soft, and the workbooks to act on."""
     hard = run.failed("hard")
     return Alert(
         kind="gate_failed",
@@ -153,8 +162,9 @@ def gate_alert(run: GateRun, dagster_run_id: str, folder: Path, published: Path)
             "Send each prefecture its workbook; corrected returns go into raw/ and trigger a new run.",
         ],
         counts=run.counts,
-        failed_rules=[(rule, broken) for _, rule, broken in run.failed_rules],
-        cleaning_log=str(folder),
+        failed_rules=run.failed_rules,
+        cleaning_log=str(year_folder(folder, run.fiscal_year)),
+        workbooks=[str(path) for path in workbooks or []],
     )
 
 
@@ -202,9 +212,13 @@ def quality_gate(context: dg.AssetCheckExecutionContext, paths: WarehousePaths) 
 def _send_gate_alerts(context: dg.AssetCheckExecutionContext, failing: list[GateRun], paths: WarehousePaths) -> None:
     run_id = context.run.run_id
     delivered = 0
+    with duckdb.connect(str(paths.db), read_only=True) as con:
+        concerned = {
+            run.fiscal_year: workbooks_with(con, paths.cleaning_log, run.fiscal_year, "hard") for run in failing
+        }
     for run in failing:
         try:
-            send(gate_alert(run, run_id, paths.cleaning_log, paths.published))
+            send(gate_alert(run, run_id, paths.cleaning_log, paths.published, concerned[run.fiscal_year]))
             delivered += 1
         except (AlertDeliveryError, ValueError) as error:
             context.log.error(f"the gate alert of {run.fiscal_year} could not be delivered: {error}")

@@ -12,7 +12,7 @@ deployment changes where alerts go without changing code:
 ``WAREHOUSE_ALERT_WEBHOOK_URL``
     webhook: the URL to POST to.  The body is JSON with a Slack-compatible ``text`` and the alert's
     fields (``kind``, ``title``, ``run_id``, ``fiscal_year``, ``summary``, ``counts``, ``failed_rules``,
-    ``cleaning_log``, ``created_at``) beside it; any answer other than 2xx is an error.
+    ``cleaning_log``, ``workbooks``, ``created_at``) beside it; any answer other than 2xx is an error.
 ``WAREHOUSE_ALERT_SMTP_HOST``, ``_PORT`` (default 25), ``_FROM``, ``_TO``
     email: plain text through a relay that accepts mail from this host without login or TLS; ``_TO``
     is a comma-separated list of addresses.
@@ -33,8 +33,11 @@ For example, in the environment of the Dagster daemon and webserver::
 and from the pipeline::
 
     send(Alert(kind="gate_failed", title="令和5年度 municipality returns", run_id=run_id, fiscal_year=2023,
-               counts={"hard": 12, "soft": 40}, failed_rules=[("q11_2_at_most_three", 7)],
-               cleaning_log="data/cleaning_log/2023"))
+               counts={"hard": 12, "soft": 40},
+               failed_rules=[("hard", "cross.identity", 3),
+                             ("soft", "municipality.q11_2_support_expected__at_most_three", 7)],
+               cleaning_log="data/cleaning_log/2023",
+               workbooks=["data/cleaning_log/2023/2023_01_北海道_疑義照会.xlsx"]))
 """
 
 from __future__ import annotations

@@ -46,13 +46,21 @@ class Alert:
     fiscal_year: int | None = None
     summary: Sequence[str] = ()
     counts: Mapping[str, int] = field(default_factory=dict)  # severity -> findings
-    failed_rules: Sequence[tuple[str, int]] = ()  # (rule, findings), worst first
+    # (severity, rule, findings): rules named as in gate.yaml and gate.findings, hard first, worst first
+    failed_rules: Sequence[tuple[str, str, int]] = ()
     cleaning_log: str | None = None
+    workbooks: Sequence[str] = ()  # the cleaning-log workbooks to act on (those listing hard findings)
     created_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"alert kind must be one of {', '.join(KINDS)}, not {self.kind!r}")
+
+    @property
+    def ordered_rules(self) -> list[tuple[str, str, int]]:
+        """Hard rules first, then soft, then any other severity; the given order within each."""
+        rank = {severity: i for i, severity in enumerate(SEVERITY_ORDER)}
+        return sorted(self.failed_rules, key=lambda r: rank.get(r[0], len(rank)))
 
     def to_dict(self) -> dict[str, Any]:
         """The structured fields, JSON-ready (times as ISO 8601)."""
@@ -63,8 +71,11 @@ class Alert:
             "fiscal_year": self.fiscal_year,
             "summary": list(self.summary),
             "counts": dict(self.counts),
-            "failed_rules": [{"rule": rule, "count": count} for rule, count in self.failed_rules],
+            "failed_rules": [
+                {"severity": severity, "rule": rule, "count": count} for severity, rule, count in self.ordered_rules
+            ],
             "cleaning_log": self.cleaning_log,
+            "workbooks": list(self.workbooks),
             "created_at": self.created_at.isoformat(),
         }
 
@@ -85,12 +96,16 @@ def format_text(alert: Alert) -> str:
     if alert.counts:
         severities = [s for s in SEVERITY_ORDER if s in alert.counts] + sorted(set(alert.counts) - set(SEVERITY_ORDER))
         lines.append("Findings: " + ", ".join(f"{alert.counts[s]:,} {s}" for s in severities))
-    if alert.failed_rules:
-        lines.append("Failed rules:")
-        lines.extend(f"  - {rule}: {count:,}" for rule, count in alert.failed_rules[:MAX_RULES_IN_TEXT])
-        if len(alert.failed_rules) > MAX_RULES_IN_TEXT:
-            lines.append(f"  … and {len(alert.failed_rules) - MAX_RULES_IN_TEXT} more rules")
+    shown = alert.ordered_rules[:MAX_RULES_IN_TEXT]
+    for severity in dict.fromkeys(s for s, _, _ in shown):
+        lines.append(f"Failed {severity} rules:")
+        lines.extend(f"  - {rule}: {count:,}" for s, rule, count in shown if s == severity)
+    if len(alert.failed_rules) > MAX_RULES_IN_TEXT:
+        lines.append(f"  … and {len(alert.failed_rules) - MAX_RULES_IN_TEXT} more rules")
     lines.extend(alert.summary)
+    if alert.workbooks:
+        lines.append("Workbooks to act on:")
+        lines.extend(f"  - {workbook}" for workbook in alert.workbooks)
     lines.append(f"Cleaning log: {alert.cleaning_log}" if alert.cleaning_log else "Cleaning log: none written")
     return "\n".join(lines)
 

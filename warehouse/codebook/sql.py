@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from warehouse.codebook import expressions as ex
+from warehouse.codebook import wording
 from warehouse.codebook.model import Codebook, Item
 
 _SQL_OPS = {"=": "=", "!=": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
@@ -66,7 +67,7 @@ class Check:
     rule: str  # "relevant", "required", or a constraint id
     column: str
     sql: str
-    message: str
+    message: str  # Japanese, for the cleaning log (see wording)
 
 
 class Compiler:
@@ -157,7 +158,7 @@ class Compiler:
                         "relevant",
                         f"{item.key}__relevant",
                         f"(case when not {relevant} then not {given} end)",
-                        f"{item.question} is answered only when {item.relevant_source}",
+                        wording.skip_message(self.cb, item),
                     )
                 )
             if item.required:
@@ -167,7 +168,7 @@ class Compiler:
                         "required",
                         f"{item.key}__required",
                         f"(case when {relevant} then {given} end)",
-                        f"{item.question} must be answered",
+                        wording.required_message(self.cb, item),
                     )
                 )
             for rule in item.constraints:
@@ -177,7 +178,7 @@ class Compiler:
                         rule.id,
                         f"{item.key}__{rule.id}",
                         self.constraint(item, rule.expr),
-                        f"{item.question}: {rule.message or rule.source}",
+                        wording.constraint_message(self.cb, item, rule),
                     )
                 )
         return out

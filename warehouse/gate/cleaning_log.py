@@ -6,9 +6,11 @@ edits the warehouse by hand).  So each prefecture gets only its own findings of 
 in Japanese, sorted the way it works through them: by municipality, respondent and question.
 
 Files are written with xlsxwriter (a national year can carry tens of thousands of findings) into a
-staging folder first, and replace the previous export of the year only once all of them are written: a
-failed export leaves the last one whole, and a prefecture whose findings are all cleared loses its stale
-workbook.
+staging folder, and the year's folder ``<cleaning_log>/<year>`` is a symbolic link switched to it in one
+atomic rename once all of them are written.  A crash at any point leaves either the previous set or the
+new one, never a mix; the next export removes what a crashed one left (staging folders, the link being
+made), and a prefecture whose findings are all cleared keeps no stale workbook.  The workbooks are
+dated by the gate run they list (作成日時), so two exports of one run have the same content.
 """
 
 from __future__ import annotations
@@ -32,65 +34,20 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from warehouse.codebook.wording import cell_text
+from warehouse.gate.store import FINDINGS_COLUMNS, FINDINGS_DDL, run_time
 from warehouse.paths import japanese_fiscal_year
 from warehouse.reference.local_governments import load as load_local_governments
 
-FINDINGS_DDL = """
-create schema if not exists gate;
-create table if not exists gate.findings (
-    run_id varchar,
-    fiscal_year integer,
-    form varchar,
-    respondent_key varchar,
-    respondent_code varchar,
-    respondent_name varchar,
-    prefecture_code varchar,
-    prefecture_name varchar,
-    municipality_code varchar,
-    municipality_name varchar,
-    question varchar,
-    item_key varchar,
-    rule varchar,
-    rule_family varchar,
-    message varchar,
-    value_found varchar,
-    severity varchar,
-    file_path varchar,
-    sheet varchar,
-    cell varchar,
-    detected_at timestamp
-);
-"""
-"""The contract between the gate, which fills ``gate.findings``, and this export, which reads it.
-
-``form`` is 'prefecture' | 'municipality' | 'coordinator'; ``severity`` is 'hard' | 'soft';
-``prefecture_code`` has 2 digits ('01'); ``municipality_code`` has 6 digits with the check digit and is
-null for prefecture-level respondents.
-"""
-
-FINDINGS_COLUMNS = (
-    "run_id",
-    "fiscal_year",
-    "form",
-    "respondent_key",
-    "respondent_code",
-    "respondent_name",
-    "prefecture_code",
-    "prefecture_name",
-    "municipality_code",
-    "municipality_name",
-    "question",
-    "item_key",
-    "rule",
-    "rule_family",
-    "message",
-    "value_found",
-    "severity",
-    "file_path",
-    "sheet",
-    "cell",
-    "detected_at",
-)
+__all__ = [
+    "FINDINGS_COLUMNS",
+    "FINDINGS_DDL",
+    "export_by_prefecture",
+    "national_workbook_name",
+    "prefecture_workbook_name",
+    "workbooks_with",
+    "year_folder",
+]
 
 FORM_LABELS = {"prefecture": "都道府県調査票", "municipality": "市町村調査票", "coordinator": "コーディネーター調査票"}
 SEVERITY_LABELS = {"hard": "重大", "soft": "軽微"}
@@ -118,7 +75,7 @@ LIST_COLUMNS: tuple[tuple[str, int], ...] = (
     ("ファイル", 50),
     ("シート", 22),
     ("セル", 8),
-    ("検出日時", 20),
+    ("初回検出日時", 20),
 )
 LIST_HEADINGS = tuple(heading for heading, _ in LIST_COLUMNS)
 
@@ -166,10 +123,10 @@ class Finding(NamedTuple):
     file_path: str | None
     sheet: str | None
     cell: str | None
-    detected_at: datetime | None
+    first_detected_at: datetime | None
 
 
-_SELECT = f"select {', '.join(Finding._fields)} from gate.findings where run_id = ? and fiscal_year = ?"
+_SELECT = f"select {', '.join(Finding._fields)} from gate.findings where fiscal_year = ?"
 
 
 def prefecture_workbook_name(fiscal_year: int, prefecture_code: str, prefecture_name: str) -> str:
@@ -190,23 +147,28 @@ def export_by_prefecture(
     *,
     workers: int | None = None,
 ) -> list[Path]:
-    """Write one 疑義照会 workbook per prefecture with findings in ``run_id``, and the national summary.
+    """Write one 疑義照会 workbook per prefecture with current findings, and the national summary.
 
-    Earlier exports of ``fiscal_year`` in ``out_dir`` are replaced as a whole, so a prefecture whose
-    findings are all cleared keeps no stale workbook; other years and other files are left alone.
+    ``run_id`` is the year's latest gate run (its findings are the year's current ones in ``gate.findings``);
+    the workbooks carry its id and its time as 作成日時.  They go into ``out_dir/<fiscal_year>/``, which is
+    replaced as a whole (see the module docstring); other years and other files are left alone.
     Workbooks are written by ``workers`` processes (default: the CPUs, at most 8) once there are enough
     findings to repay starting them.  Returns the paths written, prefectures in code order, the national
     summary last.
     """
-    findings = [Finding(*row) for row in con.execute(_SELECT, [run_id, fiscal_year]).fetchall()]
+    findings = [Finding(*row) for row in con.execute(_SELECT, [fiscal_year]).fetchall()]
     by_prefecture: dict[str, list[Finding]] = {}
     for finding in findings:
         by_prefecture.setdefault(finding.prefecture_code or UNKNOWN_PREFECTURE[0], []).append(finding)
-    names = _prefecture_names(by_prefecture)
-    created_at = datetime.now().replace(microsecond=0)
+    given = {
+        code: next((f.prefecture_name for f in rows if f.prefecture_name), None) for code, rows in by_prefecture.items()
+    }
+    names = _prefecture_names(given)
+    created_at = run_time(con, run_id).replace(microsecond=0)
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{fiscal_year}_cleaning_log_", dir=out_dir))
+    _tidy(out_dir, fiscal_year)
+    staging = Path(tempfile.mkdtemp(prefix=f".{fiscal_year}.", dir=out_dir))
     try:
         jobs = [
             _Job(
@@ -230,32 +192,80 @@ def export_by_prefecture(
         path = staging / national_workbook_name(fiscal_year)
         _write_national(path, fiscal_year, run_id, by_prefecture, names, workbooks, created_at)
         staged.append(path)
+        _switch(out_dir, fiscal_year, staging)
+    except BaseException:
+        _discard(staging)
+        raise
+    _tidy(out_dir, fiscal_year)
+    for old in list(_flat_export(out_dir, fiscal_year)):
+        old.unlink()  # the workbooks of an export made before years had their own folder
+    folder = year_folder(out_dir, fiscal_year)
+    return [folder / path.name for path in staged]
 
-        for old in list(_previous_export(out_dir, fiscal_year)):
-            old.unlink()
-        written = []
-        for path in staged:
-            os.replace(path, out_dir / path.name)
-            written.append(out_dir / path.name)
-        return written
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+
+def year_folder(out_dir: Path, fiscal_year: int) -> Path:
+    """``<cleaning_log>/<year>``: where a year's workbooks are read (a link to the set last written)."""
+    return out_dir / str(fiscal_year)
 
 
-def _previous_export(out_dir: Path, fiscal_year: int) -> Iterable[Path]:
+def _switch(out_dir: Path, fiscal_year: int, staging: Path) -> None:
+    """Point the year's folder at the new set in one rename (atomic on POSIX file systems)."""
+    folder = year_folder(out_dir, fiscal_year)
+    link = out_dir / f".{fiscal_year}.link"
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    os.symlink(staging.name, link, target_is_directory=True)  # relative: the whole folder may be moved
+    if folder.exists() and not folder.is_symlink():
+        folder.rename(out_dir / f".{fiscal_year}.replaced")  # a real folder (made by hand) cannot be swapped
+    os.replace(link, folder)
+
+
+def _discard(staging: Path) -> None:
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _tidy(out_dir: Path, fiscal_year: int) -> None:
+    """Remove every ``.<year>.*`` entry but the set the year's folder points at: earlier sets, and what a
+    crashed export left (staging folders, a link not yet switched)."""
+    folder = year_folder(out_dir, fiscal_year)
+    current = os.readlink(folder) if folder.is_symlink() else None
+    for path in out_dir.glob(f".{fiscal_year}.*"):
+        if path.name == current:
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
+def _flat_export(out_dir: Path, fiscal_year: int) -> Iterable[Path]:
     yield from out_dir.glob(f"{fiscal_year}_*_疑義照会.xlsx")
     national = out_dir / national_workbook_name(fiscal_year)
     if national.exists():
         yield national
 
 
-def _prefecture_names(by_prefecture: dict[str, list[Finding]]) -> dict[str, str]:
-    """All 47 prefectures by code, plus any code only the findings carry; reference names win for stable files."""
+def workbooks_with(con: duckdb.DuckDBPyConnection, out_dir: Path, fiscal_year: int, severity: str) -> list[Path]:
+    """The prefectures' workbooks that list findings of ``severity``: the ones to act on first."""
+    rows = con.execute(
+        "select distinct prefecture_code, prefecture_name from gate.findings where fiscal_year = ? and severity = ?",
+        [fiscal_year, severity],
+    ).fetchall()
+    given: dict[str, str | None] = {}
+    for code, name in rows:
+        given[code or UNKNOWN_PREFECTURE[0]] = given.get(code or UNKNOWN_PREFECTURE[0]) or name
+    names = _prefecture_names(given)
+    folder = year_folder(out_dir, fiscal_year)
+    return [folder / prefecture_workbook_name(fiscal_year, code, names[code]) for code in sorted(given)]
+
+
+def _prefecture_names(given: dict[str, str | None]) -> dict[str, str]:
+    """All 47 prefectures by code, plus any code only the findings carry (with the name they give);
+    reference names win for stable files."""
     names = {code: pref.name for code, pref in load_local_governments().prefectures.items()}
-    for code, rows in by_prefecture.items():
+    for code, name in given.items():
         if code not in names:
-            given = next((r.prefecture_name for r in rows if r.prefecture_name), None)
-            names[code] = given or (UNKNOWN_PREFECTURE[1] if code == UNKNOWN_PREFECTURE[0] else "不明")
+            names[code] = name or (UNKNOWN_PREFECTURE[1] if code == UNKNOWN_PREFECTURE[0] else "不明")
     return names
 
 
@@ -303,7 +313,7 @@ def _list_row(f: Finding) -> list[Any]:
         f.file_path,
         f.sheet,
         f.cell,
-        f.detected_at,
+        f.first_detected_at,
     ]
 
 
@@ -456,7 +466,7 @@ def _write_rows(ws: Worksheet, rows: Sequence[Sequence[Any]]) -> None:
             if isinstance(value, datetime):
                 write_datetime(r, c, value)
             else:
-                write_string(r, c, value if isinstance(value, str) else str(value))
+                write_string(r, c, cell_text(value if isinstance(value, str) else str(value)))
 
 
 def _write_national(

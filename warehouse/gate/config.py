@@ -44,7 +44,11 @@ def family_of(rule: str) -> str:
 
 
 def policy(form: str, column: str, family: str) -> Policy:
-    """Severity and tolerance of one check: its family's, unless a rule override matches."""
+    """Severity and tolerance of one check: its family's, unless a rule override matches.
+
+    Overrides are keyed by the rule's name: ``<form>.<check column>`` for codebook rules,
+    ``cross.<family>`` for the checks across respondents (``policy("cross", family, family)``).
+    """
     config = _config()
     base = config["families"][family]
     chosen = {"severity": base["severity"], "mostly": base["mostly"], "why": None}

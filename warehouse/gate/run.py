@@ -2,8 +2,10 @@
 
 A rule *fails* when fewer of the respondents it applies to satisfy it than its tolerance
 (``mostly``) allows; a failed hard rule blocks publishing. Every broken answer becomes a finding in
-``gate.findings`` whatever the outcome, with who, where (file, sheet, cell) and what was found,
-together with what the ingest repaired or refused, so the cleaning log is complete.
+``gate.findings`` whatever the outcome, with who, where (file, sheet, cell), what was found and a
+Japanese message, together with what the ingest repaired or refused, so the cleaning log is complete.
+Rules are named ``<form>.<check column>``, ``cross.<family>``, ``ingest.<issue code>`` and
+``file.<reason code>`` everywhere (gate.yaml, findings, workbooks, checks, alerts).
 """
 
 from __future__ import annotations
@@ -19,25 +21,18 @@ from typing import Any
 
 import pandas as pd
 
-from warehouse.codebook import load_edition
+from warehouse.codebook import load_edition, wording
+from warehouse.codebook.model import Codebook
 from warehouse.gate import frames as fr
-from warehouse.gate.cleaning_log import FINDINGS_COLUMNS, FINDINGS_DDL
 from warehouse.gate.config import EXPECTATIONS_DIR
+from warehouse.gate.store import FINDINGS_COLUMNS, GateRun, RunRecord, latest_gate_runs, store
 from warehouse.gate.suites import load as load_suite
 from warehouse.ingest.store import connect
 
-RESULTS_DDL = """
-create schema if not exists gate;
-create table if not exists gate.rule_results (
-    run_id varchar, fiscal_year integer, suite varchar, check_column varchar, form varchar, item_key varchar,
-    question varchar, rule varchar, rule_family varchar, severity varchar, mostly double, applicable bigint,
-    broken bigint, success boolean, message varchar
-);
-create table if not exists gate.runs (
-    run_id varchar primary key, fiscal_year integer, started_at timestamp, finished_at timestamp,
-    passed boolean, rules integer, rules_failed integer, hard_failures integer, findings bigint
-);
-"""
+__all__ = ["GateResult", "GateRun", "RuleResult", "latest_gate_runs", "run_gate", "warm_validator"]
+
+#: How many stray cells a finding quotes (the count says how many there are).
+STRAY_SAMPLE = 5
 
 
 @dataclass(frozen=True)
@@ -47,7 +42,7 @@ class RuleResult:
     form: str | None
     item_key: str | None
     question: str | None
-    rule: str
+    rule: str  # the rule's name: <form>.<check column> or cross.<family>
     family: str
     severity: str
     mostly: float
@@ -58,7 +53,7 @@ class RuleResult:
 
     @property
     def name(self) -> str:
-        return f"{self.form or 'all'}.{self.column}"
+        return self.rule
 
 
 @dataclass
@@ -130,7 +125,7 @@ def run_gate(db: Path, edition: int, run_id: str | None = None, *, suites_dir: P
         data = {form: fr.form_frame(con, form, edition) for form in books}
         data.update({name: fr.cross_frame(con, name, edition) for name in fr.CROSS_SQL})
         answers = fr.answers_frame(con, edition).set_index(["submission_id", "item_key"])
-        ingest_findings = _ingest_findings(con, edition)
+        ingest_findings = _ingest_findings(con, edition, books)
     gx, context = _quiet_gx()
     source = context.data_sources.add_pandas("gate")
     rules: list[RuleResult] = []
@@ -173,10 +168,8 @@ def run_gate(db: Path, edition: int, run_id: str | None = None, *, suites_dir: P
             if len(broken):
                 found.append(_findings(broken, meta, form, books, answers))
     findings = pd.concat([*found, ingest_findings], ignore_index=True) if found else ingest_findings
-    findings["run_id"] = run_id
     findings["fiscal_year"] = edition
-    findings["detected_at"] = started_at
-    findings = findings.reindex(columns=list(FINDINGS_COLUMNS))
+    findings = findings.reindex(columns=[c for c in FINDINGS_COLUMNS if c not in _STORE_COLUMNS])
     hard = [r.name for r in rules if not r.success and r.severity == "hard"]
     result = GateResult(
         run_id=run_id,
@@ -188,69 +181,29 @@ def run_gate(db: Path, edition: int, run_id: str | None = None, *, suites_dir: P
         seconds=time.perf_counter() - started,
         hard_failures=hard,
     )
-    _store(db, result, findings, started_at)
+    record = RunRecord(
+        run_id=run_id,
+        fiscal_year=edition,
+        started_at=started_at,
+        finished_at=dt.datetime.now(),
+        passed=result.passed,
+        rules=len(rules),
+        rules_failed=len(result.failed_rules),
+        hard_failures=len(hard),
+    )
+    store(db, record, findings, _rule_frame(edition, rules))
     return result
 
 
-def _findings(
-    broken: pd.DataFrame, meta: dict[str, Any], form: str | None, books: dict[str, Any], answers: pd.DataFrame
-) -> pd.DataFrame:
-    out = broken[[c for c in fr.RESPONDENT_COLUMNS if c in broken.columns]].copy()
-    out["form"] = broken["form"] if "form" in broken.columns else form
-    out["respondent_name"] = broken["municipality_name"].fillna(broken["prefecture_name"])
-    out["question"] = meta.get("question")
-    out["item_key"] = meta.get("item_key")
-    out["rule"] = meta["rule"]
-    out["rule_family"] = meta["family"]
-    out["message"] = meta["message"]
-    out["severity"] = meta["severity"]
-    item_key = meta.get("item_key")
-    if item_key and form:
-        keys = list(zip(broken["submission_id"], [item_key] * len(broken), strict=True))
-        quoted = answers.reindex(keys)
-        item = books[form].item(item_key)
-        out["value_found"] = quoted["value_found"].to_numpy()
-        out["cell"] = quoted["cells"].fillna(",".join(item.cells)).to_numpy()
-    elif meta["rule"] == "coordinator_presence":
-        out["value_found"] = [
-            f"reported {'present' if p else 'absent'}, {n} coordinator returns"
-            for p, n in zip(broken["reported_present"], broken["coordinator_returns"], strict=True)
-        ]
-    elif meta["rule"] == "identity":
-        out["value_found"] = broken["respondent_code"]
-    return out
+#: Columns the store fills: which finding is which across runs, and when it was first seen.
+_STORE_COLUMNS = ("finding_key", "first_run_id", "first_detected_at")
 
 
-def _ingest_findings(con: Any, edition: int) -> pd.DataFrame:
-    """What the ingest repaired or refused, as soft findings, so the cleaning log has everything."""
-    return con.execute(
-        """
-        select s.respondent_key, s.respondent_code, s.form, s.prefecture_code, s.prefecture_name,
-               s.municipality_code, s.municipality_name, coalesce(s.municipality_name, s.prefecture_name)
-               as respondent_name, i.item_key, it.question, i.issue as rule, 'ingest' as rule_family,
-               i.message, a.raw_value as value_found, 'soft' as severity, s.file_path, s.sheet, i.cell
-        from raw.ingest_issues as i
-        join staging.stg_survey__submissions as s using (submission_id)
-        left join codebook.items as it on it.edition = s.fiscal_year and it.form = s.form and it.item_key = i.item_key
-        left join raw.answers as a on a.submission_id = i.submission_id and a.cell = i.cell
-        where s.fiscal_year = $year
-        union all by name
-        select q.form, q.reason_code as rule, 'file_refused' as rule_family, q.reason as message,
-               'soft' as severity, q.file_path, q.sheet, q.cell
-        from raw.quarantine as q
-        where q.fiscal_year = $year and q.file_path not in (select file_path from raw.submissions)
-        qualify row_number() over (partition by q.file_path order by q.detected_at desc) = 1
-        """,
-        {"year": edition},
-    ).fetchdf()
-
-
-def _store(db: Path, result: GateResult, findings: pd.DataFrame, started_at: dt.datetime) -> None:
-    rules = pd.DataFrame(
+def _rule_frame(edition: int, rules: list[RuleResult]) -> pd.DataFrame:
+    return pd.DataFrame(
         [
             {
-                "run_id": result.run_id,
-                "fiscal_year": result.fiscal_year,
+                "fiscal_year": edition,
                 "suite": r.suite,
                 "check_column": r.column,
                 "form": r.form,
@@ -265,76 +218,111 @@ def _store(db: Path, result: GateResult, findings: pd.DataFrame, started_at: dt.
                 "success": r.success,
                 "message": r.message,
             }
-            for r in result.rules
+            for r in rules
         ]
     )
-    with connect(db) as con:
-        con.execute(FINDINGS_DDL)
-        con.execute(RESULTS_DDL)
-        con.register("new_findings", findings)
-        con.register("new_rules", rules)
-        con.execute("insert into gate.findings by name select * from new_findings")
-        con.execute("insert into gate.rule_results by name select * from new_rules")
-        con.execute(
-            "insert into gate.runs values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                result.run_id,
-                result.fiscal_year,
-                started_at,
-                dt.datetime.now(),
-                result.passed,
-                len(result.rules),
-                len(result.failed_rules),
-                len(result.hard_failures),
-                result.findings,
-            ],
-        )
 
 
-@dataclass(frozen=True)
-class GateRun:
-    """One year's latest gate run, as recorded in ``gate.runs`` and ``gate.rule_results``."""
+def _findings(
+    broken: pd.DataFrame, meta: dict[str, Any], form: str | None, books: dict[str, Codebook], answers: pd.DataFrame
+) -> pd.DataFrame:
+    out = broken[[c for c in fr.RESPONDENT_COLUMNS if c in broken.columns]].copy()
+    out["form"] = broken["form"] if "form" in broken.columns else form
+    out["respondent_name"] = broken["municipality_name"].fillna(broken["prefecture_name"])
+    out["question"] = meta.get("question")
+    out["item_key"] = meta.get("item_key")
+    out["rule"] = meta["rule"]
+    out["rule_family"] = meta["family"]
+    out["severity"] = meta["severity"]
+    item_key, family = meta.get("item_key"), meta["family"]
+    values: list[str | None] = [None] * len(broken)
+    if item_key and form:
+        keys = list(zip(broken["submission_id"], [item_key] * len(broken), strict=True))
+        quoted = answers.reindex(keys)
+        item = books[form].item(item_key)
+        values = [wording.typed_value(v, item.type) if isinstance(v, str) else None for v in quoted["value_found"]]
+        out["cell"] = quoted["cells"].fillna(",".join(item.cells)).to_numpy()
+    elif family == "coordinator_presence":
+        values = [
+            wording.presence_value(bool(p), int(n))
+            for p, n in zip(broken["reported_present"], broken["coordinator_returns"], strict=True)
+        ]
+    elif family == "identity":
+        values = [v if isinstance(v, str) else None for v in broken["respondent_code"]]
+    out["value_found"] = values
+    out["message"] = [wording.with_value(meta["message"], family, v) for v in values]
+    return out
 
-    run_id: str
-    fiscal_year: int
-    passed: bool
-    findings: int
-    counts: dict[str, int]  # findings by severity
-    failed_rules: list[tuple[str, str, int]]  # (severity, rule, broken), hard first, most broken first
 
-    def failed(self, severity: str) -> list[tuple[str, int]]:
-        return [(rule, broken) for s, rule, broken in self.failed_rules if s == severity]
+_INGEST_SQL = """
+    select s.submission_id, s.respondent_key, s.respondent_code, s.form, s.prefecture_code, s.prefecture_name,
+           s.municipality_code, s.municipality_name,
+           coalesce(s.municipality_name, s.prefecture_name) as respondent_name, i.item_key, it.question,
+           i.issue as code, a.raw_value as value_found, s.file_path, s.sheet, i.cell
+    from raw.ingest_issues as i
+    join staging.stg_survey__submissions as s using (submission_id)
+    left join codebook.items as it on it.edition = s.fiscal_year and it.form = s.form and it.item_key = i.item_key
+    left join raw.answers as a on a.submission_id = i.submission_id and a.cell = i.cell
+    where s.fiscal_year = $year and i.issue not in ('stray_cell', 'stray_cells')
+"""
+_STRAY_SQL = """
+    select s.submission_id, s.respondent_key, s.respondent_code, s.form, s.prefecture_code, s.prefecture_name,
+           s.municipality_code, s.municipality_name,
+           coalesce(s.municipality_name, s.prefecture_name) as respondent_name, s.file_path, s.sheet,
+           count(*) as stray_count,
+           list([c.cell, coalesce(c.raw_value, '')] order by len(c.cell), c.cell)[:$sample] as sample
+    from raw.stray_cells as c
+    join staging.stg_survey__submissions as s using (submission_id)
+    where s.fiscal_year = $year
+    group by all
+"""
+_REFUSED_SQL = """
+    select q.form, q.reason_code as code, q.file_path, q.sheet, q.cell
+    from raw.quarantine as q
+    where q.fiscal_year = $year and q.file_path not in (select file_path from raw.submissions)
+    qualify row_number() over (partition by q.file_path order by q.detected_at desc) = 1
+"""
 
 
-def latest_gate_runs(db: Path) -> list[GateRun]:
-    """Each year's most recent gate run (what the cleaning log, the check and publish act on)."""
-    with connect(db, read_only=True) as con:
-        has_runs = con.execute(
-            "select count(*) from duckdb_tables() where schema_name = 'gate' and table_name = 'runs'"
-        ).fetchone()
-        if not has_runs or not has_runs[0]:
-            return []
-        runs = con.execute(
-            """
-            select run_id, fiscal_year, passed, findings from gate.runs
-            qualify row_number() over (partition by fiscal_year order by finished_at desc) = 1
-            order by fiscal_year
-            """
-        ).fetchall()
-        out = []
-        for run_id, year, passed, findings in runs:
-            counts = dict(
-                con.execute(
-                    "select severity, count(*) from gate.findings where run_id = ? group by all order by 1", [run_id]
-                ).fetchall()
-            )
-            failed = con.execute(
-                """
-                select severity, coalesce(form, 'all') || '.' || check_column, broken from gate.rule_results
-                where run_id = ? and not success
-                order by severity = 'hard' desc, broken desc, 2
-                """,
-                [run_id],
-            ).fetchall()
-            out.append(GateRun(run_id, int(year), bool(passed), int(findings or 0), counts, failed))
+def _ingest_findings(con: Any, edition: int, books: dict[str, Codebook]) -> pd.DataFrame:
+    """What the ingest repaired or refused, as soft findings in Japanese, so the cleaning log has everything.
+
+    Cells written outside the answer cells become one finding per file with their count and a sample.
+    """
+    issues = con.execute(_INGEST_SQL, {"year": edition}).fetchdf()
+    items = [
+        books[form].item(key) if isinstance(key, str) and form in books else None
+        for form, key in zip(issues["form"], issues["item_key"], strict=True)
+    ]
+    issues["rule"] = "ingest." + issues["code"]
+    issues["rule_family"] = "ingest"
+    issues["value_found"] = [
+        wording.typed_value(v, item.type if item else None) if isinstance(v, str) else None
+        for v, item in zip(issues["value_found"], items, strict=True)
+    ]
+    issues["message"] = [
+        wording.ingest_message(code, item, cell if isinstance(cell, str) else None)
+        for code, item, cell in zip(issues["code"], items, issues["cell"], strict=True)
+    ]
+
+    strays = con.execute(_STRAY_SQL, {"year": edition, "sample": STRAY_SAMPLE}).fetchdf()
+    strays["rule"] = "ingest.stray_cells"
+    strays["rule_family"] = "ingest"
+    strays["message"] = [
+        wording.stray_cells_message(int(n), [(str(c), str(v)) for c, v in sample])
+        for n, sample in zip(strays["stray_count"], strays["sample"], strict=True)
+    ]
+    strays["value_found"] = [f"{int(n):,}セル" for n in strays["stray_count"]]
+    strays["cell"] = [",".join(str(c) for c, _ in sample) for sample in strays["sample"]]
+
+    refused = con.execute(_REFUSED_SQL, {"year": edition}).fetchdf()
+    refused["rule"] = "file." + refused["code"]
+    refused["rule_family"] = "file_refused"
+    refused["message"] = [wording.file_message(code) for code in refused["code"]]
+
+    out = pd.concat(
+        [frame.drop(columns=["code", "stray_count", "sample"], errors="ignore") for frame in (issues, strays, refused)],
+        ignore_index=True,
+    )
+    out["severity"] = "soft"
     return out

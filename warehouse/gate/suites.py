@@ -15,41 +15,32 @@ from typing import Any
 
 from warehouse.codebook import editions, load_edition
 from warehouse.codebook.sql import Compiler
+from warehouse.codebook.wording import CROSS_MESSAGES
 from warehouse.gate.config import EXPECTATIONS_DIR, family_of, policy
 
-#: Checks across respondents: frame → (column, expectation type, family, what it means).
-CROSS_RESPONDENT: dict[str, tuple[str, str, str, str]] = {
-    "returns": (
-        "respondent_key",
-        "expect_column_values_to_be_unique",
-        "duplicate_return",
-        "one current return per prefecture and municipality (two different files carry the same code)",
-    ),
-    "identity": (
-        "code_is_known",
-        "expect_column_values_to_be_in_set",
-        "identity",
-        "the code typed in F1 is a prefecture or municipality of the reference list",
-    ),
-    "coordinators": (
-        "answers_fingerprint",
-        "expect_column_values_to_be_unique",
-        "duplicate_coordinator",
-        "a coordinator's answers appear once (not returned again under another municipality)",
-    ),
-    "coordinator_presence": (
-        "presence_agrees",
-        "expect_column_values_to_be_in_set",
-        "coordinator_presence",
-        "coordinators reported present (prefecture 問11, municipal 問13) agree with the coordinator returns",
-    ),
-    "coverage": (
-        "has_returned",
-        "expect_column_values_to_be_in_set",
-        "coverage",
-        "every prefecture and municipality of the reference list has a current return",
-    ),
+#: Checks across respondents: frame → (column, expectation type, family); each is the rule
+#: ``cross.<family>``, with its Japanese message from the codebook wording.
+CROSS_RESPONDENT: dict[str, tuple[str, str, str]] = {
+    # one current return per prefecture and municipality (two different files carry the same code)
+    "returns": ("respondent_key", "expect_column_values_to_be_unique", "duplicate_return"),
+    # the code typed in F1 is a prefecture or municipality of the reference list
+    "identity": ("code_is_known", "expect_column_values_to_be_in_set", "identity"),
+    # a coordinator's answers appear once (not returned again under another municipality)
+    "coordinators": ("answers_fingerprint", "expect_column_values_to_be_unique", "duplicate_coordinator"),
+    # coordinators reported present (prefecture 問11, municipal 問13) agree with the coordinator returns
+    "coordinator_presence": ("presence_agrees", "expect_column_values_to_be_in_set", "coordinator_presence"),
+    # every prefecture and municipality of the reference list has a current return
+    "coverage": ("has_returned", "expect_column_values_to_be_in_set", "coverage"),
 }
+
+
+def rule_name(form: str, column: str) -> str:
+    """A codebook rule's name everywhere (gate.yaml, findings, workbooks, checks, alerts)."""
+    return f"{form}.{column}"
+
+
+def cross_rule_name(family: str) -> str:
+    return f"cross.{family}"
 
 
 def _expectation(kind: str, column: str, mostly: float, meta: dict[str, Any]) -> dict[str, Any]:
@@ -70,7 +61,7 @@ def form_suite(edition: int, form: str) -> dict[str, Any]:
         meta = {
             "item_key": check.item_key,
             "question": item.question,
-            "rule": check.rule,
+            "rule": rule_name(form, check.column),
             "family": family,
             "severity": rule.severity,
             "message": check.message,
@@ -88,9 +79,11 @@ def form_suite(edition: int, form: str) -> dict[str, Any]:
 def cross_suite(edition: int) -> dict[str, Any]:
     """The checks no single return can show, one expectation per frame."""
     expectations = []
-    for frame, (column, kind, family, message) in CROSS_RESPONDENT.items():
-        rule = policy("all", column, family)
-        meta = {"frame": frame, "rule": family, "family": family, "severity": rule.severity, "message": message}
+    for frame, (column, kind, family) in CROSS_RESPONDENT.items():
+        name = cross_rule_name(family)
+        rule = policy("cross", family, family)
+        message = CROSS_MESSAGES[family]
+        meta = {"frame": frame, "rule": name, "family": family, "severity": rule.severity, "message": message}
         expectations.append(_expectation(kind, column, rule.mostly, meta))
     return {"name": f"{edition}_cross_respondent", "expectations": expectations, "meta": {"edition": edition}}
 
