@@ -39,8 +39,13 @@ def gate_alert() -> Alert:
         fiscal_year=2023,
         summary=["3 respondents with unknown codes"],
         counts={"soft": 40, "hard": 12},
-        failed_rules=[("municipality.q11_2.at_most_three", 7), ("municipality.q3.other_text", 5)],
+        failed_rules=[
+            ("soft", "municipality.q11_2_support_expected__at_most_three", 7),
+            ("hard", "cross.identity", 3),
+            ("soft", "municipality.q3_vision_four_scenes__all_scenes_set", 5),
+        ],
         cleaning_log="/srv/warehouse/data/cleaning_log/2023",
+        workbooks=["/srv/warehouse/data/cleaning_log/2023/2023_01_北海道_疑義照会.xlsx"],
         created_at=dt.datetime(2024, 1, 15, 9, 30, tzinfo=dt.UTC),
     )
 
@@ -145,11 +150,25 @@ def test_the_text_says_what_failed_how_much_and_where_the_log_is(gate_alert: Ale
     assert text.splitlines()[0] == "[warehouse] Quality gate failed: 市町村調査票 blocked"
     assert "Fiscal year 2023 (令和5年度), run run-2023-0801" in text
     assert "Findings: 12 hard, 40 soft" in text  # hard first, whatever the order given
-    assert "  - municipality.q11_2.at_most_three: 7" in text
+    lines = text.splitlines()
+    rules = lines.index("Failed hard rules:")
+    assert lines[rules : rules + 5] == [  # hard first whatever the order given, then soft in the given order
+        "Failed hard rules:",
+        "  - cross.identity: 3",
+        "Failed soft rules:",
+        "  - municipality.q11_2_support_expected__at_most_three: 7",
+        "  - municipality.q3_vision_four_scenes__all_scenes_set: 5",
+    ]
     assert "3 respondents with unknown codes" in text
-    assert text.splitlines()[-1] == "Cleaning log: /srv/warehouse/data/cleaning_log/2023"
+    assert lines[-3:] == [
+        "Workbooks to act on:",
+        "  - /srv/warehouse/data/cleaning_log/2023/2023_01_北海道_疑義照会.xlsx",
+        "Cleaning log: /srv/warehouse/data/cleaning_log/2023",
+    ]
 
-    failed_run = Alert(kind="run_failed", title="ingest 2023", failed_rules=[(f"rule_{i}", 1) for i in range(20)])
+    failed_run = Alert(
+        kind="run_failed", title="ingest 2023", failed_rules=[("soft", f"rule_{i}", 1) for i in range(20)]
+    )
     text = format_text(failed_run)
     assert text.startswith("[warehouse] Run failed: ingest 2023")
     assert "rule_14: 1" in text and "rule_15" not in text
@@ -173,7 +192,8 @@ def test_the_log_file_gets_one_json_line_per_alert(tmp_path: Path, gate_alert: A
     first, second = (json.loads(line) for line in raw.splitlines())
     assert first["kind"] == "gate_failed"
     assert first["counts"] == {"soft": 40, "hard": 12}
-    assert first["failed_rules"][0] == {"rule": "municipality.q11_2.at_most_three", "count": 7}
+    assert first["failed_rules"][0] == {"severity": "hard", "rule": "cross.identity", "count": 3}
+    assert first["workbooks"] == ["/srv/warehouse/data/cleaning_log/2023/2023_01_北海道_疑義照会.xlsx"]
     assert first["created_at"] == "2024-01-15T09:30:00+00:00"
     assert first["text"] == format_text(gate_alert)
     assert second["kind"] == "run_failed"

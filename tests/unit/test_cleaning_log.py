@@ -132,9 +132,7 @@ def _insert(con: duckdb.DuckDBPyConnection, findings: list[dict[str, Any]]) -> N
     )
 
 
-def _gate_ran(
-    con: duckdb.DuckDBPyConnection, run_id: str, findings: list[dict[str, Any]], year: int = YEAR
-) -> None:
+def _gate_ran(con: duckdb.DuckDBPyConnection, run_id: str, findings: list[dict[str, Any]], year: int = YEAR) -> None:
     """What a gate run leaves: the year's findings replaced by its own, and its line in gate.runs."""
     at = RUN_TIMES.get(run_id, AT + timedelta(days=1))
     con.execute("delete from gate.findings where fiscal_year = ?", [year])

@@ -9,6 +9,7 @@ refusal reason has its sentence here, in one place, with the question number and
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from warehouse.codebook import expressions as ex
@@ -17,7 +18,7 @@ from warehouse.codebook.model import Codebook, Item, Rule
 EXCEL_CELL_LIMIT = 32_767
 """The most characters an Excel cell holds; longer text is cut, and the cell says so."""
 
-_OPS = {"=": "", "!=": "以外", "<": "未満", "<=": "以下", ">": "より大きい", ">=": "以上"}
+_OPS = {"<": "未満である", "<=": "以下である", ">": "を超える", ">=": "以上である"}
 _NEGATED_OPS = {"=": "!=", "!=": "=", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 
 
@@ -50,6 +51,8 @@ class Renderer:
 
     def __init__(self, cb: Codebook) -> None:
         self.cb = cb
+        numbers = Counter(item.question for item in cb.items)
+        self.shared = {question for question, n in numbers.items() if n > 1}
 
     def _item(self, node: ex.Node, this: str | None) -> Item | None:
         if isinstance(node, ex.Ref):
@@ -61,7 +64,9 @@ class Renderer:
     def _subject(self, node: ex.Node, this: str | None) -> str:
         item = self._item(node, this)
         if item is not None:
-            return "この項目" if isinstance(node, ex.Self) else item.question
+            if isinstance(node, ex.Self):
+                return "この項目"
+            return item_name(item) if item.question in self.shared else item.question
         if isinstance(node, ex.Literal):
             return _number(node.value)
         if isinstance(node, ex.Call) and node.name == "count_selected":
@@ -102,14 +107,14 @@ class Renderer:
         if op == "!=":
             return f"{left}が{right}でない"
         unit = item.unit if item is not None and isinstance(node.right, ex.Literal) and item.unit else ""
-        return f"{left}が{right}{unit}{_OPS[op]}である"
+        return f"{left}が{right}{unit}{_OPS[op]}"
 
     def _in(self, node: ex.In, this: str | None, negate: bool) -> str:
         item = self._item(node.operand, this)
         subject = self._subject(node.operand, this)
         if item is not None and item.type in ("single", "multiple"):
             labels = "・".join(option_label(item, v.value) for v in node.values)
-            if len(node.values) > 1:
+            if len(node.values) > 1 and not negate:
                 labels = f"{labels}のいずれか"
             return f"{subject}で{labels}{'以外を' if negate else 'を'}選んだ"
         values = "・".join(_number(v.value) for v in node.values)
