@@ -184,7 +184,7 @@ def test_full_refresh_publishes_the_clean_year(season: Season, clean_year: Inges
     assert {table.split(".")[0] for table in tables} == {"marts", "report", "gate"}, "the gate's flags travel along"
     assert _metadata(result, PUBLISHED)["tables"] == len(tables)
 
-    workbooks = sorted(paths.cleaning_log.glob("2023_*.xlsx"))
+    workbooks = sorted((paths.cleaning_log / "2023").glob("2023_*.xlsx"))
     assert workbooks, "the cleaning log is written on every run"
     assert season.receiver.alerts == []
     season.state["publication"] = publication
@@ -219,8 +219,9 @@ def test_defective_year_stops_before_publish_and_alerts(season: Season, defectiv
     assert alert["counts"]["hard"] > 0
     failed_hard = {rule.split(": ", 1)[1] for rule in hard_rules}
     assert {r["rule"] for r in alert["failed_rules"][: len(failed_hard)]} == failed_hard, "hard rules first"
-    assert alert["cleaning_log"] == str(paths.cleaning_log)
+    assert alert["cleaning_log"] == str(paths.cleaning_log / "2023")
     assert any(Path(alert["cleaning_log"]).glob("*_疑義照会.xlsx"))
+    assert alert["workbooks"] and all(Path(path).is_file() for path in alert["workbooks"]), "the workbooks to act on"
     assert "Cleaning log: " in alert["text"]
 
     run = season.instance.get_run_by_id(result.run_id)

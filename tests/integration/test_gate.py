@@ -185,6 +185,10 @@ def test_a_hard_failure_keeps_the_last_publication_until_a_fix_arrives(tmp_path:
     workbooks = {p.name for p in second.cleaning_log}
     assert any("疑義照会" in name for name in workbooks)
     assert all(p.parent == log / "2023" and p.exists() for p in second.cleaning_log)
+    # the unknown code's findings go to the prefecture its file name gives, not to 都道府県不明
+    assert "2023_00_都道府県不明_疑義照会.xlsx" not in workbooks
+    rows = load_workbook(log / "2023" / "2023_01_北海道_疑義照会.xlsx")[LIST_SHEET].iter_rows(values_only=True)
+    assert ("cross.identity", bad.name) in {(r[8], Path(str(r[13])).name) for r in rows}
 
     _write(raw, "municipality", f"{bad.stem}__corrected", OTARU)  # the same file family, resubmitted
     third = refresh(raw, db, published, 2023, cleaning_log_dir=log)

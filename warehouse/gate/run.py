@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import time
 import uuid
 from collections import Counter
@@ -28,6 +29,7 @@ from warehouse.gate.config import EXPECTATIONS_DIR
 from warehouse.gate.store import FINDINGS_COLUMNS, GateRun, RunRecord, latest_gate_runs, store
 from warehouse.gate.suites import load as load_suite
 from warehouse.ingest.store import connect
+from warehouse.reference.local_governments import load as load_local_governments
 
 __all__ = ["GateResult", "GateRun", "RuleResult", "latest_gate_runs", "run_gate", "warm_validator"]
 
@@ -169,6 +171,7 @@ def run_gate(db: Path, edition: int, run_id: str | None = None, *, suites_dir: P
                 found.append(_findings(broken, meta, form, books, answers))
     findings = pd.concat([*found, ingest_findings], ignore_index=True) if found else ingest_findings
     findings["fiscal_year"] = edition
+    _file_unknown_under_their_prefecture(findings)
     findings = findings.reindex(columns=[c for c in FINDINGS_COLUMNS if c not in _STORE_COLUMNS])
     hard = [r.name for r in rules if not r.success and r.severity == "hard"]
     result = GateResult(
@@ -197,6 +200,20 @@ def run_gate(db: Path, edition: int, run_id: str | None = None, *, suites_dir: P
 
 #: Columns the store fills: which finding is which across runs, and when it was first seen.
 _STORE_COLUMNS = ("finding_key", "first_run_id", "first_detected_at")
+
+
+_FILE_CODE = re.compile(r"^(\d{2})(?:\d{3,4})?(?:[_.\s]|$)")
+
+
+def _file_unknown_under_their_prefecture(findings: pd.DataFrame) -> None:
+    """A return whose code is unknown has no prefecture; where its file name starts with a real code
+    (``011002_札幌市.xlsx``), its findings go to that prefecture's workbook rather than to 都道府県不明."""
+    prefectures = load_local_governments().prefectures
+    for i in findings.index[findings["prefecture_code"].isna() & findings["file_path"].notna()]:
+        match = _FILE_CODE.match(Path(str(findings.at[i, "file_path"])).name)
+        if match and match.group(1) in prefectures:
+            findings.at[i, "prefecture_code"] = match.group(1)
+            findings.at[i, "prefecture_name"] = prefectures[match.group(1)].name
 
 
 def _rule_frame(edition: int, rules: list[RuleResult]) -> pd.DataFrame:
