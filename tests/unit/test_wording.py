@@ -197,6 +197,12 @@ def test_every_ingest_and_refusal_code_has_a_japanese_sentence() -> None:
     )
 
 
+def test_a_file_named_for_another_municipality_names_both() -> None:
+    assert wording.file_name_mismatch_message("011002_札幌市.xlsx", "01202", "函館市") == (
+        "ファイル名「011002_札幌市.xlsx」が示す市区町村と、F1に記入されたコード（01202・函館市）の市区町村が一致しません"
+    )
+
+
 def test_stray_cells_are_one_sentence_with_count_and_sample() -> None:
     text = wording.stray_cells_message(200_000, [("Z1", "メモ"), ("Z2", "x" * 50)])
     assert text.startswith("回答欄の外に200,000セルの記入があります（読み取っていません）：Z1「メモ」、Z2「")

@@ -254,6 +254,12 @@ def stray_cells_message(count: int, sample: Sequence[tuple[str, str]]) -> str:
     return f"回答欄の外に{count:,}セルの記入があります（読み取っていません）：{shown}{more}"
 
 
+def file_name_mismatch_message(file_name: str, code: str | None, name: str | None) -> str:
+    """The file is named for one municipality, F1 holds another's code: both are named."""
+    typed = "・".join(part for part in (code, name) if part) or "不明"
+    return f"ファイル名「{file_name}」が示す市区町村と、F1に記入されたコード（{typed}）の市区町村が一致しません"
+
+
 def file_message(code: str) -> str:
     return FILE_MESSAGES.get(code, f"ファイルを受け付けられません（{code}）")
 

@@ -321,6 +321,16 @@ def _ingest_findings(con: Any, edition: int, books: dict[str, Codebook]) -> pd.D
         wording.ingest_message(code, item, cell if isinstance(cell, str) else None)
         for code, item, cell in zip(issues["code"], items, issues["cell"], strict=True)
     ]
+    mismatch = issues["code"] == "file_name_mismatch"
+    issues.loc[mismatch, "message"] = [
+        wording.file_name_mismatch_message(Path(str(path)).name, code, name)
+        for path, code, name in zip(
+            issues.loc[mismatch, "file_path"],
+            issues.loc[mismatch, "respondent_code"],
+            issues.loc[mismatch, "respondent_name"],
+            strict=True,
+        )
+    ]
 
     strays = con.execute(_STRAY_SQL, {"year": edition, "sample": STRAY_SAMPLE}).fetchdf()
     strays["rule"] = "ingest.stray_cells"
