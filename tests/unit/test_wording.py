@@ -138,6 +138,17 @@ def test_required_range_and_constraint_messages() -> None:
     )
 
 
+def test_an_implausible_count_names_the_limit() -> None:
+    from dataclasses import replace
+
+    count = replace(MUNICIPALITY.item("q13_1_part_time_count"))
+    object.__setattr__(count, "plausible_max", 500)  # the limit the codebook gives head counts
+    rule = type(count.constraints[0])("plausible", ". <= 500", ex.parse(". <= 500"), "")
+    assert wording.constraint_message(MUNICIPALITY, count, rule) == (
+        "問13-1（コーディネーターの人数：非常勤）：500人を超える値です。記入に誤りがないか確認してください"
+    )
+
+
 @pytest.mark.parametrize("form", sorted(BOOKS))
 def test_no_message_of_any_codebook_rule_shows_rule_syntax(form: str) -> None:
     for check in Compiler(BOOKS[form]).checks():
