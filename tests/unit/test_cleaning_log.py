@@ -341,6 +341,8 @@ def test_two_exports_of_one_run_are_the_same_and_dated_by_the_run(
     assert next(row[1] for row in summary if row[0] == "作成日時") == AT  # the gate run's time, not the clock
     with pytest.raises(ValueError, match="no gate run 'gate-unknown'"):
         export_by_prefecture(con, tmp_path / "b", "gate-unknown", YEAR)
+    with pytest.raises(ValueError, match=f"'{OLD_RUN}' is not the latest of 2023 \\('{RUN}' is\\)"):
+        export_by_prefecture(con, tmp_path / "b", OLD_RUN, YEAR)  # its findings were replaced by the latest run's
 
 
 class Crash(Exception):

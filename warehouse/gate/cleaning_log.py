@@ -164,7 +164,7 @@ def export_by_prefecture(
         code: next((f.prefecture_name for f in rows if f.prefecture_name), None) for code, rows in by_prefecture.items()
     }
     names = _prefecture_names(given)
-    created_at = run_time(con, run_id).replace(microsecond=0)
+    created_at = run_time(con, run_id, fiscal_year).replace(microsecond=0)
 
     out_dir.mkdir(parents=True, exist_ok=True)
     _tidy(out_dir, fiscal_year)

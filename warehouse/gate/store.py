@@ -277,13 +277,26 @@ def latest_runs(con: duckdb.DuckDBPyConnection) -> list[GateRun]:
     return out
 
 
-def run_time(con: duckdb.DuckDBPyConnection, run_id: str) -> dt.datetime:
-    """When a gate run finished: the time its cleaning log is dated by, the same on every export."""
-    found = (
-        con.execute("select finished_at from gate.runs where run_id = ?", [run_id]).fetchone()
+def run_time(con: duckdb.DuckDBPyConnection, run_id: str, fiscal_year: int) -> dt.datetime:
+    """When a gate run finished: the time its cleaning log is dated by, the same on every export.
+
+    The run must be the year's latest: ``gate.findings`` holds only the latest run's findings.
+    """
+    runs = (
+        con.execute(
+            "select run_id, finished_at from gate.runs where fiscal_year = ? "
+            "order by finished_at desc, started_at desc",
+            [fiscal_year],
+        ).fetchall()
         if _has_table(con, "runs")
-        else None
+        else []
     )
-    if not found:
-        raise ValueError(f"no gate run {run_id!r} in gate.runs: run the gate before exporting its cleaning log")
-    return found[0]
+    finished = dict(runs)
+    if run_id not in finished:
+        raise ValueError(f"no gate run {run_id!r} of {fiscal_year} in gate.runs: run the gate before exporting")
+    if runs[0][0] != run_id:
+        raise ValueError(
+            f"gate run {run_id!r} is not the latest of {fiscal_year} ({runs[0][0]!r} is): "
+            "gate.findings holds the latest run's findings only"
+        )
+    return finished[run_id]
