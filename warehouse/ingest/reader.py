@@ -19,9 +19,9 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 from xml.etree import ElementTree
 from xml.sax.saxutils import unescape
-from typing import Any
 
 import python_calamine as pc
 
@@ -113,9 +113,7 @@ _SHARED_INDEX = re.compile(rb'\ssi="([0-9]+)"')
 def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str:
     """The zip member holding ``sheet`` (workbook.xml names it, its relationships locate it)."""
     book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    rel_id = next(
-        s.get(f"{_NS_REL}id") for s in book.iter(f"{_NS_MAIN}sheet") if s.get("name") == sheet
-    )
+    rel_id = next(s.get(f"{_NS_REL}id") for s in book.iter(f"{_NS_MAIN}sheet") if s.get("name") == sheet)
     rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
     target = next(r.get("Target", "") for r in rels.iter(f"{_NS_PKG}Relationship") if r.get("Id") == rel_id)
     return target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
