@@ -105,7 +105,8 @@ def read_sheet(path: Path, sheet: str) -> SheetCells:
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _NS_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_FORMULA = re.compile(rb"<f(?=[\s/>])([^>]*?)(?:/>|>(.*?)</f>)", re.S)
+_FORMULA = re.compile(rb"<(?:\w+:)?f(?=[\s/>])([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)  # <f> or <x:f>
+_CELL_OPEN = re.compile(rb"<(?:\w+:)?c\s")
 _CELL_REF = re.compile(rb'\sr="([A-Z]+[0-9]+)"')
 _SHARED_INDEX = re.compile(rb'\ssi="([0-9]+)"')
 
@@ -135,7 +136,9 @@ def sheet_formulas(path: Path, sheet: str) -> dict[str, str]:
     formulas: dict[str, str] = {}
     shared: dict[bytes, str] = {}
     for match in _FORMULA.finditer(data):
-        start = data.rfind(b"<c ", 0, match.start())
+        # the last cell opened before the formula is the cell holding it
+        openings = [m.start() for m in _CELL_OPEN.finditer(data, max(0, match.start() - 400), match.start())]
+        start = openings[-1] if openings else -1
         cell = _CELL_REF.search(data, start, data.find(b">", start)) if start >= 0 else None
         if cell is None:
             continue
