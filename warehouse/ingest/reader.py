@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -120,6 +121,19 @@ def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str:
     return target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
 
 
+def _formula_tags(data: bytes) -> Iterator[re.Match[bytes]]:
+    """The ``<f>`` elements of a sheet part: found by ``bytes.find`` (a regex scan costs 3× more)."""
+    if b":c " in data:  # namespace-prefixed elements (rare writers): the general pattern
+        yield from _FORMULA.finditer(data)
+        return
+    pos = data.find(b"<f")
+    while pos >= 0:
+        match = _FORMULA.match(data, pos)
+        if match:
+            yield match
+        pos = data.find(b"<f", match.end() if match else pos + 2)
+
+
 def sheet_formulas(path: Path, sheet: str) -> dict[str, str]:
     """Formula text of every formula cell of ``sheet`` (``=`` prefixed), by A1 name.
 
@@ -135,7 +149,7 @@ def sheet_formulas(path: Path, sheet: str) -> dict[str, str]:
         ) from None
     formulas: dict[str, str] = {}
     shared: dict[bytes, str] = {}
-    for match in _FORMULA.finditer(data):
+    for match in _formula_tags(data):
         # the last cell opened before the formula is the cell holding it
         openings = [m.start() for m in _CELL_OPEN.finditer(data, max(0, match.start() - 400), match.start())]
         start = openings[-1] if openings else -1
