@@ -175,7 +175,7 @@ def _note_message(
     """What was found in one answer cell, naming the sheet, cell, question and what was typed."""
     where = f"{cb.sheet}!{cell} ({item.question})"
     if note == "formula_without_value":
-        return f"{where}: formula_without_value {formula!r} has no cached value; kept as typed, not read as an answer"
+        return f"{where}: formula_without_value {formula!r} has no (or an empty) cached value; not read as an answer"
     if note == "formula":
         return f"{where}: formula {formula!r} read as its cached value {value.value!r}"
     if note == "tick_unreadable":
