@@ -164,10 +164,6 @@ def constraint_message(cb: Codebook, item: Item, rule: Rule) -> str:
     """A broken constraint: the codebook's own message where it has one, else the rendered condition."""
     if rule.id == "range":
         return f"{item_name(item)}：{range_text(item)}で記入してください"
-    plausible_max = getattr(item, "plausible_max", None)
-    if rule.id == "plausible" and plausible_max is not None:
-        limit = f"{_number(plausible_max)}{item.unit or ''}"
-        return f"{item_name(item)}：{limit}を超える値です。記入に誤りがないか確認してください"
     if rule.message:
         return f"{item_name(item)}：{rule.message}"
     return f"{item_name(item)}：{Renderer(cb).condition(rule.expr, item.key)}必要があります"
