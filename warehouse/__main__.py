@@ -131,11 +131,13 @@ def _gate_line(result: object) -> str:
 
 def _publish(args: argparse.Namespace, settings: Settings) -> None:
     """Publish the working file, but only what the latest gate run passed, and not a sharp drop."""
+    import duckdb
+
     from warehouse import refusals
     from warehouse.gate.run import latest_gate_runs
     from warehouse.ingest.store import connect
-    from warehouse.publish.swap import publish
-    from warehouse.refresh import PUBLISHED_SCHEMAS
+    from warehouse.publish.swap import PublishError, publish
+    from warehouse.refresh import PUBLISHED_SCHEMAS, one_line
 
     with _writing(args, settings):
         latest = next((run for run in latest_gate_runs(settings.db) if run.fiscal_year == args.year), None)
@@ -147,19 +149,22 @@ def _publish(args: argparse.Namespace, settings: Settings) -> None:
         if not settings.force:
             refusals.check_drop(respondents, settings.published, args.year, min_share=settings.min_returns_share)
         metadata = {"gate_run_id": latest.run_id, **refusals.respondents_metadata({args.year: respondents})}
-        result = publish(settings.db, settings.published, PUBLISHED_SCHEMAS, metadata=metadata)
+        try:
+            result = publish(settings.db, settings.published, PUBLISHED_SCHEMAS, metadata=metadata)
+        except (OSError, duckdb.Error) as error:  # disk full among them; the previous publication stays
+            raise PublishError(f"publishing to {settings.published} failed: {one_line(error)}") from error
     print(f"published {len(result.tables)} tables to {result.path} in {result.seconds:.1f} s")
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> None:
     from warehouse.refresh import refresh
+    from warehouse.refusals import Refused
     from warehouse.summary import summary
 
     if args.sample_if_absent and not (settings.raw / str(args.year)).exists():
         if settings.raw.resolve() != paths.RAW.resolve():
-            raise SystemExit(
-                f"run: refused: --sample-if-absent writes the sample into the repository's {paths.RAW} only, "
-                f"not into {settings.raw}"
+            raise Refused(
+                f"--sample-if-absent writes the sample into the repository's {paths.RAW} only, not into {settings.raw}"
             )
         print(f"run: no returns under {settings.raw / str(args.year)}; generating the sample national year")
         _generate(args, settings)

@@ -70,7 +70,9 @@ def lock_path(db: Path) -> Path:
 
 
 def current_command() -> str:
-    return " ".join(Path(a).name if i == 0 else a for i, a in enumerate(sys.argv)) or "python"
+    """This process's command line as typed (``python3.11 -m warehouse run --year 2023``)."""
+    argv = list(getattr(sys, "orig_argv", None) or sys.argv)
+    return " ".join([Path(argv[0]).name, *argv[1:]]) if argv else "python"
 
 
 def read_holder(db: Path) -> Holder | None:
