@@ -17,6 +17,8 @@ import duckdb
 from warehouse.codebook import FORMS, editions
 from warehouse.publish.swap import PublishError, read_publication
 
+#: How a refusal on the returns is overridden, in the command line, the environment and Dagster.
+FORCE_HINT = "--force, WAREHOUSE_FORCE=1 or force: true in Dagster's paths resource publishes anyway"
 #: The ``meta.publication`` column holding ``{year: {form: respondents}}`` of what was published.
 RESPONDENTS_KEY = "respondents"
 
@@ -38,9 +40,7 @@ def check_inputs(raw: Path, year: int, *, force: bool = False) -> None:
     year_dir = raw / str(year)
     if not any(_returns(year_dir / form) for form in FORMS):
         what = "does not exist" if not year_dir.is_dir() else "holds no returns in " + "/, ".join(FORMS) + "/"
-        raise Refused(
-            f"{year_dir} {what}; nothing would be published but empty tables (use --force to publish it anyway)"
-        )
+        raise Refused(f"{year_dir} {what}; nothing would be published but empty tables ({FORCE_HINT})")
 
 
 def _returns(folder: Path) -> bool:
@@ -78,7 +78,7 @@ def check_drop(current: dict[str, int], published: Path, year: int, *, min_share
             raise Refused(
                 f"fiscal year {year} has {now:,} current {form} returns against {before:,} in the last publication "
                 f"({published}), below the share {min_share:g} (WAREHOUSE_MIN_RETURNS_SHARE); if the returns are "
-                "really fewer, publish with --force"
+                f"really fewer, {FORCE_HINT}"
             )
 
 
