@@ -28,7 +28,7 @@ from warehouse.gate.cleaning_log import export_by_prefecture
 from warehouse.gate.run import GateResult, run_gate, warm_validator
 from warehouse.ingest.run import IngestReport, ingest
 from warehouse.ingest.store import connect
-from warehouse.lock import exclusive
+from warehouse.lock import duckdb_holder, exclusive
 from warehouse.publish.swap import PublishError, PublishResult, publish
 from warehouse.settings import DEFAULT_MIN_RETURNS_SHARE
 from warehouse.transform.dbt import BuildReport, build, write_lookups
@@ -125,7 +125,8 @@ def _steps(
         timed("lookups", lambda: write_lookups(db))
         report.dbt = timed("dbt build", lambda: build(db))
         if not report.dbt.success:
-            report.blocked = "dbt build failed: " + "; ".join(report.dbt.failures[:5])
+            failures = "; ".join(report.dbt.failures[:5])
+            report.blocked = duckdb_holder(failures) or f"dbt build failed: {failures}"
             return
         gate = report.gate = timed("gate", lambda: validator.submit(run_gate, db, year).result())
     finally:
