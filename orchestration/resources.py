@@ -1,7 +1,8 @@
 """Where the pipeline reads and writes and how it guards the working file, built from the one
 settings object (``warehouse.settings``: the repository's defaults overridden by ``WAREHOUSE_*``
 variables) and configurable per run in the launchpad (``resources: paths: config:``), e.g.
-``force: true`` to publish despite a refusal on the returns.
+``force: true`` to publish despite a refusal on the returns.  Run config given for the resource
+replaces its configuration: the fields it leaves out take the environment's settings.
 """
 
 from collections.abc import Callable, Iterator
