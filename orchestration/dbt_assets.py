@@ -117,32 +117,34 @@ def dbt_models(
     """``dbt build`` of the selected models and their tests on the working file.
 
     The per-return models are incremental; a change to the dbt project or the lookups since the last
-    complete build rebuilds them whole (see ``warehouse.transform.dbt``).
+    complete build rebuilds them whole (see ``warehouse.transform.dbt``).  The writer lock of the
+    working file is held throughout (the dbt subprocess writes it).
     """
-    started = time.perf_counter()
-    current = fingerprint(paths.db)
-    full_refresh = needs_full_refresh(paths.db, current)
-    with working_db_env(paths.db):
-        args = ["build", "--full-refresh"] if full_refresh else ["build"]
-        invocation = dbt.cli(args, context=context, raise_on_error=False)
-        events = list(invocation.stream())
-    release_dbt_connection()
-    complete = set(context.selected_asset_keys) == set(context.assets_def.keys)
-    if invocation.is_successful() and complete:
-        seconds = time.perf_counter() - started
-        nodes = len(invocation.get_artifact("run_results.json")["results"])
-        record_build(paths.db, current, full_refresh=full_refresh, seconds=seconds, nodes=nodes)
-    keys = [key for key in (_event_key(context, event) for event in events) if key is not None]
-    stats = relation_metadata(paths.db, keys)
-    for event in events:
-        key = _event_key(context, event)
-        if key is not None and key in stats and isinstance(event, dg.Output | dg.AssetMaterialization):
-            yield event.with_metadata({**event.metadata, **stats[key]})
-        else:
-            yield event
-    if not invocation.is_successful():
-        error = invocation.get_error()
-        raise dg.Failure(f"dbt build failed: {error}" if error else "dbt build failed")
+    with paths.writing(context, "dbt_models"):
+        started = time.perf_counter()
+        current = fingerprint(paths.db)
+        full_refresh = needs_full_refresh(paths.db, current)
+        with working_db_env(paths.db):
+            args = ["build", "--full-refresh"] if full_refresh else ["build"]
+            invocation = dbt.cli(args, context=context, raise_on_error=False)
+            events = list(invocation.stream())
+        release_dbt_connection()
+        complete = set(context.selected_asset_keys) == set(context.assets_def.keys)
+        if invocation.is_successful() and complete:
+            seconds = time.perf_counter() - started
+            nodes = len(invocation.get_artifact("run_results.json")["results"])
+            record_build(paths.db, current, full_refresh=full_refresh, seconds=seconds, nodes=nodes)
+        keys = [key for key in (_event_key(context, event) for event in events) if key is not None]
+        stats = relation_metadata(paths.db, keys)
+        for event in events:
+            key = _event_key(context, event)
+            if key is not None and key in stats and isinstance(event, dg.Output | dg.AssetMaterialization):
+                yield event.with_metadata({**event.metadata, **stats[key]})
+            else:
+                yield event
+        if not invocation.is_successful():
+            error = invocation.get_error()
+            raise dg.Failure(f"dbt build failed: {error}" if error else "dbt build failed")
 
 
 def _event_key(context: dg.AssetExecutionContext, event: object) -> dg.AssetKey | None:

@@ -3,7 +3,8 @@
 Runs execute in one process, step after step: the pipeline is a chain on one DuckDB file that allows a
 single writer, so parallel steps would only wait for each other (or fail on its lock).  Across runs,
 every step that opens the file is in the pool ``duckdb_writer``; ``orchestration/dagster.yaml`` gives
-that pool one slot at run granularity, so only one run works on the file at a time.
+that pool one slot at run granularity, so only one run works on the file at a time; and every step that
+writes the file holds its writer lock (``warehouse.lock``), shared with the command line.
 """
 
 import dagster as dg
@@ -16,17 +17,18 @@ from orchestration.publish_assets import published
 from orchestration.resources import WarehousePaths
 from orchestration.schedules import refresh_schedule
 from orchestration.sensors import alert_on_run_failure, raw_files
+from warehouse.settings import Settings
 
 
 def build_definitions(paths: WarehousePaths | None = None) -> dg.Definitions:
-    """The code location, on ``paths`` (default: from the environment, see ``orchestration.resources``)."""
+    """The code location, on ``paths`` (default: the settings of the environment, see ``warehouse.settings``)."""
     return dg.Definitions(
         assets=[raw_answers, lookups, dbt_models, gate_findings, cleaning_log, published],
         asset_checks=[quality_gate],
         jobs=[ingest_job, full_refresh_job, publish_job],
         schedules=[refresh_schedule],
         sensors=[raw_files, alert_on_run_failure],
-        resources={"paths": paths or WarehousePaths(), "dbt": dbt_cli()},
+        resources={"paths": paths or WarehousePaths.from_settings(Settings.from_env()), "dbt": dbt_cli()},
         executor=dg.in_process_executor,
     )
 

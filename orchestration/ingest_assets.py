@@ -3,7 +3,8 @@
 
 Every asset that opens the working DuckDB file runs in the pool ``duckdb_writer``: DuckDB allows one
 read-write process per file, and a read-only open fails while another process writes, so the instance
-gives that pool one slot (see ``orchestration/dagster.yaml``).
+gives that pool one slot (see ``orchestration/dagster.yaml``).  Across Dagster and the command line,
+each step that writes the file holds its writer lock (``warehouse.lock``) while it works.
 """
 
 import re
@@ -16,6 +17,7 @@ from warehouse.codebook import editions
 from warehouse.codebook import tables as codebook_tables
 from warehouse.ingest.run import ingest
 from warehouse.ingest.store import connect
+from warehouse.refusals import Refused, check_inputs
 from warehouse.transform.dbt import write_lookups
 
 survey_years = dg.StaticPartitionsDefinition([str(year) for year in editions()])
@@ -46,20 +48,27 @@ LOOKUP_KEYS: tuple[dg.AssetKey, ...] = (
 )
 def raw_answers(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.MaterializeResult:
     year = int(context.partition_key)
-    report = ingest(
-        paths.db,
-        paths.raw,
-        year,
-        progress=lambda done, total: context.log.info(f"read {done:,}/{total:,} workbooks") if done == total else None,
-    )
-    with connect(paths.db, read_only=True) as con:
-        per_form = con.execute(
-            "select form, count(*) from raw.latest_submissions where fiscal_year = ? group by form order by form",
-            [year],
-        ).fetchall()
-        quarantined = con.execute(
-            "select reason_code, count(*) from raw.quarantine where fiscal_year = ? group by all", [year]
-        ).fetchall()
+    try:
+        check_inputs(paths.raw, year, force=paths.force)
+    except Refused as refused:
+        raise dg.Failure(f"refused: {refused}") from None
+    with paths.writing(context, "raw/answers"):
+        report = ingest(
+            paths.db,
+            paths.raw,
+            year,
+            progress=lambda done, total: (
+                context.log.info(f"read {done:,}/{total:,} workbooks") if done == total else None
+            ),
+        )
+        with connect(paths.db, read_only=True) as con:
+            per_form = con.execute(
+                "select form, count(*) from raw.latest_submissions where fiscal_year = ? group by form order by form",
+                [year],
+            ).fetchall()
+            quarantined = con.execute(
+                "select reason_code, count(*) from raw.quarantine where fiscal_year = ? group by all", [year]
+            ).fetchall()
     return dg.MaterializeResult(
         metadata={
             "run_id": report.run_id,
@@ -92,7 +101,8 @@ def raw_answers(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.
 def lookups(context: dg.AssetExecutionContext, paths: WarehousePaths) -> Iterator[dg.MaterializeResult]:
     """The codebook and reference schemas: dbt's macros read them when they compile, so they are
     written before any dbt model is built."""
-    counts = write_lookups(paths.db)
+    with paths.writing(context, "lookups"):
+        counts = write_lookups(paths.db)
     written = {dg.AssetKey(name.split(".", 1)) for name in counts}
     unknown = sorted(".".join(key.path) for key in written - set(LOOKUP_KEYS))
     if unknown:

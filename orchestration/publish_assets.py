@@ -5,18 +5,23 @@ Within a run the blocking ``quality_gate`` checks keep this asset from running w
 Across runs (a run that selects ``published`` alone, or marts rebuilt after the last gate) the asset
 checks for itself before it writes anything: the latest ``gate/findings`` materialisation must have
 passed and be newer than the latest materialisation of every published model.  Otherwise it fails and
-the previous publication stays as it was.
+the previous publication stays as it was.  It also refuses a year whose current returns of some form
+fell below ``min_returns_share`` of the last publication's (``force: true`` in the ``paths`` resource's
+run config publishes anyway), and holds the working file's writer lock while it copies.
 """
 
 import dagster as dg
+import duckdb
 
 from orchestration.dbt_assets import PUBLISHED_KEYS
 from orchestration.gate_assets import CLEANING_LOG, GATE_FINDINGS
 from orchestration.ingest_assets import WRITER_POOL
 from orchestration.resources import WarehousePaths
+from warehouse import refusals
 from warehouse.gate.run import latest_gate_runs
-from warehouse.publish.swap import publish, read_publication
-from warehouse.refresh import PUBLISHED_SCHEMAS
+from warehouse.ingest.store import connect
+from warehouse.publish.swap import PublishError, PublishResult, publish, read_publication
+from warehouse.refresh import PUBLISHED_SCHEMAS, one_line
 
 PUBLISHED = dg.AssetKey(["published"])
 
@@ -52,24 +57,8 @@ def published(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.Ma
     reason = unaudited(context.instance)
     if reason:
         raise dg.Failure(f"not publishing: {reason}; {paths.published} is unchanged")
-    runs = latest_gate_runs(paths.db)
-    if not runs or not all(run.passed for run in runs):
-        raise dg.Failure(
-            f"not publishing: the working file's latest gate runs did not all pass; {paths.published} is unchanged"
-        )
-    flags = sorted({f"{run.fiscal_year}:{rule}" for run in runs for rule, _ in run.failed("soft")})
-    result = publish(
-        paths.db,
-        paths.published,
-        PUBLISHED_SCHEMAS,
-        metadata={
-            "gate_run_id": runs[-1].run_id,  # the latest survey year's, as the command line publishes it
-            "gate_run_ids": ",".join(run.run_id for run in runs),
-            "dagster_run_id": context.run.run_id,
-            "fiscal_years": ",".join(str(run.fiscal_year) for run in runs),
-            "soft_flags": ",".join(flags),
-        },
-    )
+    with paths.writing(context, "published"):
+        result, flags = _publish(context, paths)
     publication = read_publication(result.path) or {}
     return dg.MaterializeResult(
         metadata={
@@ -83,3 +72,37 @@ def published(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.Ma
             "soft_flags": len(flags),
         }
     )
+
+
+def _publish(context: dg.AssetExecutionContext, paths: WarehousePaths) -> tuple[PublishResult, list[str]]:
+    runs = latest_gate_runs(paths.db)
+    if not runs or not all(run.passed for run in runs):
+        raise dg.Failure(
+            f"not publishing: the working file's latest gate runs did not all pass; {paths.published} is unchanged"
+        )
+    with connect(paths.db, read_only=True) as con:
+        respondents = {run.fiscal_year: refusals.current_respondents(con, run.fiscal_year) for run in runs}
+    try:
+        for year, current in respondents.items():
+            if not paths.force:
+                refusals.check_drop(current, paths.published, year, min_share=paths.min_returns_share)
+    except refusals.Refused as refused:
+        raise dg.Failure(f"not publishing: {refused}; {paths.published} is unchanged") from None
+    flags = sorted({f"{run.fiscal_year}:{rule}" for run in runs for rule, _ in run.failed("soft")})
+    try:
+        result = publish(
+            paths.db,
+            paths.published,
+            PUBLISHED_SCHEMAS,
+            metadata={
+                "gate_run_id": runs[-1].run_id,  # the latest survey year's, as the command line publishes it
+                "gate_run_ids": ",".join(run.run_id for run in runs),
+                "dagster_run_id": context.run.run_id,
+                "fiscal_years": ",".join(str(run.fiscal_year) for run in runs),
+                "soft_flags": ",".join(flags),
+                **refusals.respondents_metadata(respondents),
+            },
+        )
+    except (PublishError, OSError, duckdb.Error) as error:  # disk full among them
+        raise dg.Failure(f"publishing to {paths.published} failed: {one_line(error)}") from None
+    return result, flags

@@ -1,31 +1,48 @@
-"""Where the pipeline reads and writes, configurable per deployment (environment variables or the
-launchpad), defaulting to the repository's own ``raw/`` and ``data/`` folders.
-
-| variable | what | default |
-|---|---|---|
-| ``WAREHOUSE_RAW`` | returned workbooks, ``<raw>/<fiscal_year>/<form>/`` | ``raw/`` |
-| ``WAREHOUSE_DB`` | the pipeline's working DuckDB file (one writer at a time) | ``data/warehouse.duckdb`` |
-| ``WAREHOUSE_PUBLISHED`` | the analysts' read-only file, replaced whole by ``published`` | ``data/published.duckdb`` |
-| ``WAREHOUSE_CLEANING_LOG`` | 疑義照会 workbooks (named by fiscal year and prefecture) | ``data/cleaning_log/`` |
+"""Where the pipeline reads and writes and how it guards the working file, built from the one
+settings object (``warehouse.settings``: the repository's defaults overridden by ``WAREHOUSE_*``
+variables) and configurable per run in the launchpad (``resources: paths: config:``), e.g.
+``force: true`` to publish despite a refusal on the returns.  Run config given for the resource
+replaces its configuration: the fields it leaves out take the environment's settings.
 """
 
-import os
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from pathlib import Path
 
 import dagster as dg
 
-from warehouse import paths
+from warehouse.lock import WorkingFileBusy, WriterBusy, exclusive
+from warehouse.settings import Settings
 from warehouse.transform.dbt import environment
+
+_DEFAULTS = Settings.from_env()
 
 
 class WarehousePaths(dg.ConfigurableResource):
-    """The folder of returned workbooks, the working DuckDB file, the published file and the cleaning log."""
+    """The folder of returned workbooks, the working DuckDB file, the published file and the cleaning log,
+    with the writer lock's behaviour and the refusals' settings."""
 
-    raw_root: str = os.environ.get("WAREHOUSE_RAW", str(paths.RAW))
-    working_db: str = os.environ.get("WAREHOUSE_DB", str(paths.WORKING_DB))
-    published_db: str = os.environ.get("WAREHOUSE_PUBLISHED", str(paths.PUBLISHED_DB))
-    cleaning_log_root: str = os.environ.get("WAREHOUSE_CLEANING_LOG", str(paths.CLEANING_LOG))
+    raw_root: str = str(_DEFAULTS.raw)
+    working_db: str = str(_DEFAULTS.db)
+    published_db: str = str(_DEFAULTS.published)
+    cleaning_log_root: str = str(_DEFAULTS.cleaning_log)
+    lock_wait: bool = _DEFAULTS.lock_wait
+    lock_timeout: float | None = _DEFAULTS.lock_timeout
+    min_returns_share: float = _DEFAULTS.min_returns_share
+    force: bool = _DEFAULTS.force
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "WarehousePaths":
+        return cls(
+            raw_root=str(settings.raw),
+            working_db=str(settings.db),
+            published_db=str(settings.published),
+            cleaning_log_root=str(settings.cleaning_log),
+            lock_wait=settings.lock_wait,
+            lock_timeout=settings.lock_timeout,
+            min_returns_share=settings.min_returns_share,
+            force=settings.force,
+        )
 
     @property
     def raw(self) -> Path:
@@ -43,6 +60,36 @@ class WarehousePaths(dg.ConfigurableResource):
     def cleaning_log(self) -> Path:
         """The folder of the 疑義照会 workbooks (what the gate alert points to)."""
         return Path(self.cleaning_log_root)
+
+    def writing(
+        self, context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext, step: str
+    ) -> AbstractContextManager[None]:
+        """The writer lock of the working file for one step (shared with the command line), with the
+        leftovers of crashed runs removed; a wait is logged with whom it waits for, and a busy file
+        fails the step with one sentence."""
+        return _writing(self, f"dagster run {context.run.run_id}, step {step}", context.log.info)
+
+
+@contextmanager
+def _writing(paths: WarehousePaths, command: str, say: Callable[[str], None]) -> Iterator[None]:
+    with ExitStack() as stack:
+        try:
+            removed = stack.enter_context(
+                exclusive(
+                    paths.db,
+                    published=paths.published,
+                    cleaning_log=paths.cleaning_log,
+                    command=command,
+                    wait=paths.lock_wait,
+                    timeout=paths.lock_timeout,
+                    on_wait=say,
+                )
+            )
+        except (WriterBusy, WorkingFileBusy) as error:
+            raise dg.Failure(str(error)) from None
+        for path in removed:
+            say(f"removed {path}, left by a run that did not finish")
+        yield
 
 
 def working_db_env(db: Path) -> AbstractContextManager[None]:

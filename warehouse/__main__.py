@@ -1,8 +1,9 @@
-"""Command line: ``python -m warehouse <command>``.
+"""Command line: ``python -m warehouse <command> [options]``.
 
-``run`` is the main job on the embedded defaults: the sample year into ``raw/`` if absent, then the
-full refresh (ingest, dbt build, quality gate, publish, cleaning log) into ``data/``; the other
-commands are its steps.
+``run`` is the main job: the full refresh (ingest, dbt build, quality gate, publish, cleaning log) of
+``raw/<year>/`` into ``data/``; the other commands are its steps.  Options come from the environment
+(``WAREHOUSE_*``, see ``warehouse.settings``) unless given, before or after the command.  Refusals,
+a busy working file and a failed publication end with one sentence and exit code 1.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from warehouse import paths
+from warehouse.settings import Settings
 
 DEFAULT_YEAR = 2023
 
@@ -32,43 +36,68 @@ class Progress:
             print(f"{self.label}: {done:,}/{total:,} workbooks", end=end, file=sys.stderr, flush=True)
 
 
-def _generate(args: argparse.Namespace) -> None:
+def _say(command: str) -> Callable[[str], None]:
+    return lambda message: print(f"{command}: {message}", file=sys.stderr, flush=True)
+
+
+@contextmanager
+def _writing(args: argparse.Namespace, settings: Settings) -> Iterator[None]:
+    """The writer lock of the working file and a clean start, for the commands that write it."""
+    from warehouse.lock import exclusive
+
+    with exclusive(
+        settings.db,
+        published=settings.published,
+        cleaning_log=settings.cleaning_log,
+        wait=settings.lock_wait,
+        timeout=settings.lock_timeout,
+        on_wait=_say(args.command),
+    ):
+        yield
+
+
+def _generate(args: argparse.Namespace, settings: Settings) -> None:
     from warehouse.sample.defects import DEFAULT_RATES
     from warehouse.sample.generate import generate
 
     rates = DEFAULT_RATES if args.defects else None
     sample = generate(
-        args.raw, args.year, seed=args.seed, scale=args.scale, defect_rates=rates, progress=Progress("generate")
+        settings.raw, args.year, seed=args.seed, scale=args.scale, defect_rates=rates, progress=Progress("generate")
     )
-    print(f"generated {len(sample.files):,} returns under {args.raw / str(args.year)} ({len(sample.defects)} defects)")
+    where = settings.raw / str(args.year)
+    print(f"generated {len(sample.files):,} returns under {where} ({len(sample.defects)} defects)")
 
 
-def _ingest(args: argparse.Namespace) -> None:
+def _ingest(args: argparse.Namespace, settings: Settings) -> None:
     from warehouse.ingest.run import ingest
+    from warehouse.refusals import check_inputs
 
-    report = ingest(args.db, args.raw, args.year, progress=Progress("ingest"))
+    check_inputs(settings.raw, args.year, force=True)  # an empty year may be ingested, not published
+    with _writing(args, settings):
+        report = ingest(settings.db, settings.raw, args.year, progress=Progress("ingest"))
     print(
         f"ingest {report.run_id}: {report.files_seen:,} files seen, {report.files_read:,} read, "
         f"{report.submissions:,} submissions, {report.quarantined:,} quarantined, {report.answers:,} answer cells "
-        f"in {report.seconds:.1f} s → {args.db}"
+        f"in {report.seconds:.1f} s → {settings.db}"
     )
 
 
-def _transform(args: argparse.Namespace) -> None:
+def _transform(args: argparse.Namespace, settings: Settings) -> None:
     from warehouse.transform.dbt import build, write_lookups
 
-    counts = write_lookups(args.db)
-    items, governments = counts["codebook.items"], counts["reference.local_governments"]
-    print(f"lookups: {items:,} codebook items, {governments:,} local governments")
-    print("dbt build: staging → intermediate → marts → report, with the dbt tests", file=sys.stderr, flush=True)
-    report = build(args.db)
+    with _writing(args, settings):
+        counts = write_lookups(settings.db)
+        items, governments = counts["codebook.items"], counts["reference.local_governments"]
+        print(f"lookups: {items:,} codebook items, {governments:,} local governments")
+        print("dbt build: staging → intermediate → marts → report, with the dbt tests", file=sys.stderr, flush=True)
+        report = build(settings.db)
     passed = sum(1 for status in report.results.values() if status in ("success", "pass"))
     print(f"dbt build: {passed:,}/{len(report.results):,} models and tests ok in {report.seconds:.1f} s")
     if not report.success:
         raise SystemExit("dbt build failed:\n  " + "\n  ".join(report.failures))
 
 
-def _template(args: argparse.Namespace) -> None:
+def _template(args: argparse.Namespace, settings: Settings) -> None:
     from warehouse.codebook import load_edition
     from warehouse.workbook.template import write_workbook
 
@@ -77,10 +106,11 @@ def _template(args: argparse.Namespace) -> None:
         print(f"{form}: {path}")
 
 
-def _gate(args: argparse.Namespace) -> None:
+def _gate(args: argparse.Namespace, settings: Settings) -> None:
     from warehouse.gate.run import run_gate
 
-    result = run_gate(args.db, args.year)
+    with _writing(args, settings):
+        result = run_gate(settings.db, args.year)
     print(_gate_line(result))
     if not result.passed:
         raise SystemExit(1)
@@ -99,69 +129,189 @@ def _gate_line(result: object) -> str:
     )
 
 
-def _publish(args: argparse.Namespace) -> None:
-    """Publish the working file, but only what the latest gate run passed."""
-    from warehouse.gate.run import latest_gate_runs
-    from warehouse.publish.swap import publish
-    from warehouse.refresh import PUBLISHED_SCHEMAS
+def _publish(args: argparse.Namespace, settings: Settings) -> None:
+    """Publish the working file, but only what the latest gate run passed, and not a sharp drop."""
+    import duckdb
 
-    latest = next((run for run in latest_gate_runs(args.db) if run.fiscal_year == args.year), None)
-    if latest is None or not latest.passed:
-        raise SystemExit(f"publish: refused, the latest gate run {latest.run_id if latest else '(none)'} did not pass")
-    result = publish(args.db, args.published, PUBLISHED_SCHEMAS, metadata={"gate_run_id": latest.run_id})
+    from warehouse import refusals
+    from warehouse.gate.run import latest_gate_runs
+    from warehouse.ingest.store import connect
+    from warehouse.publish.swap import PublishError, publish
+    from warehouse.refresh import PUBLISHED_SCHEMAS, one_line
+
+    with _writing(args, settings):
+        latest = next((run for run in latest_gate_runs(settings.db) if run.fiscal_year == args.year), None)
+        if latest is None or not latest.passed:
+            name = latest.run_id if latest else "(none)"
+            raise SystemExit(f"publish: refused, the latest gate run {name} did not pass")
+        with connect(settings.db, read_only=True) as con:
+            respondents = refusals.current_respondents(con, args.year)
+        if not settings.force:
+            refusals.check_drop(respondents, settings.published, args.year, min_share=settings.min_returns_share)
+        metadata = {"gate_run_id": latest.run_id, **refusals.respondents_metadata({args.year: respondents})}
+        try:
+            result = publish(settings.db, settings.published, PUBLISHED_SCHEMAS, metadata=metadata)
+        except (OSError, duckdb.Error) as error:  # disk full among them; the previous publication stays
+            raise PublishError(f"publishing to {settings.published} failed: {one_line(error)}") from error
     print(f"published {len(result.tables)} tables to {result.path} in {result.seconds:.1f} s")
 
 
-def _run(args: argparse.Namespace) -> None:
+def _run(args: argparse.Namespace, settings: Settings) -> None:
     from warehouse.refresh import refresh
+    from warehouse.refusals import Refused
     from warehouse.summary import summary
 
-    if not (args.raw / str(args.year)).exists():
-        print(f"run: no returns under {args.raw / str(args.year)}; generating the sample national year")
-        _generate(args)
+    if args.sample_if_absent and not (settings.raw / str(args.year)).exists():
+        if settings.raw.resolve() != paths.RAW.resolve():
+            raise Refused(
+                f"--sample-if-absent writes the sample into the repository's {paths.RAW} only, not into {settings.raw}"
+            )
+        print(f"run: no returns under {settings.raw / str(args.year)}; generating the sample national year")
+        _generate(args, settings)
     report = refresh(
-        args.raw,
-        args.db,
-        args.published,
+        settings.raw,
+        settings.db,
+        settings.published,
         args.year,
-        cleaning_log_dir=args.cleaning_log,
+        cleaning_log_dir=settings.cleaning_log,
         progress=Progress("ingest"),
         stage=lambda name: sys.stderr.write(f"stage: {name}\n"),  # one write: stages may start together
+        force=settings.force,
+        min_returns_share=settings.min_returns_share,
+        wait=settings.lock_wait,
+        lock_timeout=settings.lock_timeout,
+        on_wait=_say("run"),
     )
-    print(summary(report, args.db, args.published, args.cleaning_log))
+    for leftover in report.leftovers:
+        print(f"run: removed {leftover}, left by a run that did not finish", file=sys.stderr)
+    print(summary(report, settings.db, settings.published, settings.cleaning_log))
     if not report.ok:
         raise SystemExit(1)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m warehouse", description=__doc__)
-    parser.add_argument("--raw", type=Path, default=paths.RAW, help="folder of returned workbooks (raw/<year>/<form>/)")
-    parser.add_argument("--db", type=Path, default=paths.WORKING_DB, help="working DuckDB file")
-    parser.add_argument("--published", type=Path, default=paths.PUBLISHED_DB, help="analysts' DuckDB file")
-    parser.add_argument("--cleaning-log", type=Path, default=paths.CLEANING_LOG, help="cleaning-log workbooks")
-    parser.add_argument("--year", type=int, default=DEFAULT_YEAR, help="fiscal year of the survey (令和5年度 = 2023)")
-    commands = parser.add_subparsers(dest="command", required=True)
-    for name, func, help_text in (
-        ("run", _run, "generate the sample if raw/<year> is absent, then the full refresh to the published file"),
-        ("generate", _generate, "write the sample national year into raw/"),
-        ("ingest", _ingest, "read new and changed workbooks into the raw schema"),
-        ("transform", _transform, "load the codebook and reference tables, then dbt build"),
-        ("gate", _gate, "check the built models with the quality gate and record the findings"),
-        ("publish", _publish, "replace the analysts' file with the working file, if the latest gate passed"),
-        ("template", _template, "write the blank templates of every form"),
-    ):
-        sub = commands.add_parser(name, help=help_text)
+#: Options shared by the commands: (flags, keyword arguments of ``add_argument``).
+OPTIONS: dict[str, tuple[tuple[str, ...], dict[str, object]]] = {
+    "raw": (("--raw",), {"type": Path, "help": "folder of returned workbooks, <raw>/<year>/<form>/ (WAREHOUSE_RAW)"}),
+    "db": (("--db",), {"type": Path, "help": "working DuckDB file (WAREHOUSE_DB)"}),
+    "published": (("--published",), {"type": Path, "help": "analysts' DuckDB file (WAREHOUSE_PUBLISHED)"}),
+    "cleaning_log": (
+        ("--cleaning-log",),
+        {"type": Path, "help": "folder of the cleaning-log workbooks (WAREHOUSE_CLEANING_LOG)"},
+    ),
+    "year": (
+        ("--year",),
+        {"type": int, "help": f"fiscal year of the survey (令和5年度 = 2023; default {DEFAULT_YEAR})"},
+    ),
+    "lock_wait": (
+        ("--wait",),
+        {
+            "action": argparse.BooleanOptionalAction,
+            "help": "when another refresh writes the working file: wait for it, or refuse (WAREHOUSE_LOCK_WAIT)",
+        },
+    ),
+    "lock_timeout": (
+        ("--lock-timeout",),
+        {"type": float, "metavar": "SECONDS", "help": "wait at most this long (WAREHOUSE_LOCK_TIMEOUT)"},
+    ),
+    "force": (
+        ("--force",),
+        {
+            "action": "store_true",
+            "help": "publish despite an empty year or a sharp drop in returns (WAREHOUSE_FORCE)",
+        },
+    ),
+    "min_returns_share": (
+        ("--min-returns-share",),
+        {
+            "type": float,
+            "metavar": "SHARE",
+            "help": "refuse a form whose current returns fall below this share of the last publication's "
+            "(WAREHOUSE_MIN_RETURNS_SHARE, default 0.5)",
+        },
+    ),
+}
+WRITER = ("db", "lock_wait", "lock_timeout")
+#: command → (function, help, options)
+COMMANDS: dict[str, tuple[Callable[[argparse.Namespace, Settings], None], str, tuple[str, ...]]] = {
+    "run": (_run, "the full refresh of raw/<year>/ to the published file", tuple(OPTIONS)),
+    "generate": (_generate, "write the sample national year into the raw folder", ("raw", "year")),
+    "ingest": (_ingest, "read new and changed workbooks into the raw schema", ("raw", "year", *WRITER)),
+    "transform": (_transform, "load the codebook and reference tables, then dbt build", WRITER),
+    "gate": (_gate, "check the built models with the quality gate and record the findings", ("year", *WRITER)),
+    "publish": (
+        _publish,
+        "replace the analysts' file with the working file, if the latest gate passed",
+        ("published", "year", *WRITER, "force", "min_returns_share"),
+    ),
+    "template": (_template, "write the blank templates of every form", ("year",)),
+}
+
+
+def _add(parser: argparse.ArgumentParser, names: tuple[str, ...]) -> None:
+    for name in names:
+        flags, kwargs = OPTIONS[name]
+        parser.add_argument(*flags, dest=name, **kwargs)  # type: ignore[arg-type]
+
+
+def parser() -> argparse.ArgumentParser:
+    # SUPPRESS: an option not given is absent, so one given before the command is not reset after it
+    main = argparse.ArgumentParser(prog="python -m warehouse", description=__doc__, argument_default=argparse.SUPPRESS)
+    _add(main, tuple(OPTIONS))
+    commands = main.add_subparsers(dest="command", required=True)
+    for name, (func, help_text, names) in COMMANDS.items():
+        sub = commands.add_parser(name, help=help_text, description=help_text, argument_default=argparse.SUPPRESS)
         sub.set_defaults(func=func)
+        _add(sub, names)
         if name in ("run", "generate"):
-            sub.add_argument("--seed", type=int, default=5)
+            sub.add_argument("--seed", type=int, default=5, help="seed of the sample (default 5, as calibrated)")
             sub.add_argument(
                 "--scale", type=float, default=1.0, help="share of prefectures to write (whole prefectures)"
             )
-            sub.add_argument("--defects", action="store_true", help="inject the defects of real returns")
+            sub.add_argument("--defects", action="store_true", default=False, help="inject the defects of real returns")
+        if name == "run":
+            sub.add_argument(
+                "--sample-if-absent",
+                action="store_true",
+                default=False,
+                help="generate the sample year first when the repository's raw/<year>/ is absent (what "
+                "scripts/run.sh asks for; never into another raw folder)",
+            )
         if name == "template":
-            sub.add_argument("--out", type=Path, default=paths.ROOT / "build" / "templates")
-    args = parser.parse_args(argv)
-    args.func(args)
+            sub.add_argument("--out", type=Path, default=paths.ROOT / "build" / "templates", help="output folder")
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+
+    import duckdb
+
+    from warehouse.lock import WorkingFileBusy, WriterBusy, duckdb_holder
+    from warehouse.publish.swap import PublishError
+    from warehouse.refresh import one_line
+    from warehouse.refusals import Refused
+    from warehouse.settings import SettingsError
+
+    args.year = getattr(args, "year", DEFAULT_YEAR)
+    command = args.command
+    try:
+        settings = Settings.from_env().override(**{name: getattr(args, name, None) for name in OPTIONS})
+        args.func(args, settings)
+    except (Refused, SettingsError) as error:
+        print(f"{command}: refused: {error}", file=sys.stderr)
+        return 1
+    except (WriterBusy, WorkingFileBusy) as error:
+        print(f"{command}: {error}", file=sys.stderr)
+        return 1
+    except duckdb.Error as error:
+        sentence = duckdb_holder(str(error))
+        if sentence is None:
+            raise
+        print(f"{command}: {sentence}", file=sys.stderr)
+        return 1
+    except (PublishError, OSError) as error:  # disk full among them
+        print(f"{command}: {duckdb_holder(str(error)) or one_line(error)}", file=sys.stderr)
+        return 1
     return 0
 
 

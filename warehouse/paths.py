@@ -1,7 +1,7 @@
 """Where the warehouse reads and writes by default: the repository's own ``raw/`` and ``data/``.
 
-The command line and the Dagster code location both start from these (Dagster lets environment
-variables override them per deployment).
+These are the defaults of ``warehouse.settings``, which the command line, the Dagster code location
+and the alerts read; environment variables and options override them there.
 """
 
 from __future__ import annotations

@@ -4,6 +4,11 @@ Write-audit-publish: the marts are built and checked in the working file; only a
 failed hard rule replaces the analysts' file, and a blocked refresh leaves the last publication as
 it was and says why. Dagster runs the same steps as assets; this is the one-call version for the
 command line, the benchmark and the tests.
+
+Before any work the refresh refuses what would publish nonsense (``warehouse.refusals``), takes the
+writer lock of the working file (``warehouse.lock``) and removes what a crashed run left
+(``warehouse.leftovers``); once the returns are read it refuses a sharp drop against the last
+publication.
 """
 
 from __future__ import annotations
@@ -16,11 +21,16 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import TypeVar
 
+import duckdb
+
+from warehouse import refusals
 from warehouse.gate.cleaning_log import export_by_prefecture
 from warehouse.gate.run import GateResult, run_gate, warm_validator
 from warehouse.ingest.run import IngestReport, ingest
 from warehouse.ingest.store import connect
-from warehouse.publish.swap import PublishResult, publish
+from warehouse.lock import duckdb_holder, exclusive
+from warehouse.publish.swap import PublishError, PublishResult, publish
+from warehouse.settings import DEFAULT_MIN_RETURNS_SHARE
 from warehouse.transform.dbt import BuildReport, build, write_lookups
 
 #: What analysts get: the star schema, the report tables and the gate's flags.
@@ -39,6 +49,7 @@ class RefreshReport:
     stages: dict[str, float] = field(default_factory=dict)  # stage → seconds (the last two overlap)
     seconds: float = 0.0  # the whole refresh, wall clock
     blocked: str | None = None  # why nothing was published
+    leftovers: list[Path] = field(default_factory=list)  # what crashed runs had left, removed
 
     @property
     def ok(self) -> bool:
@@ -54,12 +65,27 @@ def refresh(
     cleaning_log_dir: Path,
     progress: Callable[[int, int], None] | None = None,
     stage: Callable[[str], None] | None = None,
+    force: bool = False,
+    min_returns_share: float = DEFAULT_MIN_RETURNS_SHARE,
+    wait: bool = True,
+    lock_timeout: float | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> RefreshReport:
-    """Run every step for one survey year; the report says what happened and how long each step took."""
+    """Run every step for one survey year; the report says what happened and how long each step took.
+
+    Raises :class:`~warehouse.refusals.Refused` (nothing published, ``force`` lets the refusals on the
+    returns through), :class:`~warehouse.lock.WriterBusy` (another refresh writes and ``wait`` is
+    false) or :class:`~warehouse.lock.WorkingFileBusy` (another program holds the working file).
+    """
+    refusals.check_inputs(raw, year, force=force)
     report = RefreshReport(year)
     started = time.perf_counter()
     try:
-        _steps(report, raw, db, published, cleaning_log_dir, progress, stage)
+        with exclusive(
+            db, published=published, cleaning_log=cleaning_log_dir, wait=wait, timeout=lock_timeout, on_wait=on_wait
+        ) as report.leftovers:
+            guard = None if force else min_returns_share
+            _steps(report, raw, db, published, cleaning_log_dir, progress, stage, guard)
     finally:
         report.seconds = time.perf_counter() - started
     return report
@@ -73,6 +99,7 @@ def _steps(
     cleaning_log_dir: Path,
     progress: Callable[[int, int], None] | None,
     stage: Callable[[str], None] | None,
+    min_returns_share: float | None,
 ) -> None:
     year = report.fiscal_year
 
@@ -86,6 +113,10 @@ def _steps(
             report.stages[name] = time.perf_counter() - started
 
     report.ingest = timed("ingest", lambda: ingest(db, raw, year, progress=progress))
+    with connect(db, read_only=True) as con:
+        respondents = refusals.current_respondents(con, year)
+    if min_returns_share is not None:
+        refusals.check_drop(respondents, published, year, min_share=min_returns_share)
     # the gate runs in a process of its own that loads Great Expectations (~3 s of imports) on the
     # second core while dbt builds; the working file is free by then, dbt having released it
     validator = ProcessPoolExecutor(1, mp_context=get_context("forkserver"))
@@ -94,7 +125,8 @@ def _steps(
         timed("lookups", lambda: write_lookups(db))
         report.dbt = timed("dbt build", lambda: build(db))
         if not report.dbt.success:
-            report.blocked = "dbt build failed: " + "; ".join(report.dbt.failures[:5])
+            failures = "; ".join(report.dbt.failures[:5])
+            report.blocked = duckdb_holder(failures) or f"dbt build failed: {failures}"
             return
         gate = report.gate = timed("gate", lambda: validator.submit(run_gate, db, year).result())
     finally:
@@ -109,8 +141,18 @@ def _steps(
     with ThreadPoolExecutor(1) as writer:
         cleaning_log = writer.submit(timed, "cleaning log", export)
         if gate.passed:
-            metadata = {"gate_run_id": run_id}
-            report.published = timed("publish", lambda: publish(db, published, PUBLISHED_SCHEMAS, metadata=metadata))
+            metadata = {"gate_run_id": run_id, **refusals.respondents_metadata({year: respondents})}
+            try:
+                report.published = timed(
+                    "publish", lambda: publish(db, published, PUBLISHED_SCHEMAS, metadata=metadata)
+                )
+            except (PublishError, OSError, duckdb.Error) as error:  # disk full among them
+                report.blocked = f"publishing to {published} failed: {one_line(error)}"
         else:
             report.blocked = "gate failed on hard rules: " + ", ".join(gate.hard_failures)
         report.cleaning_log = cleaning_log.result()
+
+
+def one_line(error: BaseException) -> str:
+    """An error as one line (DuckDB's messages can span several)."""
+    return " ".join(str(error).split()) or type(error).__name__

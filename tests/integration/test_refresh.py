@@ -29,7 +29,9 @@ def test_the_reduced_sample_is_published(refreshed: tuple[RefreshReport, Path], 
     report, published = refreshed
     assert report.ok, report.blocked
     assert report.ingest is not None and report.ingest.files_read == len(clean_year.sample.files)
-    assert list(report.stages) == ["ingest", "lookups", "dbt build", "gate", "cleaning log", "publish"]
+    stages = list(report.stages)
+    assert stages[:4] == ["ingest", "lookups", "dbt build", "gate"]
+    assert set(stages[4:]) == {"cleaning log", "publish"}  # they run together: either may finish first
     meta = read_publication(published)
     assert meta is not None and report.gate is not None and meta["gate_run_id"] == report.gate.run_id
     with duckdb.connect(str(published), read_only=True) as con:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import smtplib
 import socket
 import urllib.error
@@ -25,6 +24,7 @@ from typing import Any, Literal, Protocol
 
 from warehouse.paths import ALERT_LOG as DEFAULT_LOG
 from warehouse.paths import japanese_fiscal_year
+from warehouse.settings import AlertSettings
 
 KINDS = ("gate_failed", "run_failed")
 SEVERITY_ORDER = ("hard", "soft")
@@ -185,26 +185,31 @@ class EmailSink:
             raise AlertDeliveryError(f"SMTP server {self.host}:{self.port} did not take the alert: {error}") from error
 
 
-def sink_from_env(env: Mapping[str, str] = os.environ) -> Sink:
+def sink_from_env(env: Mapping[str, str] | None = None) -> Sink:
     """The sink configured by ``WAREHOUSE_ALERT_*`` variables (see the package docstring)."""
-    kind = env.get("WAREHOUSE_ALERT_SINK", "").strip().lower() or "logfile"
+    return sink_from_settings(AlertSettings.from_env(env))
+
+
+def sink_from_settings(alerts: AlertSettings) -> Sink:
+    """The sink of the alert settings (``warehouse.settings``)."""
+    kind = alerts.sink.strip().lower() or "logfile"
     if kind == "logfile":
-        return LogFileSink(Path(env.get("WAREHOUSE_ALERT_LOG") or DEFAULT_LOG))
+        return LogFileSink(Path(alerts.log) if alerts.log.strip() else DEFAULT_LOG)
     if kind == "webhook":
-        return WebhookSink(_required(env, "WAREHOUSE_ALERT_WEBHOOK_URL"), timeout=_timeout(env))
+        return WebhookSink(_required(alerts, "webhook_url"), timeout=_timeout(alerts))
     if kind == "email":
-        port = env.get("WAREHOUSE_ALERT_SMTP_PORT", "").strip() or "25"
+        port = alerts.smtp_port.strip() or "25"
         if not port.isdigit():
             raise ValueError(f"WAREHOUSE_ALERT_SMTP_PORT must be a port number, not {port!r}")
-        recipients = tuple(a.strip() for a in _required(env, "WAREHOUSE_ALERT_SMTP_TO").split(",") if a.strip())
+        recipients = tuple(a.strip() for a in _required(alerts, "smtp_to").split(",") if a.strip())
         if not recipients:
             raise ValueError("WAREHOUSE_ALERT_SMTP_TO names no recipient")
         return EmailSink(
-            host=_required(env, "WAREHOUSE_ALERT_SMTP_HOST"),
+            host=_required(alerts, "smtp_host"),
             port=int(port),
-            sender=_required(env, "WAREHOUSE_ALERT_SMTP_FROM"),
+            sender=_required(alerts, "smtp_from"),
             recipients=recipients,
-            timeout=_timeout(env),
+            timeout=_timeout(alerts),
         )
     raise ValueError(f"WAREHOUSE_ALERT_SINK must be logfile, webhook or email, not {kind!r}")
 
@@ -227,15 +232,15 @@ def shown_url(url: str) -> str:
     return urllib.parse.urlunsplit((parts.scheme, netloc, path, "", ""))
 
 
-def _required(env: Mapping[str, str], name: str) -> str:
-    value = env.get(name, "").strip()
+def _required(alerts: AlertSettings, name: str) -> str:
+    value = str(getattr(alerts, name)).strip()
     if not value:
-        raise ValueError(f"{name} must be set for WAREHOUSE_ALERT_SINK={env.get('WAREHOUSE_ALERT_SINK')}")
+        raise ValueError(f"WAREHOUSE_ALERT_{name.upper()} must be set for WAREHOUSE_ALERT_SINK={alerts.sink}")
     return value
 
 
-def _timeout(env: Mapping[str, str]) -> float:
-    raw = env.get("WAREHOUSE_ALERT_TIMEOUT", "").strip()
+def _timeout(alerts: AlertSettings) -> float:
+    raw = alerts.timeout.strip()
     try:
         return float(raw) if raw else TIMEOUT_SECONDS
     except ValueError as error:

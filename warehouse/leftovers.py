@@ -1,0 +1,87 @@
+"""What a crashed run leaves behind, removed by the next run once it holds the writer lock.
+
+- publication temp files ``<published>.tmp-*`` and their ``.wal`` (``warehouse.publish.swap``);
+- the cleaning log's staging folders: ``.``-prefixed folders inside the cleaning-log folder older than
+  the lock (a staging folder of the run holding the lock is younger);
+- temporary folders (multiprocessing's among them): every run puts its temporary files in
+  ``<data>/tmp/<pid>/`` (:func:`run_temp`), so a folder whose process is gone is a leftover.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def temp_root(db: Path) -> Path:
+    """The folder of the runs' temporary files, in the data folder beside the working file ``db``."""
+    return Path(db).parent / "tmp"
+
+
+def remove_leftovers(published: Path, cleaning_log: Path, temp_root: Path, since: dt.datetime) -> list[Path]:
+    """Remove the leftovers of crashed runs; ``since`` is when the writer lock was taken.  Returns what
+    was removed."""
+    removed: list[Path] = []
+    published = Path(published)
+    if published.parent.is_dir():
+        for path in sorted(published.parent.glob(f"{published.name}.tmp-*")):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    if Path(cleaning_log).is_dir():
+        for path in sorted(Path(cleaning_log).iterdir()):
+            if path.name.startswith(".") and path.is_dir() and _modified(path) < since:
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path)
+    if Path(temp_root).is_dir():
+        for path in sorted(Path(temp_root).iterdir()):
+            if not (path.name.isdigit() and _alive(int(path.name))):
+                _remove(path)
+                removed.append(path)
+    return removed
+
+
+@contextmanager
+def run_temp(temp_root: Path) -> Iterator[Path]:
+    """Temporary files of this process (``tempfile``, multiprocessing, child processes through
+    ``TMPDIR``) go to ``<temp_root>/<pid>/`` for the block."""
+    folder = Path(temp_root) / str(os.getpid())
+    folder.mkdir(parents=True, exist_ok=True)
+    before_dir, before_env = tempfile.tempdir, os.environ.get("TMPDIR")
+    tempfile.tempdir = str(folder)
+    os.environ["TMPDIR"] = str(folder)
+    try:
+        yield folder
+    finally:
+        tempfile.tempdir = before_dir
+        if before_env is None:
+            os.environ.pop("TMPDIR", None)
+        else:
+            os.environ["TMPDIR"] = before_env
+
+
+def _modified(path: Path) -> dt.datetime:
+    return dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's live process
+        return True
+    return True
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)

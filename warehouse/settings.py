@@ -1,0 +1,127 @@
+"""One configuration for the command line, Dagster and the alerts: the repository's defaults
+(``warehouse.paths``), overridden by environment variables, overridden by command-line options.
+
+| variable | what | default |
+|---|---|---|
+| ``WAREHOUSE_RAW`` | returned workbooks, ``<raw>/<fiscal_year>/<form>/`` | ``raw/`` |
+| ``WAREHOUSE_DB`` | the working DuckDB file (one writer at a time) | ``data/warehouse.duckdb`` |
+| ``WAREHOUSE_PUBLISHED`` | the analysts' read-only file, replaced whole | ``data/published.duckdb`` |
+| ``WAREHOUSE_CLEANING_LOG`` | 疑義照会 workbooks, ``<cleaning_log>/<fiscal_year>/`` | ``data/cleaning_log/`` |
+| ``WAREHOUSE_LOCK_WAIT`` | when another refresh holds the working file: wait (``1``) or refuse (``0``) | ``1`` |
+| ``WAREHOUSE_LOCK_TIMEOUT`` | seconds to wait for it at most (empty: as long as it takes) | empty |
+| ``WAREHOUSE_MIN_RETURNS_SHARE`` | refuse a form whose returns fall below this share of the last published | ``0.5`` |
+| ``WAREHOUSE_FORCE`` | publish despite the refusals on the returns (empty year, sharp drop) | ``0`` |
+| ``WAREHOUSE_ALERT_*`` | where alerts go (see ``warehouse.alerts``) | a log file |
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from warehouse import paths
+
+DEFAULT_MIN_RETURNS_SHARE = 0.5
+TRUE = ("1", "true", "yes", "on")
+FALSE = ("0", "false", "no", "off")
+
+
+class SettingsError(ValueError):
+    """An environment variable or option holds a value that cannot be used; the message names it."""
+
+
+@dataclass(frozen=True)
+class AlertSettings:
+    """``WAREHOUSE_ALERT_*`` as given (``warehouse.alerts.sinks`` validates them when it builds the sink)."""
+
+    sink: str = ""
+    log: str = ""
+    webhook_url: str = ""
+    smtp_host: str = ""
+    smtp_port: str = ""
+    smtp_from: str = ""
+    smtp_to: str = ""
+    timeout: str = ""
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> AlertSettings:
+        env = os.environ if env is None else env
+        return cls(**{f.name: env.get(f"WAREHOUSE_ALERT_{f.name.upper()}", "") for f in dataclasses.fields(cls)})
+
+
+@dataclass(frozen=True)
+class Settings:
+    raw: Path = paths.RAW
+    db: Path = paths.WORKING_DB
+    published: Path = paths.PUBLISHED_DB
+    cleaning_log: Path = paths.CLEANING_LOG
+    lock_wait: bool = True
+    lock_timeout: float | None = None  # seconds; None: as long as it takes
+    min_returns_share: float = DEFAULT_MIN_RETURNS_SHARE
+    force: bool = False
+    alerts: AlertSettings = field(default_factory=AlertSettings)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """The repository's defaults, overridden by the ``WAREHOUSE_*`` variables that are set."""
+        env = os.environ if env is None else env
+
+        def path(name: str, default: Path) -> Path:
+            value = env.get(name, "").strip()
+            return Path(value).expanduser() if value else default
+
+        return cls(
+            raw=path("WAREHOUSE_RAW", paths.RAW),
+            db=path("WAREHOUSE_DB", paths.WORKING_DB),
+            published=path("WAREHOUSE_PUBLISHED", paths.PUBLISHED_DB),
+            cleaning_log=path("WAREHOUSE_CLEANING_LOG", paths.CLEANING_LOG),
+            lock_wait=_flag(env, "WAREHOUSE_LOCK_WAIT", True),
+            lock_timeout=_seconds(env, "WAREHOUSE_LOCK_TIMEOUT"),
+            min_returns_share=_share(env, "WAREHOUSE_MIN_RETURNS_SHARE"),
+            force=_flag(env, "WAREHOUSE_FORCE", False),
+            alerts=AlertSettings.from_env(env),
+        )
+
+    def override(self, **options: Any) -> Settings:
+        """These settings with the options that were given (None means not given)."""
+        known = {f.name for f in dataclasses.fields(self)}
+        return dataclasses.replace(self, **{k: v for k, v in options.items() if k in known and v is not None})
+
+
+def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
+    value = env.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value in TRUE or value in FALSE:
+        return value in TRUE
+    raise SettingsError(f"{name} must be one of {', '.join(TRUE + FALSE)}, not {value!r}")
+
+
+def _seconds(env: Mapping[str, str], name: str) -> float | None:
+    value = env.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:
+        raise SettingsError(f"{name} must be a number of seconds, not {value!r}")
+    return seconds
+
+
+def _share(env: Mapping[str, str], name: str) -> float:
+    value = env.get(name, "").strip()
+    if not value:
+        return DEFAULT_MIN_RETURNS_SHARE
+    try:
+        share = float(value)
+    except ValueError:
+        share = -1.0
+    if not 0 <= share <= 1:
+        raise SettingsError(f"{name} must be a share between 0 and 1 (e.g. 0.5), not {value!r}")
+    return share
