@@ -81,11 +81,12 @@ def _rules_markdown(rules: list[tuple[str, str, int]]) -> str:
     "row of gate.rule_results. Records, never blocks: the quality_gate checks on the marts do that.",
 )
 def gate_findings(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.MaterializeResult:
-    with duckdb.connect(str(paths.db), read_only=True) as con:
-        years = gated_years(con)
-    if not years:
-        raise dg.Failure(f"nothing to check: {paths.db} holds no returns of a survey year with a codebook")
-    results = {year: run_gate(paths.db, year, f"{context.run.run_id}-{year}") for year in years}
+    with paths.writing(context, "gate/findings"):
+        with duckdb.connect(str(paths.db), read_only=True) as con:
+            years = gated_years(con)
+        if not years:
+            raise dg.Failure(f"nothing to check: {paths.db} holds no returns of a survey year with a codebook")
+        results = {year: run_gate(paths.db, year, f"{context.run.run_id}-{year}") for year in years}
     hard_rules = [f"{year}: {rule}" for year, r in results.items() for rule in r.hard_failures]
     soft_rules = [
         f"{year}: {rule.name}" for year, r in results.items() for rule in r.failed_rules if rule.severity != "hard"
@@ -129,14 +130,15 @@ def gate_findings(context: dg.AssetExecutionContext, paths: WarehousePaths) -> d
     "summary, per survey year, from that year's latest gate run. Written whether or not the gate passed.",
 )
 def cleaning_log(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.MaterializeResult:
-    runs = latest_gate_runs(paths.db)
     written: dict[str, list[str]] = {}
-    with duckdb.connect(str(paths.db), read_only=True) as con:
-        for run in runs:
-            files = export_by_prefecture(con, paths.cleaning_log, run.run_id, run.fiscal_year)
-            written[str(run.fiscal_year)] = [path.name for path in files]
-            folder = year_folder(paths.cleaning_log, run.fiscal_year)
-            context.log.info(f"{run.fiscal_year}: {len(files)} workbooks in {folder}")
+    with paths.writing(context, "gate/cleaning_log"):
+        runs = latest_gate_runs(paths.db)
+        with duckdb.connect(str(paths.db), read_only=True) as con:
+            for run in runs:
+                files = export_by_prefecture(con, paths.cleaning_log, run.run_id, run.fiscal_year)
+                written[str(run.fiscal_year)] = [path.name for path in files]
+                folder = year_folder(paths.cleaning_log, run.fiscal_year)
+                context.log.info(f"{run.fiscal_year}: {len(files)} workbooks in {folder}")
     return dg.MaterializeResult(
         metadata={
             "folder": dg.MetadataValue.path(str(paths.cleaning_log)),
@@ -184,7 +186,8 @@ def gate_alert(
     pool=WRITER_POOL,
 )
 def quality_gate(context: dg.AssetCheckExecutionContext, paths: WarehousePaths) -> Iterator[dg.AssetCheckResult]:
-    runs = latest_gate_runs(paths.db)
+    with paths.writing(context, "quality_gate"):  # a read-only open fails while another process writes
+        runs = latest_gate_runs(paths.db)
     failing = [run for run in runs if not run.passed]
     passed = bool(runs) and not failing
     metadata = {
