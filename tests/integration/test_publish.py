@@ -4,6 +4,7 @@ whole or untouched, old readers keep their snapshot, new readers see the new one
 from __future__ import annotations
 
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -255,3 +256,70 @@ def test_metadata_keys_become_columns_so_they_must_be_plain_names(tmp_path: Path
     working = make_working(tmp_path / "warehouse.duckdb")
     with pytest.raises(PublishError, match="metadata key"):
         publish(working, tmp_path / "analysts.duckdb", SCHEMAS, metadata={key: "x"})
+
+
+def test_published_tables_keep_the_constraints_of_the_working_file(tmp_path: Path) -> None:
+    working = make_working(tmp_path / "warehouse.duckdb")
+    with duckdb.connect(str(working)) as con:
+        con.execute(
+            "create table marts.fct_count (code varchar not null unique, n integer default 0 check (n >= 0), "
+            "share double, primary key (code, n))"
+        )
+        con.execute("insert into marts.fct_count values ('a', 1, 0.5), ('b', 0, null)")
+    published = tmp_path / "analysts.duckdb"
+    publish(working, published, SCHEMAS, metadata={"run_id": "run-1"})
+
+    def constraints(db: Path) -> list[tuple]:
+        with duckdb.connect(str(db), read_only=True) as con:
+            return con.execute(
+                "select schema_name, table_name, constraint_type, constraint_text from duckdb_constraints() "
+                "where schema_name in ('marts', 'report') order by all"
+            ).fetchall()
+
+    kept = constraints(published)
+    assert kept == constraints(working)
+    assert ("marts", "fct_count", "CHECK", "CHECK((n >= 0))") in kept
+    assert ("marts", "dim_prefecture", "PRIMARY KEY", "PRIMARY KEY(prefecture_code)") in kept
+    assert rows(published, "marts.fct_count") == rows(working, "marts.fct_count")
+    with duckdb.connect(str(published), read_only=True) as con:
+        assert con.execute(
+            "select column_default from duckdb_columns() where table_name = 'fct_count' and column_name = 'n'"
+        ).fetchone() == ("0",)
+
+
+DISK_FULL = """
+import resource, signal, sys
+from pathlib import Path
+from warehouse.publish import PublishError, publish
+# what a full disk does to a writer, without filling one: writes past the limit fail with EFBIG
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+try:
+    publish(Path(sys.argv[1]), Path(sys.argv[2]), ["marts", "report"], metadata={"run_id": "run-2"})
+except PublishError as error:
+    print(error)
+    sys.exit(3)
+"""
+
+
+def test_a_full_disk_gives_a_one_line_reason_and_leaves_the_publication(tmp_path: Path) -> None:
+    """The file size limit (``ulimit -f``) stands in for a full disk: the write fails in DuckDB the same
+    way (``Could not write file``, with EFBIG instead of ENOSPC) and needs no mount or root."""
+    working = make_working(tmp_path / "warehouse.duckdb", municipalities=20_000)
+    published = tmp_path / "analysts.duckdb"
+    publish(working, published, SCHEMAS, metadata={"run_id": "run-1"})
+    before = published.read_bytes()
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2]), "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", DISK_FULL, str(working), str(published)], env=env, capture_output=True, text=True
+    )
+
+    assert done.returncode == 3, done.stderr
+    temporary = re.escape(str(published)) + r"\.tmp-[0-9a-f]{32}"
+    assert re.fullmatch(
+        f"file size limit reached while writing {temporary}; the publication {re.escape(str(published))} is unchanged",
+        done.stdout.strip(),
+    )
+    assert published.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["analysts.duckdb", "warehouse.duckdb"]

@@ -146,16 +146,6 @@ def environment(values: Mapping[str, str]) -> Iterator[None]:
                 os.environ[key] = value
 
 
-def _release_connection() -> None:
-    """dbt-duckdb keeps its database open for the life of the process; close it so others can open it."""
-    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
-
-    with DuckDBConnectionManager._LOCK:
-        if DuckDBConnectionManager._ENV is not None:
-            DuckDBConnectionManager._ENV.close()
-            DuckDBConnectionManager._ENV = None
-
-
 def build(
     db: Path, *, select: Sequence[str] = (), args: Sequence[str] = ("build",), full_refresh: bool | None = None
 ) -> BuildReport:
@@ -181,10 +171,7 @@ def build(
     if full_refresh:
         cli.append("--full-refresh")
     with environment(dbt_env(db)):
-        try:
-            result = dbtRunner().invoke(cli)
-        finally:
-            _release_connection()
+        result = dbtRunner().invoke(cli)
     statuses: dict[str, str] = {}
     failures: list[str] = []
     for node in getattr(result.result, "results", None) or []:
