@@ -28,9 +28,10 @@ from warehouse.transform.dbt import PROJECT_DIR, fingerprint, needs_full_refresh
 #: Where the code location keeps its own manifest, apart from the ``target/`` other dbt calls write.
 MANIFEST_TARGET = Path("target") / "dagster"
 #: The layers, in order; each is a dbt folder, a DuckDB schema, the first part of the key and a group.
-LAYERS = ("staging", "intermediate", "marts", "report")
-#: The layers analysts read: gated by the quality gate, copied by ``published``.
-PUBLISHED_LAYERS = ("marts", "report")
+LAYERS = ("staging", "intermediate", "marts", "report", "provenance")
+#: The layers analysts read (the marts, the report and where their figures come from): gated by the quality
+#: gate, copied by ``published``.
+PUBLISHED_LAYERS = ("marts", "report", "provenance")
 PREVIEW_ROWS = 5
 PREVIEW_CELL = 40
 
