@@ -110,3 +110,13 @@ def test_the_gate_blocks_every_published_asset() -> None:
     gate = {c.asset_key for c in graph.asset_check_keys if c.name == "quality_gate" and graph.get(c).blocking}
     assert published and gate == published
     assert published <= set(graph.get(dg.AssetKey("published")).parent_keys)
+
+
+def test_models_generated_from_the_codebook_depend_on_it() -> None:
+    """A rule change is a change upstream of the rule checks, the item status and the chart populations."""
+    graph = defs.resolve_asset_graph()
+    expected = {"rule_checks": "checks", "item_status": "items", "respondent_answers": "items", "populations": "charts"}
+    for form in ("prefecture", "municipality", "coordinator"):
+        for model, table in expected.items():
+            parents = graph.get(dg.AssetKey(["intermediate", f"int_{form}__{model}"])).parent_keys
+            assert dg.AssetKey(["codebook", table]) in parents, (form, model)

@@ -3,8 +3,10 @@ whole or untouched, old readers keep their snapshot, new readers see the new one
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -13,9 +15,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+import openpyxl
 import pytest
 
+from tests.conftest import Ingested
 from warehouse.publish import PublishError, publish, read_publication
+from warehouse.transform.dbt import build, write_lookups
 
 SCHEMAS = ["marts", "report"]
 
@@ -323,3 +328,72 @@ def test_a_full_disk_gives_a_one_line_reason_and_leaves_the_publication(tmp_path
     )
     assert published.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["analysts.duckdb", "warehouse.duckdb"]
+
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+PIPELINE_SCHEMAS = ["marts", "report", "provenance"]
+
+
+@pytest.fixture(scope="module")
+def pipeline_publication(clean_year: Ingested, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The reduced year built by dbt and published: (working file, published file)."""
+    root = tmp_path_factory.mktemp("pipeline")
+    working, published = root / "warehouse.duckdb", root / "analysts.duckdb"
+    shutil.copy(clean_year.db, working)
+    write_lookups(working)
+    report = build(working, full_refresh=True)
+    assert report.success, report.failures
+    publish(working, published, PIPELINE_SCHEMAS, metadata={"run_id": "run-1"})
+    return working, published
+
+
+def test_the_publication_declares_the_constraints_of_the_models(pipeline_publication: tuple[Path, Path]) -> None:
+    working, published = pipeline_publication
+    query = (
+        "select schema_name, table_name, constraint_type, constraint_text from duckdb_constraints() "
+        "where list_contains(?, schema_name) order by all"
+    )
+    declared = {db: duckdb.connect(str(db), read_only=True) for db in (working, published)}
+    try:
+        expected, kept = (declared[db].execute(query, [PIPELINE_SCHEMAS]).fetchall() for db in (working, published))
+    finally:
+        for con in declared.values():
+            con.close()
+    assert kept == expected
+    kinds = {(schema, kind) for schema, _, kind, _ in kept}
+    assert {("marts", "PRIMARY KEY"), ("marts", "CHECK"), ("report", "NOT NULL"), ("provenance", "PRIMARY KEY")} <= (
+        kinds
+    )
+    assert ("provenance", "answers", "PRIMARY KEY", "PRIMARY KEY(cell_key)") in kept
+
+
+def _readme_trace_query() -> str:
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("**Where a figure comes from**") :]
+    return re.search(r"```sql\n(.*?)```", section, re.S).group(1)  # type: ignore[union-attr]
+
+
+def test_a_published_fact_is_traced_to_its_workbook_cell(pipeline_publication: tuple[Path, Path]) -> None:
+    """The README's query, on the published file, leads to the very file (same sha256) and to the cell
+    that holds the answer the fact counts."""
+    _, published = pipeline_publication
+    with duckdb.connect(str(published), read_only=True) as con:
+        cursor = con.execute(_readme_trace_query())
+        columns = [d[0] for d in cursor.description]
+        traced = dict(zip(columns, cursor.fetchone(), strict=True))
+        counts = con.execute(
+            "select (select count(*) from provenance.submissions), "
+            "(select count(distinct submission_id) from marts.fct_scenario_status "
+            " where submission_id not in (select submission_id from provenance.submissions))"
+        ).fetchone()
+    assert counts is not None and counts[0] > 0 and counts[1] == 0  # every fact's return is in provenance
+    workbook = Path(traced["file_path"])
+    assert hashlib.sha256(workbook.read_bytes()).hexdigest() == traced["file_sha256"]
+    sheet = openpyxl.load_workbook(workbook, read_only=True)[traced["sheet"]]
+    typed = sheet[traced["cell"]].value
+    assert typed is not None
+    if isinstance(typed, int | float):
+        assert float(traced["raw_value"]) == typed
+    else:
+        assert str(typed) == traced["raw_value"]
+    assert traced["is_engaged"] == (float(traced["value"]) == 1)  # option 1: 取り組んでいる
