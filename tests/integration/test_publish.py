@@ -397,3 +397,26 @@ def test_a_published_fact_is_traced_to_its_workbook_cell(pipeline_publication: t
     else:
         assert str(typed) == traced["raw_value"]
     assert traced["is_engaged"] == (float(traced["value"]) == 1)  # option 1: 取り組んでいる
+
+
+def test_the_leftovers_of_a_killed_publish_are_removed_by_the_next(tmp_path: Path) -> None:
+    working = make_working(tmp_path / "warehouse.duckdb")
+    published = tmp_path / "analysts.duckdb"
+    temporary = published.with_name(f"{published.name}.tmp-{'0' * 32}")
+    killed = f"""
+import duckdb, os
+con = duckdb.connect({str(temporary)!r})
+con.execute("set wal_autocheckpoint = '1GB'")
+con.execute("pragma disable_checkpoint_on_shutdown")
+con.execute("create table t as select range as x from range(1000)")
+os._exit(9)
+"""
+    subprocess.run([sys.executable, "-c", killed], timeout=60)
+    unrelated = tmp_path / f"{published.name}.tmp-notes.txt"
+    unrelated.write_text("kept")
+    assert leftovers(tmp_path, published) == sorted([temporary.name, temporary.name + ".wal", unrelated.name])
+
+    publish(working, published, SCHEMAS, metadata={"run_id": "run-1"})
+
+    assert leftovers(tmp_path, published) == [unrelated.name]
+    assert rows(published, "marts.dim_prefecture") == rows(working, "marts.dim_prefecture")

@@ -12,7 +12,8 @@ moved with ``os.replace`` gives every reader either the old publication or the n
 - the pipeline takes no lock on the published file, so analysts' read-only connections cannot block it.
 
 The published file is self-contained: views are materialised as tables, so nothing in it refers to the
-working file.  It carries ``meta.publication`` (one row: ``published_at`` as ``TIMESTAMPTZ`` in UTC,
+working file.  Tables are created with the working file's columns, defaults and constraints (the keys
+and checks the dbt contracts enforce), then filled, so analysts find them in ``duckdb_constraints()``.  It carries ``meta.publication`` (one row: ``published_at`` as ``TIMESTAMPTZ`` in UTC,
 ``source_db``, ``schemas`` and one ``VARCHAR`` column per metadata key, e.g. ``run_id``) and
 ``meta.publication_tables`` (``schema_name``, ``table_name``, ``source_kind`` of ``table`` or ``view``,
 ``row_count``), so analysts can ask what they are reading.
@@ -33,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import glob
 import logging
 import os
 import re
@@ -54,6 +56,8 @@ METADATA_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 PUBLISHED_MODE = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH  # 0444: analysts open it read-only
 SOURCE = "publish_source"
 TARGET = "publish_target"
+#: The suffix of a publication being written (``<published>.tmp-<uuid hex>``, and its ``.wal``).
+TEMPORARY = re.compile(r"\.tmp-[0-9a-f]{32}(\.wal)?")
 
 
 class PublishError(RuntimeError):
@@ -85,6 +89,7 @@ def publish(
     working_db, published_db = Path(working_db), Path(published_db)
     wanted = _check_arguments(working_db, schemas, metadata)
     published_db.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(published_db)
     temporary = published_db.with_name(f"{published_db.name}.tmp-{uuid.uuid4().hex}")
     published_at = dt.datetime.now(dt.UTC)
     try:
@@ -311,6 +316,18 @@ def _out_of_space(error: BaseException) -> str | None:
             if os.strerror(code) in text:
                 return reason
     return None
+
+
+def _remove_leftovers(published_db: Path) -> None:
+    """Remove the temporary files (and their ``.wal``) a killed publish left beside the publication.
+
+    Publishing runs under the warehouse's single writer lock, so a temporary file found here belongs
+    to no running publish.
+    """
+    for leftover in published_db.parent.glob(f"{glob.escape(published_db.name)}.tmp-*"):
+        if TEMPORARY.fullmatch(leftover.name[len(published_db.name) :]):
+            log.warning("removing %s, left by an interrupted publish", leftover)
+            leftover.unlink(missing_ok=True)
 
 
 def _drop_stale_wal(published_db: Path) -> None:
