@@ -106,11 +106,14 @@
 
 {#- True when the model exists but was built with another version (or none is known). -#}
 {% macro is_outdated() -%}
-    {%- set known = run_query(
-        "select count(*) from duckdb_tables() where schema_name = 'transform' "
-        ~ "and table_name in ('model_versions', 'lookups_version')"
-    ).rows[0][0] -%}
-    {%- if known < 2 -%}{{ return(true) }}{%- endif -%}
+    {#- run and build create the tables on-run-start; other commands (compile, show) may come first -#}
+    {%- if flags.WHICH not in ('run', 'build') -%}
+        {%- set known = run_query(
+            "select count(*) from duckdb_tables() where schema_name = 'transform' "
+            ~ "and table_name in ('model_versions', 'lookups_version')"
+        ).rows[0][0] -%}
+        {%- if known < 2 -%}{{ return(true) }}{%- endif -%}
+    {%- endif -%}
     {%- set found = run_query(
         "select " ~ current_version_sql() ~ " is not distinct from (select built.version from transform.model_versions "
         ~ "as built where built.relation = '" ~ version_key(model) ~ "')"
