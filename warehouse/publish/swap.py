@@ -13,10 +13,11 @@ moved with ``os.replace`` gives every reader either the old publication or the n
 
 The published file is self-contained: views are materialised as tables, so nothing in it refers to the
 working file.  Tables are created with the working file's columns, defaults and constraints (the keys
-and checks the dbt contracts enforce), then filled, so analysts find them in ``duckdb_constraints()``.  It carries ``meta.publication`` (one row: ``published_at`` as ``TIMESTAMPTZ`` in UTC,
-``source_db``, ``schemas`` and one ``VARCHAR`` column per metadata key, e.g. ``run_id``) and
-``meta.publication_tables`` (``schema_name``, ``table_name``, ``source_kind`` of ``table`` or ``view``,
-``row_count``), so analysts can ask what they are reading.
+and checks the dbt contracts enforce), then filled, so analysts find them in ``duckdb_constraints()``.
+It carries ``meta.publication`` (one row: ``published_at`` as ``TIMESTAMPTZ`` in UTC, ``source_db``,
+``schemas`` and one ``VARCHAR`` column per metadata key, e.g. ``run_id``) and ``meta.publication_tables``
+(``schema_name``, ``table_name``, ``source_kind`` of ``table`` or ``view``, ``row_count``), so analysts
+can ask what they are reading.
 
 Two DuckDB behaviours callers must know:
 
