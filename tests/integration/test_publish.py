@@ -420,3 +420,35 @@ os._exit(9)
 
     assert leftovers(tmp_path, published) == [unrelated.name]
     assert rows(published, "marts.dim_prefecture") == rows(working, "marts.dim_prefecture")
+
+
+@contextmanager
+def small_file_system(path: Path, size: str) -> Iterator[Path]:
+    """A tmpfs of ``size`` at ``path``: a disk that really fills up.  Needs the right to mount (root in
+    CI); the test using it is skipped elsewhere, the file size limit test above covering the same path."""
+    path.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", str(path)], check=True)
+
+
+def test_no_space_left_on_the_device_gives_a_one_line_reason(tmp_path: Path) -> None:
+    published_dir = tmp_path / "published"
+    with small_file_system(published_dir, "3m"):
+        published = published_dir / "analysts.duckdb"
+        publish(make_working(tmp_path / "small.duckdb"), published, SCHEMAS, metadata={"run_id": "run-1"})
+        before = published.read_bytes()
+        working = make_working(tmp_path / "warehouse.duckdb", municipalities=200_000)
+
+        with pytest.raises(PublishError) as refused:
+            publish(working, published, SCHEMAS, metadata={"run_id": "run-2"})
+
+        temporary = re.escape(str(published)) + r"\.tmp-[0-9a-f]{32}"
+        unchanged = f"the publication {re.escape(str(published))} is unchanged"
+        assert re.fullmatch(f"no space left on device while writing {temporary}; {unchanged}", str(refused.value))
+        assert published.read_bytes() == before
+        assert sorted(p.name for p in published_dir.iterdir()) == ["analysts.duckdb"]
