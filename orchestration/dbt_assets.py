@@ -28,9 +28,10 @@ from warehouse.transform.dbt import PROJECT_DIR, fingerprint, needs_full_refresh
 #: Where the code location keeps its own manifest, apart from the ``target/`` other dbt calls write.
 MANIFEST_TARGET = Path("target") / "dagster"
 #: The layers, in order; each is a dbt folder, a DuckDB schema, the first part of the key and a group.
-LAYERS = ("staging", "intermediate", "marts", "report")
-#: The layers analysts read: gated by the quality gate, copied by ``published``.
-PUBLISHED_LAYERS = ("marts", "report")
+LAYERS = ("staging", "intermediate", "marts", "report", "provenance")
+#: The layers analysts read (the marts, the report and where their figures come from): gated by the quality
+#: gate, copied by ``published``.
+PUBLISHED_LAYERS = ("marts", "report", "provenance")
 PREVIEW_ROWS = 5
 PREVIEW_CELL = 40
 
@@ -128,7 +129,6 @@ def dbt_models(
             args = ["build", "--full-refresh"] if full_refresh else ["build"]
             invocation = dbt.cli(args, context=context, raise_on_error=False)
             events = list(invocation.stream())
-        release_dbt_connection()
         complete = set(context.selected_asset_keys) == set(context.assets_def.keys)
         if invocation.is_successful() and complete:
             seconds = time.perf_counter() - started
@@ -153,19 +153,6 @@ def _event_key(context: dg.AssetExecutionContext, event: object) -> dg.AssetKey 
     if isinstance(event, dg.AssetMaterialization):
         return event.asset_key
     return None
-
-
-def release_dbt_connection() -> None:
-    """dbt-duckdb keeps its database open for the life of a process once it has connected; Dagster's
-    handle on the dbt adapter lives in this process, so close it before other steps open the file."""
-    module = sys.modules.get("dbt.adapters.duckdb.connections")
-    manager = getattr(module, "DuckDBConnectionManager", None) if module else None
-    if manager is None:
-        return
-    with manager._LOCK:
-        if manager._ENV is not None:
-            manager._ENV.close()
-            manager._ENV = None
 
 
 def relation_metadata(db: Path, keys: Iterable[dg.AssetKey]) -> dict[dg.AssetKey, dict[str, Any]]:

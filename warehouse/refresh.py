@@ -34,7 +34,7 @@ from warehouse.settings import DEFAULT_MIN_RETURNS_SHARE
 from warehouse.transform.dbt import BuildReport, build, write_lookups
 
 #: What analysts get: the star schema, the report tables and the gate's flags.
-PUBLISHED_SCHEMAS = ("marts", "report", "gate")
+PUBLISHED_SCHEMAS = ("marts", "report", "provenance", "gate")
 T = TypeVar("T")
 
 

@@ -3,7 +3,10 @@
     the per-form models are generated from the questionnaire instead of being typed by hand.
 -#}
 
+{#- The codebook sources are named outside the execute blocks, so that dbt (and Dagster) see at parse
+    time that the models generated from them depend on them: a rule change is a change upstream. -#}
 {% macro codebook_items(form) %}
+    {%- set items = source('codebook', 'items') -%}
     {%- if not execute -%}{{ return([]) }}{%- endif -%}
     {#- the codebook schema is loaded by the pipeline before dbt runs; rules differ per edition -#}
     {%- set query -%}
@@ -16,7 +19,7 @@
             'case fiscal_year '
             || string_agg('when ' || edition || ' then ' || given_sql, ' ' order by edition)
             || ' end' as given_sql
-        from {{ source('codebook', 'items') }}
+        from {{ items }}
         where form = '{{ form }}'
         group by item_key
         order by min(ordinal)
@@ -90,11 +93,12 @@
 {#- The populations the published charts of a form count (e.g. prefecture-level coordinators). -#}
 {% macro chart_populations(form) %}
     {%- set answers = ref('int_' ~ form ~ '__respondent_answers') -%}
+    {%- set charts = source('codebook', 'charts') -%}
     {%- set rules = [] -%}
     {%- if execute -%}
         {%- set query -%}
             select distinct edition, population, population_sql
-            from {{ source('codebook', 'charts') }}
+            from {{ charts }}
             where form = '{{ form }}'
             order by edition, population
         {%- endset -%}
@@ -127,6 +131,7 @@
     NULL not applicable): the frame the quality gate validates with Great Expectations. -#}
 {% macro rule_checks(form) %}
     {%- set answers = ref('int_' ~ form ~ '__respondent_answers') -%}
+    {%- set rule_source = source('codebook', 'checks') -%}
     {%- set checks = [] -%}
     {%- if execute -%}
         {%- set query -%}
@@ -135,7 +140,7 @@
                 'case fiscal_year '
                 || string_agg('when ' || edition || ' then ' || check_sql, ' ' order by edition)
                 || ' end' as check_sql
-            from {{ source('codebook', 'checks') }}
+            from {{ rule_source }}
             where form = '{{ form }}'
             group by check_column
             order by min(edition), min(rowid)

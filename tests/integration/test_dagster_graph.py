@@ -106,7 +106,17 @@ def test_every_step_is_in_the_writer_pool() -> None:
 
 def test_the_gate_blocks_every_published_asset() -> None:
     graph = defs.resolve_asset_graph()
-    published = {key for key in graph.get_all_asset_keys() if key.path[0] in ("marts", "report")}
+    published = {key for key in graph.get_all_asset_keys() if key.path[0] in ("marts", "report", "provenance")}
     gate = {c.asset_key for c in graph.asset_check_keys if c.name == "quality_gate" and graph.get(c).blocking}
     assert published and gate == published
     assert published <= set(graph.get(dg.AssetKey("published")).parent_keys)
+
+
+def test_models_generated_from_the_codebook_depend_on_it() -> None:
+    """A rule change is a change upstream of the rule checks, the item status and the chart populations."""
+    graph = defs.resolve_asset_graph()
+    expected = {"rule_checks": "checks", "item_status": "items", "respondent_answers": "items", "populations": "charts"}
+    for form in ("prefecture", "municipality", "coordinator"):
+        for model, table in expected.items():
+            parents = graph.get(dg.AssetKey(["intermediate", f"int_{form}__{model}"])).parent_keys
+            assert dg.AssetKey(["codebook", table]) in parents, (form, model)

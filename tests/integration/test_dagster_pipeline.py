@@ -152,7 +152,9 @@ def test_full_refresh_publishes_the_clean_year(season: Season, clean_year: Inges
     order = _materialized(result)
     assert set(order) == set(everything)
     first = {key: order.index(key) for key in reversed(order)}
-    dbt_keys = [key for key in everything if key.path[0] in ("staging", "intermediate", "marts", "report")]
+    dbt_keys = [
+        key for key in everything if key.path[0] in ("staging", "intermediate", "marts", "report", "provenance")
+    ]
     lookup_keys = [key for key in everything if key.path[0] in ("codebook", "reference")]
     assert max(first[k] for k in [RAW_ANSWERS, *lookup_keys]) < min(first[k] for k in dbt_keys)
     assert max(first[k] for k in dbt_keys) < first[GATE_FINDINGS] < first[CLEANING_LOG] < first[PUBLISHED]
@@ -181,7 +183,9 @@ def test_full_refresh_publishes_the_clean_year(season: Season, clean_year: Inges
     assert publication["gate_run_id"] == f"{result.run_id}-2023"
     tables = _published_tables(season.published)
     assert {".".join(key.path) for key in PUBLISHED_KEYS} <= tables
-    assert {table.split(".")[0] for table in tables} == {"marts", "report", "gate"}, "the gate's flags travel along"
+    assert {table.split(".")[0] for table in tables} == {"marts", "report", "provenance", "gate"}, (
+        "the gate's flags travel along"
+    )
     assert _metadata(result, PUBLISHED)["tables"] == len(tables)
 
     workbooks = sorted((paths.cleaning_log / "2023").glob("2023_*.xlsx"))

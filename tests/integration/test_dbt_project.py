@@ -40,3 +40,23 @@ def test_dbt_sources_match_the_raw_schema(clean_year: Ingested, tmp_path: Path) 
         }
     assert set(documented) <= tables
     assert documented["answers"] == columns
+
+
+def test_the_working_file_is_free_as_soon_as_an_in_process_build_returns(clean_year: Ingested, tmp_path: Path) -> None:
+    """dbt-duckdb closes the file with its last connection (``keep_open: false``): another process can
+    open it read-write right after ``build``, as the gate and the publication do."""
+    import shutil
+
+    import duckdb
+
+    from warehouse.transform.dbt import build, write_lookups
+
+    db = tmp_path / "warehouse.duckdb"
+    shutil.copy(clean_year.db, db)
+    write_lookups(db)
+    assert build(db, args=("run",), select=["+submissions"]).success
+    writer = f"import duckdb; duckdb.connect({str(db)!r}).execute('create table released (x int)')"
+    done = subprocess.run([sys.executable, "-c", writer], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select count(*) from released").fetchone() == (0,)

@@ -1,24 +1,31 @@
 """An incremental build after resubmissions gives exactly what a rebuild from scratch gives.
 
 The per-return models compute only the returns not yet built and drop superseded ones first; a
-change to the lookups (or the dbt project) rebuilds everything. Compared table by table, row by row,
-against a full rebuild of the same file.
+change to the lookups (or the dbt project) rebuilds everything, through the pipeline's fingerprint
+and through dbt alone (a plain ``dbt build``). Compared table by table, row by row, against a full
+rebuild of the same file.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from tests.conftest import Ingested
+from warehouse.codebook import charts as codebook_charts
 from warehouse.codebook import load_edition
+from warehouse.codebook import model as codebook_model
 from warehouse.ingest.reader import read_sheet
 from warehouse.ingest.run import ingest
 from warehouse.reference.local_governments import load as load_local_governments
-from warehouse.transform.dbt import build, needs_full_refresh, write_lookups
+from warehouse.transform.dbt import PROJECT_DIR, build, dbt_env, needs_full_refresh, write_lookups
 from warehouse.workbook.cells import answers_to_cells
 from warehouse.workbook.template import write_workbook
 
@@ -114,3 +121,76 @@ def test_a_changed_lookup_rebuilds_everything(resubmitted: tuple[Path, Path], tm
     with duckdb.connect(str(db)) as con:
         con.execute("update codebook.items set label = label || '（改）' where item_key = 'q2_council'")
     assert needs_full_refresh(db)
+
+
+def _plain_dbt_build(db: Path) -> None:
+    """``dbt build`` from the command line, as a data engineer runs it: no wrapper, no --full-refresh."""
+    dbt = Path(sys.executable).with_name("dbt")
+    done = subprocess.run(
+        [str(dbt), "build", "--project-dir", str(PROJECT_DIR), "--quiet"],
+        env={**os.environ, **dbt_env(db)}, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+
+
+def _table_ids(db: Path) -> dict[str, int]:
+    """The DuckDB object id of every built table: an incremental run keeps it, a rebuild replaces it."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "select schema_name || '.' || table_name, table_oid from duckdb_tables() "
+            "where list_contains(?, schema_name)",
+            [list(BUILT_SCHEMAS)],
+        ).fetchall()
+    return dict(rows)
+
+
+@pytest.fixture
+def editions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of the codebook editions the codebook is read from for the test, to change a rule in."""
+    copy = tmp_path / "editions"
+    shutil.copytree(codebook_model.EDITIONS_DIR, copy)
+    monkeypatch.setattr(codebook_model, "EDITIONS_DIR", copy)
+    monkeypatch.setattr(codebook_charts, "EDITIONS_DIR", copy)
+    codebook_model.load.cache_clear()
+    yield copy
+    codebook_model.load.cache_clear()
+
+
+def test_plain_dbt_build_after_a_rule_change_equals_a_rebuild(
+    resubmitted: tuple[Path, Path], editions: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "w.duckdb"
+    shutil.copy(resubmitted[0], db)
+    _plain_dbt_build(db)
+    unchanged = _table_ids(db)
+    _plain_dbt_build(db)
+    assert _table_ids(db) == unchanged  # nothing changed: appended to, not rebuilt
+
+    codebook = editions / "2023" / "municipality.yaml"
+    text = codebook.read_text(encoding="utf-8")
+    changed = text.replace(
+        "    cell: C16\n    relevant: ${q2_council} = 1\n",  # 問2-1 asked when the council is NOT established
+        "    cell: C16\n    relevant: ${q2_council} = 2\n"
+        "    constraints:\n      - {id: entrusted_only, expr: '. = 1', message: 委託している場合のみ}\n",
+    )
+    assert changed != text
+    codebook.write_text(changed, encoding="utf-8")
+    write_lookups(db)
+    _plain_dbt_build(db)
+
+    rebuilt = tmp_path / "rebuilt.duckdb"
+    shutil.copy(db, rebuilt)
+    assert build(rebuilt, full_refresh=True).success
+    assert {t: d for t, d in _differences(db, rebuilt).items() if d != (0, 0)} == {}
+    status = (
+        "select status, count(*) from intermediate.int_municipality__item_status "
+        "where item_key = 'q2_1_council_entrusted' group by all order by all"
+    )
+    assert _rows(db, status) != _rows(resubmitted[0], status)  # the rule change reached the models
+    columns = {row[0] for row in _rows(db, "describe intermediate.int_municipality__rule_checks")}
+    assert "q2_1_council_entrusted__entrusted_only" in columns
+
+
+def _rows(db: Path, query: str) -> list[tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(query).fetchall()

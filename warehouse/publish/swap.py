@@ -12,10 +12,12 @@ moved with ``os.replace`` gives every reader either the old publication or the n
 - the pipeline takes no lock on the published file, so analysts' read-only connections cannot block it.
 
 The published file is self-contained: views are materialised as tables, so nothing in it refers to the
-working file.  It carries ``meta.publication`` (one row: ``published_at`` as ``TIMESTAMPTZ`` in UTC,
-``source_db``, ``schemas`` and one ``VARCHAR`` column per metadata key, e.g. ``run_id``) and
-``meta.publication_tables`` (``schema_name``, ``table_name``, ``source_kind`` of ``table`` or ``view``,
-``row_count``), so analysts can ask what they are reading.
+working file.  Tables are created with the working file's columns, defaults and constraints (the keys
+and checks the dbt contracts enforce), then filled, so analysts find them in ``duckdb_constraints()``.
+It carries ``meta.publication`` (one row: ``published_at`` as ``TIMESTAMPTZ`` in UTC, ``source_db``,
+``schemas`` and one ``VARCHAR`` column per metadata key, e.g. ``run_id``) and ``meta.publication_tables``
+(``schema_name``, ``table_name``, ``source_kind`` of ``table`` or ``view``, ``row_count``), so analysts
+can ask what they are reading.
 
 Two DuckDB behaviours callers must know:
 
@@ -32,6 +34,8 @@ Two DuckDB behaviours callers must know:
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import glob
 import logging
 import os
 import re
@@ -53,6 +57,8 @@ METADATA_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 PUBLISHED_MODE = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH  # 0444: analysts open it read-only
 SOURCE = "publish_source"
 TARGET = "publish_target"
+#: The suffix of a publication being written (``<published>.tmp-<uuid hex>``, and its ``.wal``).
+TEMPORARY = re.compile(r"\.tmp-[0-9a-f]{32}(\.wal)?")
 
 
 class PublishError(RuntimeError):
@@ -75,14 +81,16 @@ def publish(
     replace ``published_db`` with it.
 
     Requires that no read-write connection to ``working_db`` is open, in this process or another
-    (close the writer first; see the module docstring).  On any failure the temporary file is removed,
-    ``published_db`` is left as it was and the exception propagates (:class:`PublishError` for the
-    expected ones: missing working file or schema, working file locked, bad metadata key).
+    (close the writer first; see the module docstring).  On any failure the temporary file and its
+    ``.wal`` are removed, ``published_db`` is left as it was and the exception propagates
+    (:class:`PublishError` with a one-line reason for the expected ones: missing working file or schema,
+    working file locked, bad metadata key, disk full).
     """
     started = time.perf_counter()
     working_db, published_db = Path(working_db), Path(published_db)
     wanted = _check_arguments(working_db, schemas, metadata)
     published_db.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(published_db)
     temporary = published_db.with_name(f"{published_db.name}.tmp-{uuid.uuid4().hex}")
     published_at = dt.datetime.now(dt.UTC)
     try:
@@ -92,9 +100,13 @@ def publish(
         _drop_stale_wal(published_db)
         os.replace(temporary, published_db)
         _fsync(published_db.parent)
-    except BaseException:
+    except BaseException as error:
         for leftover in (temporary, _wal(temporary)):
             leftover.unlink(missing_ok=True)
+        reason = _out_of_space(error)
+        if reason:
+            unchanged = f"the publication {published_db} is unchanged"
+            raise PublishError(f"{reason} while writing {temporary}; {unchanged}") from error
         raise
     return PublishResult(
         path=published_db,
@@ -169,7 +181,11 @@ def _write(
             con.execute(f"CREATE SCHEMA {TARGET}.{_ident(schema)}")
         for schema, name, kind, comment in objects:
             qualified = f"{_ident(schema)}.{_ident(name)}"
-            con.execute(f"CREATE TABLE {TARGET}.{qualified} AS SELECT * FROM {SOURCE}.{qualified}")
+            if kind == "table":
+                con.execute(_create_table(con, schema, name))
+                con.execute(f"INSERT INTO {TARGET}.{qualified} SELECT * FROM {SOURCE}.{qualified}")
+            else:
+                con.execute(f"CREATE TABLE {TARGET}.{qualified} AS SELECT * FROM {SOURCE}.{qualified}")
             _copy_comments(con, schema, name, comment)
             count = con.execute(f"SELECT count(*) FROM {TARGET}.{qualified}").fetchone()
             tables[f"{schema}.{name}"] = int(count[0]) if count else 0
@@ -206,6 +222,37 @@ def _objects(con: duckdb.DuckDBPyConnection, schemas: list[str], working_db: Pat
             {"db": SOURCE, "schemas": schemas},
         ).fetchall()
     ]
+
+
+def _create_table(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> str:
+    """``CREATE TABLE`` in the target with the source table's columns, defaults and constraints (not
+    null, primary key, unique, check: what the dbt contracts enforce), so analysts see the keys in
+    ``duckdb_constraints()`` of the publication and the copy is checked against them once more.
+
+    Built from the catalog rather than from ``duckdb_tables().sql``, whose table name would have to be
+    rewritten in SQL text.  Foreign keys are not copied: they would tie the order the tables are
+    written in, and the models declare none (relationships are dbt tests).
+    """
+    columns = con.execute(
+        "SELECT column_name, data_type, column_default, is_nullable FROM duckdb_columns() "
+        "WHERE database_name = ? AND schema_name = ? AND table_name = ? ORDER BY column_index",
+        [SOURCE, schema, name],
+    ).fetchall()
+    parts = [
+        f"{_ident(column)} {data_type}"
+        + (f" DEFAULT {default}" if default is not None else "")
+        + ("" if nullable else " NOT NULL")
+        for column, data_type, default, nullable in columns
+    ]
+    parts += [
+        text
+        for (text,) in con.execute(
+            "SELECT constraint_text FROM duckdb_constraints() WHERE database_name = ? AND schema_name = ? "
+            "AND table_name = ? AND constraint_type IN ('PRIMARY KEY', 'UNIQUE', 'CHECK') ORDER BY constraint_index",
+            [SOURCE, schema, name],
+        ).fetchall()
+    ]
+    return f"CREATE TABLE {TARGET}.{_ident(schema)}.{_ident(name)} ({', '.join(parts)})"
 
 
 def _copy_comments(con: duckdb.DuckDBPyConnection, schema: str, name: str, comment: str | None) -> None:
@@ -248,6 +295,40 @@ def _write_meta(
     rows = [(*qualified.split(".", 1), kinds[qualified], count) for qualified, count in tables.items()]
     if rows:
         con.executemany(f"INSERT INTO {meta}.publication_tables VALUES (?, ?, ?, ?)", rows)
+
+
+#: What the file system says when the publication cannot grow: from ``OSError.errno`` (``os.fsync``,
+#: ``os.replace``) or in the text of a DuckDB error ("Could not write file ...: <strerror>"), which is an
+#: ``IOException`` or, when the WAL cannot be written at commit, a ``TransactionException``.
+OUT_OF_SPACE = {
+    errno.ENOSPC: "no space left on device",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EFBIG: "file size limit reached",
+}
+
+
+def _out_of_space(error: BaseException) -> str | None:
+    """The one-line reason when ``error`` means the disk (or the quota, or ``ulimit -f``) is full."""
+    if isinstance(error, OSError) and error.errno in OUT_OF_SPACE:
+        return OUT_OF_SPACE[error.errno]
+    if isinstance(error, duckdb.Error):
+        text = str(error)
+        for code, reason in OUT_OF_SPACE.items():
+            if os.strerror(code) in text:
+                return reason
+    return None
+
+
+def _remove_leftovers(published_db: Path) -> None:
+    """Remove the temporary files (and their ``.wal``) a killed publish left beside the publication.
+
+    Publishing runs under the warehouse's single writer lock, so a temporary file found here belongs
+    to no running publish.
+    """
+    for leftover in published_db.parent.glob(f"{glob.escape(published_db.name)}.tmp-*"):
+        if TEMPORARY.fullmatch(leftover.name[len(published_db.name) :]):
+            log.warning("removing %s, left by an interrupted publish", leftover)
+            leftover.unlink(missing_ok=True)
 
 
 def _drop_stale_wal(published_db: Path) -> None:

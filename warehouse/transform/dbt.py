@@ -5,9 +5,16 @@ time to generate the per-form models.  dbt is invoked in-process (``dbtRunner``)
 interpreter start-up and lets callers read the results directly.
 
 The per-return models are incremental (``dbt_project/macros/incremental.sql``): a build computes
-the returns not yet in them.  Their rows also depend on the dbt project's code and on the lookup
-tables, so a fingerprint of both is kept with each build (``transform.builds``) and any change to
-either rebuilds them whole (``--full-refresh``).
+the returns not yet in them.  Their rows also depend on the lookup tables and on the dbt project's
+code.  dbt itself versions each incremental model (the lookups' hash, its own file, its incremental
+ancestors' versions, in ``transform.model_versions``) and rebuilds one whole when its version
+changed, so a plain ``dbt build`` is correct after a rule change.  The wrapper here adds a
+fingerprint of the whole project, macros included, and of the lookups (``transform.builds``): any
+change rebuilds everything (``--full-refresh``); when nothing changed it runs only what reads the
+returns (``source:raw+``), the rest being current.
+
+dbt-duckdb closes the working file when its last connection closes (``keep_open: false`` in
+``profiles.yml``), so the file is free for the next step as soon as a build returns.
 """
 
 from __future__ import annotations
@@ -146,16 +153,6 @@ def environment(values: Mapping[str, str]) -> Iterator[None]:
                 os.environ[key] = value
 
 
-def _release_connection() -> None:
-    """dbt-duckdb keeps its database open for the life of the process; close it so others can open it."""
-    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
-
-    with DuckDBConnectionManager._LOCK:
-        if DuckDBConnectionManager._ENV is not None:
-            DuckDBConnectionManager._ENV.close()
-            DuckDBConnectionManager._ENV = None
-
-
 def build(
     db: Path, *, select: Sequence[str] = (), args: Sequence[str] = ("build",), full_refresh: bool | None = None
 ) -> BuildReport:
@@ -181,10 +178,7 @@ def build(
     if full_refresh:
         cli.append("--full-refresh")
     with environment(dbt_env(db)):
-        try:
-            result = dbtRunner().invoke(cli)
-        finally:
-            _release_connection()
+        result = dbtRunner().invoke(cli)
     statuses: dict[str, str] = {}
     failures: list[str] = []
     for node in getattr(result.result, "results", None) or []:
