@@ -67,7 +67,8 @@ CROSS_SQL: dict[str, str] = {
                        as code,
                    coordinator_level, count(*) as coordinator_returns
             from staging.stg_survey__submissions
-            where fiscal_year = $year and form = 'coordinator'
+            -- a return with an unknown code is filed under a prefecture for its findings, not counted
+            where fiscal_year = $year and form = 'coordinator' and identity_status = 'ok'
             group by all
         )
         select s.submission_id, {respondent_s}, r.reported_present,
