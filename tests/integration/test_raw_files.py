@@ -25,7 +25,7 @@ from tests.current_returns import build_current_returns
 from warehouse.codebook import Codebook, load_edition
 from warehouse.gate.run import run_gate
 from warehouse.ingest import store
-from warehouse.ingest.returns import STRAY_SAMPLE, Outcome
+from warehouse.ingest.returns import STRAY_SAMPLE, read_return
 from warehouse.ingest.run import discover, ingest
 from warehouse.reference.local_governments import load as load_registry
 from warehouse.transform.dbt import build, write_lookups
@@ -412,9 +412,9 @@ def test_the_data_and_the_run_record_are_written_together(year: tuple[Path, Path
     second = folder / f"{OTARU.code6}_{OTARU.name}.xlsx"
     hand_made(second, "municipality", {"municipality": OTARU.code5}, _answers(BOOKS["municipality"]))
     [file] = [f for f in discover(raw, YEAR) if f.path == str(second)]
-    from warehouse.ingest.returns import read_return
-
-    outcome: Outcome = read_return(file, first_started := _rows(db, "select started_at from raw.ingest_runs")[0][0])
+    [(first_started,)] = _rows(db, "select started_at from raw.ingest_runs")
+    outcome = read_return(file, first_started)
+    assert outcome.submission is not None
     tables = ("submissions", "answers", "file_versions", "ingest_runs")
     before = {t: _rows(db, f"select count(*) from raw.{t}")[0][0] for t in tables}
     with store.connect(db) as con, pytest.raises(duckdb.ConstraintException):
@@ -427,3 +427,15 @@ def test_the_data_and_the_run_record_are_written_together(year: tuple[Path, Path
         )
     assert {t: _rows(db, f"select count(*) from raw.{t}")[0][0] for t in tables} == before
     assert ingest(db, raw, YEAR).submissions == 1
+
+
+def test_a_missing_year_folder_withdraws_nothing(year: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    """A mistyped raw folder is an error, not a year whose every file was removed."""
+    raw, folder, db = year
+    good = folder / f"{SAPPORO.code6}_{SAPPORO.name}.xlsx"
+    hand_made(good, "municipality", {"municipality": SAPPORO.code5}, _answers(BOOKS["municipality"]))
+    ingest(db, raw, YEAR)
+    with pytest.raises(FileNotFoundError, match="no such folder"):
+        ingest(db, tmp_path / "mistyped", YEAR)
+    assert _rows(db, "select count(*) from raw.withdrawals") == [(0,)]
+    assert _rows(db, "select count(*) from raw.ingest_runs") == [(1,)]
