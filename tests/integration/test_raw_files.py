@@ -218,6 +218,10 @@ def test_a_file_the_system_will_not_let_us_read_is_quarantined_and_the_year_goes
     locked.chmod(0o000)
     good = folder / f"{SAPPORO.code6}_{SAPPORO.name}.xlsx"
     written = hand_made(good, "municipality", {"municipality": SAPPORO.code5}, _answers(BOOKS["municipality"]))
+    closed = folder / "受付分"  # a folder that cannot be listed: refused as such, not skipped
+    inside = closed / "回答.xlsx"
+    hand_made(inside, "municipality", {"municipality": "13213"}, _answers(BOOKS["municipality"]))
+    closed.chmod(0o000)
     done = subprocess.run(
         [*WITHOUT_OVERRIDE, sys.executable, "-c", UNPRIVILEGED_INGEST, str(db), str(raw), str(YEAR)],
         cwd=PROJECT,
@@ -227,16 +231,18 @@ def test_a_file_the_system_will_not_let_us_read_is_quarantined_and_the_year_goes
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["1", "1"]
-    code, reason, sheet, cell = _quarantine(db)[str(locked)]
-    assert (code, sheet, cell) == ("unreadable_file", None, None)
-    assert str(locked) in reason and "Permission denied" in reason
+    assert done.stdout.split() == ["1", "2"]
+    for path in (locked, closed):
+        code, reason, sheet, cell = _quarantine(db)[str(path)]
+        assert (code, sheet, cell) == ("unreadable_file", None, None)
+        assert str(path) in reason and "Permission denied" in reason
     assert _answer_rows(db, good) == written
-    _every_file_placed(raw, db)
 
-    locked.chmod(0o644)  # permissions fixed: the next run reads it
-    assert ingest(db, raw, YEAR).submissions == 1
-    assert _answer_rows(db, locked) > 0
+    locked.chmod(0o644)  # permissions fixed: the next run reads them
+    closed.chmod(0o755)
+    assert ingest(db, raw, YEAR).submissions == 2
+    assert _answer_rows(db, locked) > 0 and _answer_rows(db, inside) > 0
+    _every_file_placed(raw, db)
 
 
 def test_a_file_name_naming_another_municipality_is_reported_with_both(year: tuple[Path, Path, Path]) -> None:

@@ -39,7 +39,8 @@ class FileVersion:
     size: int
     mtime: dt.datetime
     sha256: str = ""
-    kind: str = "file"  # file | symlink | other (a FIFO, socket or device: never opened)
+    kind: str = "file"  # file | symlink | other (FIFO, socket, device: never opened) | unlisted (a folder)
+    error: str = ""  # why an unlisted folder could not be listed
 
 
 @dataclass

@@ -48,27 +48,37 @@ def discover(raw_root: Path, fiscal_year: int) -> list[FileVersion]:
     folders, wherever they point) and other special files are listed too, from ``lstat``, so that
     each one gets its reason."""
     year_dir = raw_root / str(fiscal_year)
+    unlisted: dict[Path, str] = {}  # folders that cannot be listed: refused, so that nothing goes unseen
+
+    def cannot_list(err: OSError) -> None:
+        if err.filename and Path(err.filename) != year_dir:
+            unlisted[Path(err.filename)] = f"{err.strerror} (errno {err.errno})"
+
+    found: list[tuple[Path, str | None]] = []
+    for folder, dirs, names in os.walk(year_dir, onerror=cannot_list, followlinks=False):
+        found += [(Path(folder) / n, None) for n in names]
+        found += [(Path(folder) / d, None) for d in dirs if (Path(folder) / d).is_symlink()]
+    found += [(path, "unlisted") for path in unlisted]
     files = []
-    for folder, dirs, names in os.walk(year_dir, followlinks=False):
-        entries = sorted(names) + sorted(d for d in dirs if (Path(folder) / d).is_symlink())
-        for name in entries:
-            path = Path(folder) / name
-            relative = path.relative_to(year_dir).parts
-            try:
-                stat = path.lstat()
-            except OSError:  # removed since the folder was listed
-                continue
+    for path, kind in found:
+        relative = path.relative_to(year_dir).parts
+        try:
+            stat = path.lstat()
+        except OSError:  # removed since the folder was listed
+            continue
+        if kind is None:
             kind = "symlink" if S_ISLNK(stat.st_mode) else "file" if S_ISREG(stat.st_mode) else "other"
-            files.append(
-                FileVersion(
-                    path=str(path),
-                    fiscal_year=fiscal_year,
-                    form=relative[0] if len(relative) > 1 else "",
-                    size=stat.st_size,
-                    mtime=dt.datetime.fromtimestamp(stat.st_mtime).replace(microsecond=0),
-                    kind=kind,
-                )
+        files.append(
+            FileVersion(
+                path=str(path),
+                fiscal_year=fiscal_year,
+                form=relative[0] if len(relative) > 1 else "",
+                size=stat.st_size,
+                mtime=dt.datetime.fromtimestamp(stat.st_mtime).replace(microsecond=0),
+                kind=kind,
+                error=unlisted.get(path, ""),
             )
+        )
     return sorted(files, key=lambda f: f.path)
 
 
@@ -87,6 +97,9 @@ def _misplaced(file: FileVersion, raw_root: Path) -> Outcome | None:
     if _hidden(file, raw_root):
         reason = f"{file.path}: 隠しファイル（名前が「.」で始まる）は回答として読み込みません"
         return Outcome(file, quarantine=("hidden_file", reason, None, None))
+    if file.kind == "unlisted":
+        reason = f"{file.path}: フォルダの中を読み取れません: {file.error}"
+        return Outcome(file, quarantine=("unreadable_file", reason, None, None))
     if file.kind != "file":
         reason = f"{file.path}: 通常のファイルではありません（FIFO・ソケット・デバイス）。開かずに除外しました"
         return Outcome(file, quarantine=("unreadable_file", reason, None, None))
