@@ -105,3 +105,23 @@ def test_text_items_must_say_whether_required(tmp_path: Path) -> None:
     text = {"key": "q2", "question": "問2", "label": "自由記載", "type": "text"}
     with pytest.raises(CodebookError, match="must say required"):
         load_file(_codebook(tmp_path, [CODE, text]))
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"plausible_max": 100, "plausible_why": "公表値の最大区分"}, None),
+        ({"plausible_max": 100}, "plausible_max needs plausible_why"),
+        ({"plausible_max": 5, "plausible_why": "x", "max": 5}, "plausible_max must be below max"),
+    ],
+)
+def test_lint_checks_plausible_max(tmp_path: Path, extra: dict, message: str | None) -> None:
+    number = {"key": "q2", "question": "問2", "label": "人数", "type": "number", "unit": "人", "min": 0, **extra}
+    cb = load_file(_codebook(tmp_path, [CODE, number]))
+    problems = lint(cb)
+    if message is None:
+        assert problems == []
+        rule = next(r for r in cb.item("q2").constraints if r.id == "plausible")
+        assert (rule.source, "100人" in rule.message) == (". <= 100", True)
+    else:
+        assert any(message in p for p in problems), problems

@@ -120,7 +120,8 @@ HEADER_FIELDS = (
 )  # fmt: skip
 ITEM_FIELDS = (
     "key", "question", "section", "text", "label", "type", "code_kind", "cell", "unit",
-    "min", "max", "integer", "relevant", "required", "layout_with", "tags", "constraints", "options",
+    "min", "max", "plausible_max", "plausible_why", "integer", "relevant", "required", "layout_with", "tags",
+    "constraints", "options",
 )  # fmt: skip
 
 

@@ -93,6 +93,15 @@ def lint(cb: Codebook) -> list[str]:
                 problems.append(f"{where}: layout_with must name an earlier multiple-choice item")
             elif partner.option_codes != item.option_codes:
                 problems.append(f"{where}: layout_with {partner.key} needs the same option codes")
+        if item.plausible_max is not None:
+            if item.type != "number":
+                problems.append(f"{where}: plausible_max is for number items")
+            elif not item.plausible_why:
+                problems.append(f"{where}: plausible_max needs plausible_why (where the limit comes from)")
+            elif item.maximum is not None and item.plausible_max >= item.maximum:
+                problems.append(f"{where}: plausible_max must be below max {item.maximum}")
+            elif item.minimum is not None and item.plausible_max <= item.minimum:
+                problems.append(f"{where}: plausible_max must be above min {item.minimum}")
         if "scenario" in item.tags and item.tags["scenario"] not in SCENARIOS:
             problems.append(f"{where}: unknown scenario {item.tags['scenario']!r}")
         if item.relevant is not None:

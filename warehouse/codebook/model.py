@@ -75,6 +75,8 @@ class Item:
     code_kind: str | None = None
     minimum: float | None = None
     maximum: float | None = None
+    plausible_max: float | None = None
+    plausible_why: str | None = None
     integer: bool = False
     unit: str | None = None
     tags: dict[str, str] = field(default_factory=dict)
@@ -161,7 +163,11 @@ def _options(raw: list[Any], where: str) -> tuple[Option, ...]:
 
 
 def _derived_rules(item: dict[str, Any], key: str) -> list[Rule]:
-    """Rules implied by an item's type, so the gate sees one uniform list of constraints."""
+    """Rules implied by an item's type, so the gate sees one uniform list of constraints.
+
+    ``min``/``max`` give ``range`` (what cannot be true); ``plausible_max`` gives ``plausible`` (what
+    is possible but almost surely a typing error, such as a head count of 1,000,000,000).
+    """
     rules: list[Rule] = []
     if item.get("type") == "code":
         kind = item.get("code_kind", "")
@@ -186,6 +192,11 @@ def _derived_rules(item: dict[str, Any], key: str) -> list[Rule]:
                     f"{item.get('min', '')}〜{item.get('max', '')}の範囲で記入してください",
                 )
             )
+        if item.get("plausible_max") is not None:
+            limit = item["plausible_max"]
+            source = f". <= {limit}"
+            message = f"{limit}{item.get('unit') or ''}を超える回答は通常ありません。誤記でないかご確認ください"
+            rules.append(Rule("plausible", source, ex.parse(source), message))
     return rules
 
 
@@ -220,6 +231,8 @@ def _item(raw: dict[str, Any], where: str) -> Item:
         code_kind=raw.get("code_kind"),
         minimum=raw.get("min"),
         maximum=raw.get("max"),
+        plausible_max=raw.get("plausible_max"),
+        plausible_why=raw.get("plausible_why"),
         integer=bool(raw.get("integer", False)),
         unit=raw.get("unit"),
         tags={str(k): str(v) for k, v in (raw.get("tags") or {}).items()},

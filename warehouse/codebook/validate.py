@@ -3,6 +3,11 @@
 This is the reference meaning of ``relevant``, ``required`` and ``constraints``: the sample
 generator checks its clean answers with it, and the tests use it to tell whether an answer breaks a
 rule; the quality gate compiles the same rules to Great Expectations for the whole year at once.
+
+``answers`` hold what was read as an answer, as the staging model types it: the set of the options
+read as ticked (an explicit no such as × and an unreadable mark are not ticks, so an item whose cells
+hold only those is unanswered, 未回答 where it applies), and no value for a number that is not one by
+the strict grammar or a formula without a cached value.  The ingest's notes report those cells.
 """
 
 from __future__ import annotations

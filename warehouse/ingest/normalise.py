@@ -1,22 +1,39 @@
 """Turns a cell as typed by a respondent into the canonical value of its item, and says what changed.
 
-Respondents type 全角 digits, 〇 or ✓ for a tick, codes that lost their leading zero, "1.0" pasted
-from another sheet; calamine returns every integer as a float.  Each repair is recorded as a note on
-the answer row (nothing is repaired silently), and a value that cannot be repaired is kept as text
-with a note, so the gate can report it instead of the ingest dropping it.
+Respondents type 全角 digits, 〇 or ✓ for a tick, × for "no", codes that lost their leading zero,
+"1.0" pasted from another sheet; calamine returns every integer as a float.  Each repair is recorded
+as a note on the answer row (nothing is repaired silently), and a value that cannot be read is kept
+as text with a note, so the gate can report it instead of the ingest dropping it.
+
+Numbers are read by one strict grammar (digits, an optional sign, a decimal point, thousands
+separators, after 全角→半角): ``float()`` would also take 'nan', 'inf', '1e3' and '1_000', which no
+respondent means as a head count.  A tick cell is three-valued: a mark that means yes (ticked), an
+explicit no (not ticked), or something that is not an answer at all (kept, flagged, not ticked).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-TICK_MARKS = frozenset({"〇", "○", "◯", "●", "✓", "✔", "☑", "レ", "v", "V", "x", "X", "×"})
-_LEADING_CODE = re.compile(r"^(\d+)\s*[.．、:：)）]")
-_NUMBER_WITH_UNIT = re.compile(r"^(-?\d+(?:\.\d+)?)\s*(人|日|時間|年|ヶ月|か月|カ月|ケ月)$")
+#: Marks that mean "this option applies" (after 全角→半角; a plain 1 needs no note).
+TICK_MARKS = frozenset({"〇", "○", "◯", "●", "✓", "✔", "☑", "レ", "v", "V"})
+#: Marks that mean "this option does not apply": read as not ticked, with a note.
+TICK_NO = frozenset({"0", "×", "✕", "✖", "✗", "✘", "x", "X", "無", "無し", "なし", "いいえ", "-", "‐", "−", "ー", "―"})
+#: Units a number item may carry in the codebook, with the spellings respondents type for them.
+UNIT_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "人": ("人", "名"),
+    "日": ("日",),
+    "時間": ("時間", "h"),
+    "年": ("年",),
+    "ヶ月": ("ヶ月", "か月", "カ月", "ケ月", "箇月", "ヵ月"),
+}
+_NUMBER = re.compile(r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
+_LEADING_CODE = re.compile(r"^([0-9]+)\s*[.．、:：)）]")
 
 
 @dataclass(frozen=True)
@@ -26,6 +43,13 @@ class Normalised:
     value: str | None
     number: float | None
     notes: tuple[str, ...] = ()
+
+
+def parse_number(text: str) -> float | None:
+    """The number ``text`` spells by the strict grammar, or None ('nan', '1e3', '1_000' are not numbers)."""
+    if not _NUMBER.fullmatch(text):
+        return None
+    return float(text.replace(",", ""))
 
 
 def _number_text(number: float) -> str:
@@ -55,39 +79,60 @@ def _as_text(raw: Any, *, fold: bool) -> tuple[str, list[str]]:
     return stripped, notes
 
 
-def _parse_number(text: str) -> float | None:
-    try:
-        return float(text.replace(",", ""))
-    except ValueError:
-        return None
+def _cell_number(raw: Any, text: str) -> float | None:
+    """The number of a numeric cell (finite only) or of text by the strict grammar."""
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return float(raw) if math.isfinite(raw) else None
+    return parse_number(text)
 
 
-def normalise(raw: Any, item_type: str, *, tick: bool = False, code_digits: int | None = None) -> Normalised:
-    """Canonical value of one non-empty cell of an item of ``item_type``."""
+def _tick(raw: Any, text: str, notes: list[str]) -> Normalised:
+    """A tick cell: ticked (1), an explicit no (0), or unreadable (no value)."""
+    number = _cell_number(raw, text)
+    if number == 1:
+        plain = text == "1" or isinstance(raw, bool)
+        return Normalised("1", 1.0, tuple(notes) if plain else (*notes, "tick_mark"))
+    if text in TICK_MARKS:
+        return Normalised("1", 1.0, (*notes, "tick_mark"))
+    if number == 0 or text in TICK_NO:
+        return Normalised("0", 0.0, (*notes, "tick_no"))
+    return Normalised(None, None, (*notes, "tick_unreadable"))
+
+
+def _with_unit(text: str, unit: str | None) -> float | None:
+    """The number of '3人'-style text, only in the unit the codebook gives the item."""
+    for spelling in UNIT_SPELLINGS.get(unit or "", (unit,) if unit else ()):
+        if text.endswith(spelling):
+            return parse_number(text[: -len(spelling)].rstrip())
+    return None
+
+
+def normalise(
+    raw: Any,
+    item_type: str,
+    *,
+    tick: bool = False,
+    code_digits: int | None = None,
+    unit: str | None = None,
+) -> Normalised:
+    """Canonical value of one non-empty cell of an item of ``item_type`` (``unit`` from the codebook)."""
     if raw is None or (isinstance(raw, str) and raw.strip() == ""):
         return Normalised(None, None)
     text, notes = _as_text(raw, fold=item_type != "text")
-    if isinstance(raw, str) and _parse_number(text) is not None and item_type in ("single", "number", "multiple"):
-        notes.append("number_as_text")
     if tick:
-        if text in TICK_MARKS:
-            return Normalised("1", 1.0, (*notes, "tick_mark"))
-        number = _parse_number(text)
-        if number == 1:
-            return Normalised("1", 1.0, tuple(notes))
-        return Normalised(text, number, (*notes, "invalid_tick"))
+        return _tick(raw, text, notes)
+    number = _cell_number(raw, text)
+    if isinstance(raw, str) and number is not None and item_type in ("single", "number"):
+        notes.append("number_as_text")
     if item_type == "single":
-        number = _parse_number(text)
         if number is None and (m := _LEADING_CODE.match(text)):
             number = float(m.group(1))
             notes.append("code_with_label")
         if number is None or not number.is_integer():
-            return Normalised(text, number, (*notes, "not_an_option_code"))
+            return Normalised(text, None, (*notes, "not_an_option_code"))
         return Normalised(str(int(number)), number, tuple(notes))
     if item_type == "number":
-        number = _parse_number(text)
-        if number is None and (m := _NUMBER_WITH_UNIT.match(text)):
-            number = float(m.group(1))
+        if number is None and (number := _with_unit(text, unit)) is not None:
             notes.append("number_with_unit")
         if number is None:
             return Normalised(text, None, (*notes, "not_a_number"))
@@ -96,7 +141,7 @@ def normalise(raw: Any, item_type: str, *, tick: bool = False, code_digits: int 
         digits = code_digits or len(text)
         if isinstance(raw, int | float) and text.isdigit() and len(text) < digits:
             return Normalised(text.zfill(digits), float(text), (*notes, "code_zero_padded"))
-        if not re.fullmatch(rf"\d{{{digits}}}", text):
+        if not re.fullmatch(rf"[0-9]{{{digits}}}", text) or number is None:
             return Normalised(text, None, (*notes, "code_format"))
-        return Normalised(text, float(text), tuple(notes))
+        return Normalised(text, number, tuple(notes))
     return Normalised(text, None, tuple(notes))

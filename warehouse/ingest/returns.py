@@ -19,7 +19,7 @@ from typing import Any
 
 from warehouse.codebook import Codebook, Item, load
 from warehouse.ingest.file_names import describe, file_family, indicated_prefecture, mismatches
-from warehouse.ingest.normalise import normalise
+from warehouse.ingest.normalise import Normalised, normalise
 from warehouse.ingest.reader import SheetCells, Unreadable, read_sheet
 from warehouse.reference.local_governments import LocalGovernment
 from warehouse.reference.local_governments import load as load_registry
@@ -159,20 +159,33 @@ def respondent_key(form: str, identity: dict[str, Any], path: Path) -> str:
 def _answer_rows(
     cb: Codebook, sheet: SheetCells, submission_id: str
 ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """One row per answer cell that holds anything (a formula without a value too), with its notes.
+
+    A formula with a cached value is read as that value with a ``formula`` note; a formula without
+    one is kept with its text as ``raw_value``, no value, and ``formula_without_value``.
+    """
     rows: list[tuple[Any, ...]] = []
     issues: list[tuple[Any, ...]] = []
     for cell, (item, option) in cb.cell_map().items():
         raw = sheet.cells.get(cell)
-        if raw is None or (isinstance(raw, str) and raw.strip() == ""):
+        formula = sheet.formulas.get(cell)
+        blank = raw is None or (isinstance(raw, str) and raw.strip() == "")
+        if blank and formula is None:
             continue
-        value = normalise(raw, item.type, tick=option is not None, code_digits=_digits(item))
+        if blank:
+            value, raw_text = Normalised(None, None, ("formula_without_value",)), formula
+        else:
+            value = normalise(raw, item.type, tick=option is not None, code_digits=_digits(item), unit=item.unit)
+            raw_text = _raw_text(raw)
+            if formula is not None:
+                value = Normalised(value.value, value.number, ("formula", *value.notes))
         rows.append(
             (
                 submission_id,
                 item.key,
                 option.code if option is not None else None,
                 cell,
-                _raw_text(raw),
+                raw_text,
                 value.value,
                 value.number,
                 list(value.notes),
@@ -180,15 +193,23 @@ def _answer_rows(
         )
         for note in value.notes:
             issues.append(
-                (
-                    submission_id,
-                    note,
-                    cell,
-                    item.key,
-                    f"{cb.sheet}!{cell} ({item.question}): {note} {_raw_text(raw)!r} → {value.value!r}",
-                )
+                (submission_id, note, cell, item.key, _note_message(cb, cell, item, note, raw_text, value, formula))
             )
     return rows, issues
+
+
+def _note_message(
+    cb: Codebook, cell: str, item: Item, note: str, raw_text: str | None, value: Normalised, formula: str | None
+) -> str:
+    """What was found in one answer cell, naming the sheet, cell, question and what was typed."""
+    where = f"{cb.sheet}!{cell} ({item.question})"
+    if note == "formula_without_value":
+        return f"{where}: formula_without_value {formula!r} has no (or an empty) cached value; not read as an answer"
+    if note == "formula":
+        return f"{where}: formula {formula!r} read as its cached value {value.value!r}"
+    if note == "tick_unreadable":
+        return f"{where}: tick_unreadable {raw_text!r} is neither a tick nor an explicit no; not read as an answer"
+    return f"{where}: {note} {raw_text!r} → {value.value!r}"
 
 
 def _digits(item: Item) -> int | None:

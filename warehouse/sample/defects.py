@@ -89,7 +89,7 @@ def cell_defect(
             code = rng.choice(sorted(answers[item.key]))
             cell = item.option(code).cell
             cells[cell] = rng.choice(("〇", "✓", "○")) if kind == "tick_mark" else "1.0"
-            note = "tick_mark" if kind == "tick_mark" else "number_as_text"
+            note = "tick_mark"  # '1.0' pasted as text is a tick mark too: ticked, with the note
             return Defect(kind, r.id, "", f"issue:{note}", cell, item.key, f"typed {cells[cell]!r} for a tick")
     if kind == "blank_required":
         pick = [i for i in answered if i.required and i.type in ("single", "number", "text")]

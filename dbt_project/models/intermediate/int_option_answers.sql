@@ -1,5 +1,7 @@
 -- every respondent x choice item x option where the item applied (not skipped),
 -- with is_selected true/false when the item was answered and null when it was missing (未回答).
+-- Only cells read as ticks select an option (stg_survey__answers.is_ticked): a multiple-choice item
+-- whose cells hold only explicit noes (×, 0) or unreadable marks is missing, not answered with none.
 
 with answers as (
     select

@@ -31,8 +31,9 @@ select
     end as answer_code,
     case when items.item_type = 'number' then answers.value_number end as answer_number,
     case when items.item_type in ('text', 'code') then answers.value end as answer_text,
-    -- a tick cell holding anything but 0 counts as ticked; odd marks are flagged by the ingest
-    coalesce(items.item_type = 'multiple' and coalesce(answers.value_number, 1) <> 0, false) as is_ticked
+    -- only a cell the ingest read as a tick counts: an explicit no (0, ×, いいえ) and a cell it could
+    -- not read (no value, flagged tick_unreadable) are not ticks
+    coalesce(items.item_type = 'multiple' and answers.value_number = 1, false) as is_ticked
 from answers
 inner join items
     on
