@@ -44,7 +44,8 @@ MAX_RULES_SHOWN = 15
 
 def gated_years(con: duckdb.DuckDBPyConnection) -> list[int]:
     """The survey years with returns in the working file and a codebook edition to check them by."""
-    present = {year for (year,) in con.execute("select distinct fiscal_year from raw.latest_submissions").fetchall()}
+    rows = con.execute("select distinct fiscal_year from staging.stg_survey__submissions").fetchall()
+    present = {year for (year,) in rows}
     return sorted(present & set(editions()))
 
 

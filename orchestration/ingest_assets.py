@@ -43,8 +43,9 @@ LOOKUP_KEYS: tuple[dg.AssetKey, ...] = (
     kinds={"excel", "duckdb"},
     pool=WRITER_POOL,
     description="Every answered cell of the returned workbooks of one survey year, with provenance; "
-    "unusable files go to raw.quarantine with their reason. Reads only new or changed files. Writes all "
-    "of the raw schema (answers, submissions, quarantine, ingest issues, stray cells, file versions).",
+    "unusable files go to raw.quarantine with their reason. Reads only new or changed files; a file removed "
+    "from raw/ is withdrawn. Writes all of the raw schema (answers, submissions, quarantine, ingest issues, "
+    "stray cells, file versions, withdrawals).",
 )
 def raw_answers(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.MaterializeResult:
     year = int(context.partition_key)
@@ -62,8 +63,11 @@ def raw_answers(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.
             ),
         )
         with connect(paths.db, read_only=True) as con:
+            # versions on file (not withdrawn); which one is current per respondent is dbt's to decide
             per_form = con.execute(
-                "select form, count(*) from raw.latest_submissions where fiscal_year = ? group by form order by form",
+                "select form, count(*) from raw.submissions where fiscal_year = ? and submission_id not in "
+                "(select submission_id from raw.withdrawals where submission_id is not null) "
+                "group by form order by form",
                 [year],
             ).fetchall()
             quarantined = con.execute(
@@ -77,7 +81,8 @@ def raw_answers(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.
             "new_submissions": report.submissions,
             "new_answer_cells": report.answers,
             "quarantined_in_run": report.quarantined,
-            "respondents_by_form": dict(per_form),
+            "submissions_by_form": dict(per_form),
+            "withdrawn_in_run": report.withdrawn,
             "quarantine_by_reason": dict(quarantined),
             "seconds": report.seconds,
         }

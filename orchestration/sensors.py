@@ -1,11 +1,12 @@
 """Triggers and alerts: new or replaced workbooks start a run; a failed run sends an alert.
 
 ``raw_files`` lists ``raw/<fiscal_year>/`` the way the ingest does and keeps, as its cursor, the JSON
-of every file's ``path → [size, mtime]`` (paths relative to the raw folder).  A file that is new, or
-whose size or modification time changed, asks for one ``full_refresh`` run of its year; a file still
-being copied (modified in the last ``WAREHOUSE_SENSOR_SETTLE_SECONDS``, default 30) waits for a later
-tick.  The run key is derived from the changed files, so the same file version never triggers twice
-even if a cursor update were lost.
+of every file's ``path → [size, mtime]`` (paths relative to the raw folder).  A file that is new,
+whose size or modification time changed, or that was removed (the ingest withdraws its return), asks
+for one ``full_refresh`` run of its year; a file still being copied (modified in the last
+``WAREHOUSE_SENSOR_SETTLE_SECONDS``, default 30) waits for a later tick.  The run key is derived from
+the changed files and their entries before and after, so the same change never triggers twice even
+if a cursor update were lost.
 
 ``alert_on_run_failure`` sends a ``run_failed`` alert to the configured sink (``WAREHOUSE_ALERT_SINK``)
 for every failed run of this code location, except runs whose gate alert was already delivered.
@@ -26,7 +27,8 @@ from orchestration.resources import WarehousePaths
 from warehouse.alerts.sinks import Alert, send
 from warehouse.ingest.run import LOCK_FILE_PREFIX, discover
 
-Entry = list[float]  # [size, mtime]
+Entry = list[float]  # [size, mtime], or [REMOVED, when] for a file that left the folder
+REMOVED = -1.0
 
 
 def settle_seconds() -> float:
@@ -50,10 +52,12 @@ def scan(raw_root: Path, years: list[str]) -> dict[str, dict[str, Entry]]:
 def changes(
     previous: dict[str, Entry], tree: dict[str, dict[str, Entry]], now: float, settle: float
 ) -> tuple[dict[str, list[str]], dict[str, Entry]]:
-    """The settled new or changed files per year, and the next cursor.
+    """The settled new, changed or removed files per year, and the next cursor.
 
-    A file still settling keeps its previous entry (or none), so a later tick sees it as changed.
-    Files that disappeared leave the cursor."""
+    A file still settling keeps its previous entry (or none), so a later tick sees it as changed.  A
+    file that disappeared is a change too (its return is withdrawn by the next ingest): it stays in
+    the cursor as a tombstone ``[REMOVED, when it was found gone]``, so that its coming back is a
+    change with a run key of its own."""
     changed: dict[str, list[str]] = {}
     cursor: dict[str, Entry] = {}
     for year, files in tree.items():
@@ -65,11 +69,20 @@ def changes(
             cursor[path] = entry
             if previous.get(path) != entry:
                 changed.setdefault(year, []).append(path)
-    return changed, cursor
+        for path, entry in sorted(previous.items()):
+            if not path.startswith(f"{year}/") or path in files:
+                continue
+            if entry[0] == REMOVED:
+                cursor[path] = entry
+            else:
+                cursor[path] = [REMOVED, now]
+                changed.setdefault(year, []).append(path)
+    return {year: sorted(paths) for year, paths in changed.items()}, cursor
 
 
-def run_key(year: str, paths: list[str], cursor: dict[str, Entry]) -> str:
-    digest = hashlib.sha256(json.dumps([[p, cursor[p]] for p in paths]).encode("utf-8")).hexdigest()
+def run_key(year: str, paths: list[str], cursor: dict[str, Entry], previous: dict[str, Entry]) -> str:
+    changes = [[p, previous.get(p), cursor[p]] for p in paths]
+    digest = hashlib.sha256(json.dumps(changes).encode("utf-8")).hexdigest()
     return f"raw-{year}-{digest[:16]}"
 
 
@@ -78,8 +91,8 @@ def run_key(year: str, paths: list[str], cursor: dict[str, Entry]) -> str:
     job=full_refresh_job,
     minimum_interval_seconds=60,
     default_status=dg.DefaultSensorStatus.RUNNING,
-    description="Starts a full_refresh run of a survey year when workbooks are added to or replaced under "
-    "raw/<fiscal_year>/ (cursor: path → [size, mtime]).",
+    description="Starts a full_refresh run of a survey year when workbooks are added to, replaced or removed "
+    "under raw/<fiscal_year>/ (cursor: path → [size, mtime]).",
 )
 def raw_files(context: dg.SensorEvaluationContext, paths: WarehousePaths) -> dg.SensorResult:
     previous: dict[str, Entry] = json.loads(context.cursor) if context.cursor else {}
@@ -87,7 +100,7 @@ def raw_files(context: dg.SensorEvaluationContext, paths: WarehousePaths) -> dg.
     changed, cursor = changes(previous, tree, time.time(), settle_seconds())
     requests = [
         dg.RunRequest(
-            run_key=run_key(year, files, cursor),
+            run_key=run_key(year, files, cursor, previous),
             partition_key=year,
             tags={"warehouse/trigger": "raw_files", "warehouse/changed_files": str(len(files))},
         )
@@ -95,11 +108,11 @@ def raw_files(context: dg.SensorEvaluationContext, paths: WarehousePaths) -> dg.
     ]
     for year, files in sorted(changed.items()):
         shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
-        context.log.info(f"{year}: {len(files)} new or replaced file(s): {shown}")
+        context.log.info(f"{year}: {len(files)} new, replaced or removed file(s): {shown}")
     return dg.SensorResult(
         run_requests=requests,
         cursor=json.dumps(cursor, sort_keys=True, ensure_ascii=False),
-        skip_reason=None if requests else dg.SkipReason(f"no new or replaced workbooks under {paths.raw}"),
+        skip_reason=None if requests else dg.SkipReason(f"no new, replaced or removed workbooks under {paths.raw}"),
     )
 
 

@@ -7,7 +7,7 @@ command line, the benchmark and the tests.
 
 Before any work the refresh refuses what would publish nonsense (``warehouse.refusals``), takes the
 writer lock of the working file (``warehouse.lock``) and removes what a crashed run left
-(``warehouse.leftovers``); once the returns are read it refuses a sharp drop against the last
+(``warehouse.leftovers``); once the models are built it refuses a sharp drop against the last
 publication.
 """
 
@@ -113,10 +113,6 @@ def _steps(
             report.stages[name] = time.perf_counter() - started
 
     report.ingest = timed("ingest", lambda: ingest(db, raw, year, progress=progress))
-    with connect(db, read_only=True) as con:
-        respondents = refusals.current_respondents(con, year)
-    if min_returns_share is not None:
-        refusals.check_drop(respondents, published, year, min_share=min_returns_share)
     # the gate runs in a process of its own that loads Great Expectations (~3 s of imports) on the
     # second core while dbt builds; the working file is free by then, dbt having released it
     validator = ProcessPoolExecutor(1, mp_context=get_context("forkserver"))
@@ -128,6 +124,11 @@ def _steps(
             failures = "; ".join(report.dbt.failures[:5])
             report.blocked = duckdb_holder(failures) or f"dbt build failed: {failures}"
             return
+        # which return is current is decided by the staging models, so the drop is judged after the build
+        with connect(db, read_only=True) as con:
+            respondents = refusals.current_respondents(con, year)
+        if min_returns_share is not None:
+            refusals.check_drop(respondents, published, year, min_share=min_returns_share)
         gate = report.gate = timed("gate", lambda: validator.submit(run_gate, db, year).result())
     finally:
         validator.shutdown(wait=False, cancel_futures=True)

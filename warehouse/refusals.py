@@ -1,7 +1,7 @@
 """Refusals that protect the analysts' file from a refresh that would publish nonsense.
 
 Before any work: a missing raw folder, an edition without a codebook, a missing or empty
-``raw/<year>/``.  Once the returns are read: a year whose current returns of some form fell below
+``raw/<year>/``.  Once the models are built: a year whose current returns of some form fell below
 ``min_share`` of the respondents of the last publication of that year (a mistyped ``--raw``, a copy
 that stopped halfway).  Each refusal is one sentence; ``force`` lets the refusals on the returns
 (empty year, sharp drop) through, never those on the configuration.
@@ -48,9 +48,10 @@ def _returns(folder: Path) -> bool:
 
 
 def current_respondents(con: duckdb.DuckDBPyConnection, year: int) -> dict[str, int]:
-    """Respondents with a current return, per form, in the working file."""
+    """Respondents with a current return, per form, in the working file (as the staging models decide)."""
     rows = con.execute(
-        "select form, count(*) from raw.latest_submissions where fiscal_year = ? group by form order by form", [year]
+        "select form, count(*) from staging.stg_survey__submissions where fiscal_year = ? group by form order by form",
+        [year],
     ).fetchall()
     return {str(form): int(n) for form, n in rows}
 

@@ -18,8 +18,8 @@ def summary(report: RefreshReport, db: Path, published: Path, cleaning_log: Path
     year = report.fiscal_year
     with connect(db, read_only=True) as con:
         forms = con.execute(
-            "select form, count(*), count(*) filter (where identity_status <> 'ok') from raw.latest_submissions "
-            "where fiscal_year = ? group by form order by form",
+            "select form, count(*), count(*) filter (where identity_status <> 'ok') "
+            "from staging.stg_survey__submissions where fiscal_year = ? group by form order by form",
             [year],
         ).fetchall()
         versions = con.execute(

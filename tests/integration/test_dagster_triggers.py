@@ -100,6 +100,12 @@ def test_sensor_asks_one_run_per_new_or_replaced_file_and_none_for_an_unchanged_
         settled = _tick(instance, raw, waiting.cursor)
         assert [r.tags["warehouse/changed_files"] for r in settled.run_requests] == ["1"]
 
+        new.unlink()  # sent by mistake: removing it asks for a run, whose ingest withdraws the return
+        removed = _tick(instance, raw, settled.cursor)
+        [request_removed] = removed.run_requests
+        assert (request_removed.partition_key, request_removed.tags["warehouse/changed_files"]) == ("2023", "1")
+        assert _tick(instance, raw, removed.cursor).run_requests == [], "a removal triggers once"
+
 
 def test_schedule_defaults_to_after_the_return_deadline_in_tokyo() -> None:
     assert refresh_schedule.cron_schedule == DEFAULT_CRON == "0 3 1 10 *"

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections import Counter
+from pathlib import Path
 
 import duckdb
 
 from tests.conftest import Ingested
+from tests.current_returns import build_current_returns
 from tests.integration.test_ingest_sample import ingested_answers
 from warehouse.codebook import load_edition
 from warehouse.codebook.validate import violations
@@ -20,9 +23,12 @@ def test_every_kind_of_defect_was_injected(defective_year: Ingested) -> None:
     assert set(kinds) == set(DEFAULT_RATES), kinds
 
 
-def test_each_defect_is_caught_by_its_reason(defective_year: Ingested) -> None:
+def test_each_defect_is_caught_by_its_reason(defective_year: Ingested, tmp_path: Path) -> None:
     books = load_edition(2023)
-    con = duckdb.connect(str(defective_year.db), read_only=True)
+    db = tmp_path / "warehouse.duckdb"
+    shutil.copy(defective_year.db, db)
+    build_current_returns(db)
+    con = duckdb.connect(str(db), read_only=True)
     quarantined = {(p, c) for p, c in con.execute("select file_path, reason_code from raw.quarantine").fetchall()}
     issues = {
         (p, i, c)
@@ -46,7 +52,9 @@ def test_each_defect_is_caught_by_its_reason(defective_year: Ingested) -> None:
             )
         elif kind == "history":
             family = con.execute("select file_family from raw.submissions where file_path = ?", [path]).fetchone()
-            latest = con.execute("select count(*) from raw.latest_submissions where file_path = ?", [path]).fetchone()
+            latest = con.execute(
+                "select count(*) from staging.stg_survey__submissions where file_path = ?", [path]
+            ).fetchone()
             ok = family is not None and families[family[0]] == 2 and latest == (1,)
         elif what == "duplicate_coordinator":
             original = defective_year.sample.files[d.respondent]

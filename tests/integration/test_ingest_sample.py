@@ -13,6 +13,7 @@ import duckdb
 import pytest
 
 from tests.conftest import Ingested
+from tests.current_returns import build_current_returns
 from warehouse.codebook import load_edition
 from warehouse.ingest.run import ingest
 from warehouse.workbook.cells import answers_to_cells, typed_value
@@ -99,10 +100,13 @@ def test_a_changed_file_is_the_only_one_read_and_history_is_kept(clean_year: Ing
     os.utime(target, (stat.st_atime, stat.st_mtime + 86400))
     report = ingest(db, raw, 2023)
     assert (report.files_read, report.submissions) == (1, 1)
+    build_current_returns(db)
     with duckdb.connect(str(db), read_only=True) as con:
         versions = con.execute("select count(*) from raw.submissions where file_path = ?", [str(target)]).fetchone()
         latest = con.execute(
-            "select value from raw.latest_answers where file_path = ? and item_key = ?", [str(target), first.key]
+            "select value from raw.answers where file_path = ? and item_key = ? "
+            "and submission_id in (select submission_id from staging.stg_survey__submissions)",
+            [str(target), first.key],
         ).fetchall()
     assert versions == (2,)
     assert latest == [(str(answers[first.key]),)]

@@ -46,7 +46,7 @@ def test_materialise_the_year(clean_year: Ingested, tmp_path: Path) -> None:
     again = dg.materialize([raw_answers], partition_key="2023", resources={"paths": paths})
     assert again.asset_materializations_for_node("raw__answers")[0].metadata["files_read"].value == 0
     with duckdb.connect(str(db), read_only=True) as con:
-        assert con.execute("select count(*) from raw.latest_submissions").fetchone() == (len(clean_year.sample.files),)
+        assert con.execute("select count(*) from raw.submissions").fetchone() == (len(clean_year.sample.files),)
 
 
 def _step_failures(result: dg.ExecuteInProcessResult) -> list[str]:

@@ -2,7 +2,8 @@
 
 GX's SQL data source does not work on DuckDB, so each frame is read into pandas first: one per
 form from ``int_<form>__rule_checks`` (built by dbt from the codebook), and the cross-respondent
-frames below, which no single return can show.
+frames below, which no single return can show.  Which return is current (and which file of a family
+is the latest) comes from dbt's ``staging.stg_survey__submission_versions``, never decided here.
 """
 
 from __future__ import annotations
@@ -24,19 +25,17 @@ RESPONDENT_COLUMNS = (
 )
 
 CROSS_SQL: dict[str, str] = {
-    # the latest file of each family: two families with one prefecture or municipality code is a
-    # duplicate the pipeline cannot resolve on its own (a resubmission shares the family)
+    # the latest file of each family (withdrawn files excluded, as decided in the staging model):
+    # two families with one prefecture or municipality code is a duplicate the pipeline cannot
+    # resolve on its own (a resubmission shares the family)
     "returns": """
         select s.submission_id, s.respondent_key, s.respondent_code, s.form, s.prefecture_code,
                p.name as prefecture_name, m.code6 as municipality_code, m.name as municipality_name,
                s.file_path, s.sheet
-        from raw.submissions as s
+        from staging.stg_survey__submission_versions as s
         left join reference.local_governments as p on p.kind = 'prefecture' and p.prefecture_code = s.prefecture_code
         left join reference.local_governments as m on m.kind = 'municipality' and m.code5 = s.municipality_code
-        where s.fiscal_year = $year and s.form in ('prefecture', 'municipality')
-        qualify row_number() over (
-            partition by s.form, s.file_family order by s.file_mtime desc, s.ingested_at desc, s.file_path desc
-        ) = 1
+        where s.fiscal_year = $year and s.form in ('prefecture', 'municipality') and s.is_family_latest
     """,
     "identity": """
         select submission_id, {respondent}, identity_status = 'ok' as code_is_known
@@ -68,7 +67,8 @@ CROSS_SQL: dict[str, str] = {
                        as code,
                    coordinator_level, count(*) as coordinator_returns
             from staging.stg_survey__submissions
-            where fiscal_year = $year and form = 'coordinator'
+            -- a return with an unknown code is filed under a prefecture for its findings, not counted
+            where fiscal_year = $year and form = 'coordinator' and identity_status = 'ok'
             group by all
         )
         select s.submission_id, {respondent_s}, r.reported_present,
@@ -130,7 +130,9 @@ def answers_frame(con: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
         """
         select submission_id, item_key, string_agg(coalesce(raw_value, ''), ', ' order by cell) as value_found,
                string_agg(cell, ',' order by cell) as cells
-        from raw.latest_answers where fiscal_year = ? group by all
+        from raw.answers
+        where fiscal_year = ? and submission_id in (select submission_id from staging.stg_survey__submissions)
+        group by all
         """,
         [year],
     ).fetchdf()

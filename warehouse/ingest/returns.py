@@ -18,12 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from warehouse.codebook import Codebook, Item, load
+from warehouse.ingest.file_names import describe, file_family, indicated_prefecture, mismatches
 from warehouse.ingest.normalise import Normalised, normalise
 from warehouse.ingest.reader import SheetCells, Unreadable, read_sheet
+from warehouse.reference.local_governments import LocalGovernment
 from warehouse.reference.local_governments import load as load_registry
 from warehouse.workbook.template import TEMPLATE_ID_CELL, lookup_cells, write_workbook
 
-VERSION_SEPARATOR = "__"
+#: How many stray cells the one ``stray_cells`` issue of a file quotes (all are kept in raw.stray_cells).
+STRAY_SAMPLE = 5
 
 
 @dataclass
@@ -36,6 +39,8 @@ class FileVersion:
     size: int
     mtime: dt.datetime
     sha256: str = ""
+    kind: str = "file"  # file | symlink | other (FIFO, socket, device: never opened) | unlisted (a folder)
+    error: str = ""  # why an unlisted folder could not be listed
 
 
 @dataclass
@@ -67,10 +72,17 @@ def template_cells(edition: int, form: str) -> dict[str, Any]:
         return read_sheet(path, cb.sheet).cells
 
 
-def _identity(cb: Codebook, cells: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str, str]]]:
-    """Who returned the workbook, from its code cell(s), checked against the reference data."""
+def _identity(
+    cb: Codebook, cells: dict[str, Any], path: Path
+) -> tuple[dict[str, Any], list[tuple[str, str, str | None, str]]]:
+    """Who returned the workbook, from its code cell(s), checked against the reference data.
+
+    Issues are ``(code, cell, item_key, message)``.  The first code filled in decides (coordinators:
+    F1-1 municipal before F1-2 prefecture).  When it is unknown or missing, the return is still filed
+    under a prefecture if the other code cells or the file name point to one (``identity_status``
+    stays as it is); when it is known, a file name naming someone else is reported."""
     registry = load_registry()
-    issues: list[tuple[str, str, str]] = []
+    issues: list[tuple[str, str, str | None, str]] = []
     out: dict[str, Any] = {
         "respondent_code": None,
         "respondent_kind": None,
@@ -78,40 +90,57 @@ def _identity(cb: Codebook, cells: dict[str, Any]) -> tuple[dict[str, Any], list
         "municipality_code": None,
         "identity_status": "missing_code",
     }
-    for item in (i for i in cb.items if i.type == "code"):
+    codes = [i for i in cb.items if i.type == "code"]
+    found: LocalGovernment | None = None
+    others: list[LocalGovernment] = []
+    for item in codes:
         assert item.cell is not None
         raw = cells.get(item.cell)
         if raw is None:
             continue
-        digits = 2 if item.code_kind == "prefecture" else 5
-        value = normalise(raw, "code", code_digits=digits).value
+        value = normalise(raw, "code", code_digits=_digits(item)).value
         table = registry.prefectures if item.code_kind == "prefecture" else registry.municipalities
-        found = table.get(value or "")
+        government = table.get(value or "")
+        if out["respondent_kind"] is not None:
+            others += [government] if government is not None else []
+            continue
         out["respondent_code"] = value
         out["respondent_kind"] = item.code_kind
-        if found is None:
+        if government is None:
             out["identity_status"] = "unknown_code"
             issues.append(
                 (
                     "unknown_code",
                     item.cell,
+                    None,
                     f"code {value!r} in {item.cell} is not a {item.code_kind} code of the reference data",
                 )
             )
-        else:
-            out["identity_status"] = "ok"
-            out["prefecture_code"] = found.prefecture_code
-            out["municipality_code"] = found.code5 if item.code_kind == "municipality" else None
-        break  # the first code filled in decides (coordinators: F1-1 municipal before F1-2 prefecture)
+            continue
+        found = government
+        out["identity_status"] = "ok"
+        out["prefecture_code"] = government.prefecture_code
+        out["municipality_code"] = government.code5 if item.code_kind == "municipality" else None
+        wrong = mismatches(path, government)
+        if wrong:
+            said = "".join(f"「{m.text}」" for m in wrong)
+            named = "、".join(dict.fromkeys(describe(c) for m in wrong for c in m.candidates))
+            issues.append(
+                (
+                    "file_name_mismatch",
+                    item.cell,
+                    item.key,
+                    f"ファイル名「{path.name}」の{said}は{named}を指していますが、"
+                    f"{item.question}（{item.cell}）の回答者コード {value} は{describe(government)}です",
+                )
+            )
     if out["identity_status"] == "missing_code":
-        cells_named = ", ".join(i.cell or "" for i in cb.items if i.type == "code")
-        issues.append(("missing_code", cells_named, f"no respondent code in {cells_named}"))
+        cells_named = ", ".join(i.cell or "" for i in codes)
+        issues.append(("missing_code", cells_named, None, f"no respondent code in {cells_named}"))
+    if found is None:
+        prefectures = {g.prefecture_code for g in others}
+        out["prefecture_code"] = prefectures.pop() if len(prefectures) == 1 else indicated_prefecture(path)
     return out, issues
-
-
-def file_family(path: Path) -> str:
-    """The name shared by a return and its resubmissions saved beside it (``name__anything``)."""
-    return path.stem.split(VERSION_SEPARATOR)[0]
 
 
 def respondent_key(form: str, identity: dict[str, Any], path: Path) -> str:
@@ -194,7 +223,37 @@ def _raw_text(raw: Any) -> str:
 
 
 def read_return(file: FileVersion, ingested_at: dt.datetime) -> Outcome:
-    """Read one file version into an :class:`Outcome` (worker-side; no database access)."""
+    """Read one file version into an :class:`Outcome` (worker-side; no database access).
+
+    An I/O error (permissions, a failing disk, a file removed while being read) quarantines this
+    file with its reason instead of stopping the whole year."""
+    try:
+        return _read_return(file, ingested_at)
+    except OSError as err:
+        return unreadable(file, err)
+
+
+def unreadable(file: FileVersion, err: OSError) -> Outcome:
+    """The quarantine record of a file the operating system would not let us read."""
+    why = f"{err.strerror} (errno {err.errno})" if err.strerror else f"{type(err).__name__}: {err}"
+    return Outcome(file, quarantine=("unreadable_file", f"{file.path}: ファイルを読み取れません: {why}", None, None))
+
+
+def _stray_issue(cb: Codebook, path: Path, submission_id: str, strays: list[tuple[Any, ...]]) -> tuple[Any, ...]:
+    """One issue per file for everything typed outside the answer cells: the count and a sample."""
+    sample = strays[:STRAY_SAMPLE]
+    quoted = "、".join(f"{cell} {text!r}" for _, cell, text, _ in sample)
+    more = f" ほか{len(strays) - len(sample)}セル" if len(strays) > len(sample) else ""
+    return (
+        submission_id,
+        "stray_cells",
+        ",".join(cell for _, cell, _, _ in sample),
+        None,
+        f"{path.name}: {cb.sheet}: 回答欄の外に入力されたセルが{len(strays)}個あります（{quoted}{more}）",
+    )
+
+
+def _read_return(file: FileVersion, ingested_at: dt.datetime) -> Outcome:
     path = Path(file.path)
     outcome = Outcome(file)
     if not file.sha256:
@@ -230,11 +289,11 @@ def read_return(file: FileVersion, ingested_at: dt.datetime) -> Outcome:
         )
         return outcome
     submission_id = file.sha256[:16] + ":" + hashlib.sha256(file.path.encode()).hexdigest()[:8]
-    identity, identity_issues = _identity(cb, sheet.cells)
+    identity, identity_issues = _identity(cb, sheet.cells, path)
     outcome.answers, outcome.issues = _answer_rows(cb, sheet, submission_id)
     outcome.issues += [
-        (submission_id, code, cell, None, f"{path.name}: {cb.sheet}!{cell}: {msg}")
-        for code, cell, msg in identity_issues
+        (submission_id, code, cell, item_key, f"{path.name}: {cb.sheet}!{cell}: {msg}")
+        for code, cell, item_key, msg in identity_issues
     ]
     if sheet.file_format != "xlsx":
         outcome.issues.append(
@@ -253,15 +312,8 @@ def read_return(file: FileVersion, ingested_at: dt.datetime) -> Outcome:
         if cell in answer_cells or cell in formulas or blank.get(cell) == raw:
             continue
         outcome.stray_cells.append((submission_id, cell, _raw_text(raw), blank.get(cell) is not None))
-        outcome.issues.append(
-            (
-                submission_id,
-                "stray_cell",
-                cell,
-                None,
-                f"{path.name}: {cb.sheet}!{cell}: {_raw_text(raw)!r} is outside the answer cells",
-            )
-        )
+    if outcome.stray_cells:
+        outcome.issues.append(_stray_issue(cb, path, submission_id, outcome.stray_cells))
     outcome.submission = {
         "submission_id": submission_id,
         "fiscal_year": file.fiscal_year,

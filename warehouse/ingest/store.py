@@ -1,13 +1,16 @@
 """The DuckDB schema ``raw`` and the writes into it.
 
 Append-only: a file version read once is never read again, a resubmission adds a submission beside
-the one it replaces, and views pick the latest per respondent — so history is kept and re-running
-the ingest on an unchanged tree adds nothing.
+the one it replaces, and a file removed from raw/ is recorded in ``raw.withdrawals`` (its rows stay)
+— so history is kept and re-running the ingest on an unchanged tree adds nothing.  Which version is
+current is decided downstream, in one dbt model (``staging.stg_survey__submission_versions``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -55,22 +58,15 @@ create table if not exists raw.ingest_runs (
     run_id varchar primary key, fiscal_year integer, started_at timestamp, finished_at timestamp,
     files_seen integer, files_read integer, submissions integer, quarantined integer, answers bigint
 );
-create or replace view raw.latest_submissions as
--- a newer file of the same family (same name, or name__suffix) supersedes the older one even when
--- the older one's code was wrong; then the newest return per respondent wins
-with family_latest as (
-    select * from raw.submissions
-    qualify row_number() over (
-        partition by fiscal_year, form, file_family order by file_mtime desc, ingested_at desc, file_path desc
-    ) = 1
-)
-select * from family_latest
-qualify row_number() over (
-    partition by fiscal_year, form, respondent_key order by file_mtime desc, ingested_at desc, file_path desc
-) = 1;
-create or replace view raw.latest_answers as
-select a.* from raw.answers as a
-join raw.latest_submissions as s using (submission_id);
+create table if not exists raw.withdrawals (
+    file_path varchar not null, file_sha256 varchar not null, submission_id varchar,
+    withdrawn_at timestamp not null, run_id varchar, primary key (file_path, file_sha256)
+);
+alter table raw.ingest_runs add column if not exists withdrawn integer;
+alter table raw.ingest_runs add column if not exists restored integer;
+-- which return is current is decided in one place, dbt's staging.stg_survey__submission_versions
+drop view if exists raw.latest_answers;
+drop view if exists raw.latest_submissions;
 """
 
 
@@ -95,6 +91,27 @@ def seen_hashes(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
     return {(p, s) for p, s in con.execute("select file_path, file_sha256 from raw.file_versions").fetchall()}
 
 
+def withdrawn_files(con: duckdb.DuckDBPyConnection, fiscal_year: int) -> set[tuple[str, str]]:
+    """(path, sha256) of the year's file versions withdrawn so far (their file left raw/)."""
+    rows = con.execute(
+        "select w.file_path, w.file_sha256 from raw.withdrawals as w join raw.file_versions as v "
+        "using (file_path, file_sha256) where v.fiscal_year = ?",
+        [fiscal_year],
+    ).fetchall()
+    return {(p, s) for p, s in rows}
+
+
+@dataclass(frozen=True)
+class Run:
+    """What the ``raw.ingest_runs`` record says besides the counts of what was written."""
+
+    run_id: str
+    fiscal_year: int
+    started_at: dt.datetime
+    files_seen: int
+    files_read: int
+
+
 def _frame(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[Any, ...]]) -> pd.DataFrame:
     columns = [c[0] for c in con.execute(f"select * from raw.{table} limit 0").description]
     return pd.DataFrame.from_records(rows, columns=columns)
@@ -108,8 +125,51 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, *, 
         con.unregister("incoming")
 
 
-def write(con: duckdb.DuckDBPyConnection, outcomes: Iterable[Outcome], run_id: str, detected_at: Any) -> dict[str, int]:
-    """Append the outcomes of one run in one transaction; returns counts for the run record."""
+def _withdraw(con: duckdb.DuckDBPyConnection, run: Run, present: set[str], restored: list[tuple[str, str]]) -> int:
+    """Retire the year's file versions whose file is no longer under raw/; bring back those whose
+    file returned with the same content.  Returns how many were withdrawn."""
+    con.register("present_files", pd.DataFrame({"file_path": sorted(present)}, dtype="object"))
+    con.register("restored_files", pd.DataFrame(restored, columns=["file_path", "file_sha256"], dtype="object"))
+    try:
+        con.execute(
+            "delete from raw.withdrawals as w using restored_files as r "
+            "where w.file_path = r.file_path and w.file_sha256 = r.file_sha256"
+        )
+        [(before,)] = con.execute("select count(*) from raw.withdrawals").fetchall()
+        con.execute(
+            """
+            insert into raw.withdrawals
+            select v.file_path, v.file_sha256, s.submission_id, ?, ?
+            from raw.file_versions as v
+            left join raw.submissions as s using (file_path, file_sha256)
+            where v.fiscal_year = ?
+              and v.file_path not in (select file_path from present_files)
+              and not exists (
+                  select 1 from raw.withdrawals as w where w.file_path = v.file_path and w.file_sha256 = v.file_sha256
+              )
+            """,
+            [run.started_at, run.run_id, run.fiscal_year],
+        )
+        [(after,)] = con.execute("select count(*) from raw.withdrawals").fetchall()
+    finally:
+        con.unregister("present_files")
+        con.unregister("restored_files")
+    return int(after) - int(before)
+
+
+def write(
+    con: duckdb.DuckDBPyConnection,
+    outcomes: Iterable[Outcome],
+    run: Run,
+    *,
+    present: set[str],
+    restored: list[tuple[str, str]],
+) -> dict[str, Any]:
+    """Write one run in one transaction: the outcomes, the withdrawals and returns of files, and the
+    run's record in ``raw.ingest_runs`` (a crash leaves either all of it or none).
+
+    Returns the counts of the run record and its ``finished_at``."""
+    run_id, detected_at = run.run_id, run.started_at
     subs, answers, issues, strays, quarantine, versions = [], [], [], [], [], []
     for o in outcomes:
         f = o.file
@@ -156,8 +216,28 @@ def write(con: duckdb.DuckDBPyConnection, outcomes: Iterable[Outcome], run_id: s
         ):
             if rows:
                 _insert(con, table, _frame(con, table, rows))
+        withdrawn = _withdraw(con, run, present, restored)
+        finished_at = dt.datetime.now()
+        counts = {
+            "submissions": len(subs),
+            "quarantined": len(quarantine),
+            "answers": len(answers),
+            "withdrawn": withdrawn,
+            "restored": len(restored),
+        }
+        con.execute(
+            "insert into raw.ingest_runs by name select ? as run_id, ? as fiscal_year, ? as started_at, "
+            "? as finished_at, ? as files_seen, ? as files_read, ? as submissions, ? as quarantined, "
+            "? as answers, ? as withdrawn, ? as restored",
+            [
+                *(run.run_id, run.fiscal_year, run.started_at, finished_at),
+                run.files_seen,
+                run.files_read,
+                *counts.values(),
+            ],
+        )
         con.execute("commit")
     except Exception:
         con.execute("rollback")
         raise
-    return {"submissions": len(subs), "quarantined": len(quarantine), "answers": len(answers)}
+    return {**counts, "finished_at": finished_at}

@@ -1,7 +1,10 @@
 -- The answered cells of the current returns, typed by the codebook: an option code for single
 -- choice, a number, a text, or a tick for one option of a multiple-choice item.
 with answers as (
-    select * from {{ source('raw', 'latest_answers') }}
+    select raw_answers.*
+    from {{ source('raw', 'answers') }} as raw_answers
+    inner join {{ ref('stg_survey__submissions') }} as current_returns
+        on raw_answers.submission_id = current_returns.submission_id
 ),
 
 items as (

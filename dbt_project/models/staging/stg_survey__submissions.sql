@@ -1,7 +1,8 @@
--- The current return of each respondent (latest file of its family, then latest per respondent),
--- with the respondent's identity resolved against the reference list of local governments.
+-- The current return of each respondent (decided in stg_survey__submission_versions), with the
+-- respondent's identity resolved against the reference list of local governments.
 with latest as (
-    select * from {{ source('raw', 'latest_submissions') }}
+    select * from {{ ref('stg_survey__submission_versions') }}
+    where is_current
 ),
 
 governments as (

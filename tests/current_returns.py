@@ -1,0 +1,16 @@
+"""The current returns of a working file, as the one dbt model that decides them says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from warehouse.transform.dbt import build, write_lookups
+
+CURRENT_RETURN_MODELS = ["stg_survey__submission_versions", "stg_survey__submissions"]
+
+
+def build_current_returns(db: Path) -> None:
+    """Build the staging models of the submissions on ``db`` (they are views: cheap, and current)."""
+    write_lookups(db)
+    report = build(db, select=CURRENT_RETURN_MODELS, args=("run",))
+    assert report.success, report.failures
