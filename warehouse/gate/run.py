@@ -297,12 +297,12 @@ _REFUSED_SQL = """
     select q.form, q.reason_code as code, q.file_path, q.sheet, q.cell
     from raw.quarantine as q
     where q.fiscal_year = $year and q.file_path not in (select file_path from raw.submissions)
-    qualify row_number() over (partition by q.file_path order by q.detected_at desc) = 1
         -- a refused file since removed from raw/ is no longer anyone's to follow up
         and not exists (
             select 1 from raw.withdrawals as w
             where w.file_path = q.file_path and w.file_sha256 = coalesce(q.file_sha256, '')
         )
+    qualify row_number() over (partition by q.file_path order by q.detected_at desc) = 1
 """
 
 
