@@ -386,8 +386,8 @@ def test_a_withdrawn_duplicate_unblocks_the_gate_without_a_rebuild(clean_year: I
     assert {r.rule for r in blocked.rules if not r.success and r.severity == "hard"} == {failed.rule}
     found = _rows(
         db,
-        "select distinct file_path from gate.findings where run_id = ? and rule like '%duplicate_return'",
-        [blocked.run_id],
+        "select distinct file_path from gate.findings where fiscal_year = ? and rule like '%duplicate_return'",
+        [YEAR],
     )
     assert str(duplicate) in {p for (p,) in found}
 
@@ -398,8 +398,8 @@ def test_a_withdrawn_duplicate_unblocks_the_gate_without_a_rebuild(clean_year: I
     passed = run_gate(db, YEAR)
     assert passed.passed, passed.hard_failures
     assert [r.success for r in passed.rules if r.rule.endswith("duplicate_return")] == [True]
-    caused = "select count(*) from gate.findings where run_id = ? and file_path = ?"
-    assert _rows(db, caused, [passed.run_id, str(duplicate)]) == [(0,)]
+    caused = "select count(*) from gate.findings where fiscal_year = ? and file_path = ?"
+    assert _rows(db, caused, [YEAR, str(duplicate)]) == [(0,)]
     for table in ("staging.stg_survey__submissions", "marts.fct_scenario_status"):
         withdrawn_rows = _rows(
             db,

@@ -205,7 +205,9 @@ def test_a_full_disk_during_publish_is_one_sentence_and_the_publication_stays(ar
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     done = command("publish", env=area.env, preexec=small_disk)
-    refused_in_one_sentence(done, f"publishing to {area.published} failed")
+    refused_in_one_sentence(
+        done, "file size limit reached while writing", f"the publication {area.published} is unchanged"
+    )
     assert area.published_bytes == before
     assert list(area.root.glob("published.duckdb.tmp-*")) == []
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 import time
 import uuid
 from collections import Counter
@@ -28,6 +27,7 @@ from warehouse.gate import frames as fr
 from warehouse.gate.config import EXPECTATIONS_DIR
 from warehouse.gate.store import FINDINGS_COLUMNS, GateRun, RunRecord, latest_gate_runs, store
 from warehouse.gate.suites import load as load_suite
+from warehouse.ingest.file_names import indicated_prefecture
 from warehouse.ingest.store import connect
 from warehouse.reference.local_governments import load as load_local_governments
 
@@ -202,18 +202,15 @@ def run_gate(db: Path, edition: int, run_id: str | None = None, *, suites_dir: P
 _STORE_COLUMNS = ("finding_key", "first_run_id", "first_detected_at")
 
 
-_FILE_CODE = re.compile(r"^(\d{2})(?:\d{3,4})?(?:[_.\s]|$)")
-
-
 def _file_unknown_under_their_prefecture(findings: pd.DataFrame) -> None:
-    """A return whose code is unknown has no prefecture; where its file name starts with a real code
-    (``011002_札幌市.xlsx``), its findings go to that prefecture's workbook rather than to 都道府県不明."""
+    """A finding without a prefecture (a refused file, a return whose code is unknown) goes to the
+    prefecture its file name indicates (``011002_札幌市.xlsx``), where it does, rather than to 都道府県不明."""
     prefectures = load_local_governments().prefectures
     for i in findings.index[findings["prefecture_code"].isna() & findings["file_path"].notna()]:
-        match = _FILE_CODE.match(Path(str(findings.at[i, "file_path"])).name)
-        if match and match.group(1) in prefectures:
-            findings.at[i, "prefecture_code"] = match.group(1)
-            findings.at[i, "prefecture_name"] = prefectures[match.group(1)].name
+        code = indicated_prefecture(Path(str(findings.at[i, "file_path"])))
+        if code in prefectures:
+            findings.at[i, "prefecture_code"] = code
+            findings.at[i, "prefecture_name"] = prefectures[code].name
 
 
 def _rule_frame(edition: int, rules: list[RuleResult]) -> pd.DataFrame:
