@@ -4,12 +4,16 @@
 - the cleaning log's staging folders: ``.``-prefixed folders inside the cleaning-log folder older than
   the lock (a staging folder of the run holding the lock is younger);
 - temporary folders (multiprocessing's among them): every run puts its temporary files in
-  ``<data>/tmp/<pid>/`` (:func:`run_temp`), so a folder whose process is gone is a leftover.
+  ``<system temp>/zaitaku-<hash of the working file's path>/<pid>/`` (:func:`run_temp`), so a folder
+  whose process is gone is a leftover.  The folder is short on purpose: multiprocessing puts its
+  sockets there, and a socket's path may not exceed 107 bytes, which a data folder deep in a home
+  directory would.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import shutil
 import tempfile
@@ -17,10 +21,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+#: The system's temporary folder as the process started (a run points ``tempfile`` elsewhere).
+SYSTEM_TEMP = Path(tempfile.gettempdir())
+
 
 def temp_root(db: Path) -> Path:
-    """The folder of the runs' temporary files, in the data folder beside the working file ``db``."""
-    return Path(db).parent / "tmp"
+    """The folder of the temporary files of the runs on the working file ``db``: one per working file."""
+    digest = hashlib.sha256(str(Path(db).resolve()).encode()).hexdigest()[:12]
+    return SYSTEM_TEMP / f"zaitaku-{digest}"
 
 
 def remove_leftovers(published: Path, cleaning_log: Path, temp_root: Path, since: dt.datetime) -> list[Path]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from warehouse.gate.cleaning_log import year_folder
 from warehouse.ingest.store import connect
 from warehouse.refresh import RefreshReport
 
@@ -39,7 +40,7 @@ def summary(report: RefreshReport, db: Path, published: Path, cleaning_log: Path
         lines.append(f"  gate: {'passed' if report.gate.passed else 'FAILED'}; findings {counts}")
         lines.append(f"  rules outside tolerance: {failed}")
     if report.cleaning_log:
-        lines.append(f"  cleaning log: {len(report.cleaning_log)} workbooks in {cleaning_log}")
+        lines.append(f"  cleaning log: {len(report.cleaning_log)} workbooks in {year_folder(cleaning_log, year)}")
     steps = ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in report.stages.items())
     lines.append(f"  time: {report.seconds:.1f} s ({steps})")
     if report.published is not None:

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Ingested
+from warehouse.leftovers import temp_root
 from warehouse.publish.swap import read_publication
 from warehouse.refusals import RESPONDENTS_KEY
 from warehouse.settings import Settings
@@ -81,7 +82,7 @@ def plant_leftovers(root: Path) -> list[Path]:
     hour_ago = time.time() - 3600
     os.utime(staging, (hour_ago, hour_ago))
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    multiprocessing_tmp = root / "tmp" / dead.stdout.strip() / "pymp-crashed"
+    multiprocessing_tmp = temp_root(root / "warehouse.duckdb") / dead.stdout.strip() / "pymp-crashed"
     multiprocessing_tmp.mkdir(parents=True)
     (multiprocessing_tmp / "listener-x").write_bytes(b"")
     return [published_tmp, wal, staging, multiprocessing_tmp.parent]
