@@ -54,7 +54,7 @@ def test_webserver_serves_the_asset_graph_and_chromium_draws_it(tmp_path: Path) 
     assert set(nodes) == {key.to_user_string() for key in defs.resolve_asset_graph().get_all_asset_keys()}
     assert all(node["pools"] == [WRITER_POOL] for node in nodes.values())
     assert {node["groupName"] for node in nodes.values()} == {
-        "ingest", "lookups", "staging", "intermediate", "gate", "marts", "report", "publish",
+        "ingest", "lookups", "staging", "intermediate", "gate", "marts", "report", "provenance", "publish",
     }  # fmt: skip
     for name, node in nodes.items():
         if name.startswith(("marts/", "report/")):
