@@ -154,7 +154,7 @@ def test_no_message_of_any_codebook_rule_shows_rule_syntax(form: str) -> None:
         assert check.message.startswith(("問", "F")), check.message
 
 
-#: The codes every stream writes (see the shared conventions): each has its Japanese sentence.
+#: The codes the ingest writes (issues on cells, reasons for refused files): each has its Japanese sentence.
 INGEST_CODES = [
     "fullwidth",
     "trimmed",
