@@ -1,21 +1,18 @@
 """The annual full refresh, after the survey's return deadline.
 
 ``WAREHOUSE_REFRESH_CRON`` (default ``0 3 1 10 *``: 03:00 on 1 October) and
-``WAREHOUSE_REFRESH_TIMEZONE`` (default ``Asia/Tokyo``) set when it runs.  Each tick refreshes the
-survey year of the fiscal year it falls in (April–March), or the latest edition before it when that
-year's codebook is not written yet.
+``WAREHOUSE_REFRESH_TIMEZONE`` (default ``Asia/Tokyo``) set when it runs (``warehouse.settings``).
+Each tick refreshes the survey year of the fiscal year it falls in (April–March), or the latest
+edition before it when that year's codebook is not written yet.
 """
 
 import datetime as dt
-import os
 
 import dagster as dg
 
 from orchestration.ingest_assets import survey_years
 from orchestration.jobs import full_refresh_job
-
-DEFAULT_CRON = "0 3 1 10 *"
-DEFAULT_TIMEZONE = "Asia/Tokyo"
+from warehouse.settings import Settings
 
 
 def fiscal_year(when: dt.datetime) -> int:
@@ -30,9 +27,10 @@ def refresh_partition(when: dt.datetime, keys: list[str]) -> str | None:
 
 
 def build_refresh_schedule(cron: str | None = None, timezone: str | None = None) -> dg.ScheduleDefinition:
-    """The schedule, with its cron and time zone from the arguments, the environment or the defaults."""
-    cron = cron or os.environ.get("WAREHOUSE_REFRESH_CRON") or DEFAULT_CRON
-    timezone = timezone or os.environ.get("WAREHOUSE_REFRESH_TIMEZONE") or DEFAULT_TIMEZONE
+    """The schedule, with its cron and time zone from the arguments or the settings."""
+    settings = Settings.from_env()
+    cron = cron or settings.refresh_cron
+    timezone = timezone or settings.refresh_timezone
 
     @dg.schedule(
         name="annual_full_refresh",

@@ -14,7 +14,6 @@ for every failed run of this code location, except runs whose gate alert was alr
 
 import hashlib
 import json
-import os
 import time
 from pathlib import Path
 
@@ -26,13 +25,14 @@ from orchestration.jobs import full_refresh_job
 from orchestration.resources import WarehousePaths
 from warehouse.alerts.sinks import Alert, send
 from warehouse.ingest.run import LOCK_FILE_PREFIX, discover
+from warehouse.settings import Settings
 
 Entry = list[float]  # [size, mtime], or [REMOVED, when] for a file that left the folder
 REMOVED = -1.0
 
 
 def settle_seconds() -> float:
-    return float(os.environ.get("WAREHOUSE_SENSOR_SETTLE_SECONDS", "30"))
+    return Settings.from_env().sensor_settle_seconds
 
 
 def scan(raw_root: Path, years: list[str]) -> dict[str, dict[str, Entry]]:

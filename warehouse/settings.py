@@ -12,6 +12,9 @@
 | ``WAREHOUSE_MIN_RETURNS_SHARE`` | refuse a form whose returns fall below this share of the last published | ``0.5`` |
 | ``WAREHOUSE_FORCE`` | publish despite the refusals on the returns (empty year, sharp drop) | ``0`` |
 | ``WAREHOUSE_ALERT_*`` | where alerts go (see ``warehouse.alerts``) | a log file |
+| ``WAREHOUSE_REFRESH_CRON`` | when Dagster's annual refresh runs | ``0 3 1 10 *`` (1 October, 03:00) |
+| ``WAREHOUSE_REFRESH_TIMEZONE`` | the time zone of that cron | ``Asia/Tokyo`` |
+| ``WAREHOUSE_SENSOR_SETTLE_SECONDS`` | how long a workbook stays unchanged before Dagster's sensor reads it | ``30`` |
 """
 
 from __future__ import annotations
@@ -26,6 +29,9 @@ from typing import Any
 from warehouse import paths
 
 DEFAULT_MIN_RETURNS_SHARE = 0.5
+DEFAULT_REFRESH_CRON = "0 3 1 10 *"  # after the survey's return deadline
+DEFAULT_REFRESH_TIMEZONE = "Asia/Tokyo"
+DEFAULT_SETTLE_SECONDS = 30.0
 TRUE = ("1", "true", "yes", "on")
 FALSE = ("0", "false", "no", "off")
 
@@ -64,6 +70,9 @@ class Settings:
     min_returns_share: float = DEFAULT_MIN_RETURNS_SHARE
     force: bool = False
     alerts: AlertSettings = field(default_factory=AlertSettings)
+    refresh_cron: str = DEFAULT_REFRESH_CRON
+    refresh_timezone: str = DEFAULT_REFRESH_TIMEZONE
+    sensor_settle_seconds: float = DEFAULT_SETTLE_SECONDS
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -84,6 +93,9 @@ class Settings:
             min_returns_share=_share(env, "WAREHOUSE_MIN_RETURNS_SHARE"),
             force=_flag(env, "WAREHOUSE_FORCE", False),
             alerts=AlertSettings.from_env(env),
+            refresh_cron=env.get("WAREHOUSE_REFRESH_CRON", "").strip() or DEFAULT_REFRESH_CRON,
+            refresh_timezone=env.get("WAREHOUSE_REFRESH_TIMEZONE", "").strip() or DEFAULT_REFRESH_TIMEZONE,
+            sensor_settle_seconds=_seconds(env, "WAREHOUSE_SENSOR_SETTLE_SECONDS") or DEFAULT_SETTLE_SECONDS,
         )
 
     def override(self, **options: Any) -> Settings:

@@ -19,10 +19,11 @@ from dagster._utils.schedules import cron_string_iterator
 
 from orchestration.jobs import full_refresh_job
 from orchestration.resources import WarehousePaths
-from orchestration.schedules import DEFAULT_CRON, DEFAULT_TIMEZONE, build_refresh_schedule, refresh_schedule
+from orchestration.schedules import build_refresh_schedule, refresh_schedule
 from orchestration.sensors import raw_files
 from tests.conftest import Ingested
 from warehouse.codebook import editions
+from warehouse.settings import DEFAULT_REFRESH_CRON, DEFAULT_REFRESH_TIMEZONE
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 
@@ -108,8 +109,8 @@ def test_sensor_asks_one_run_per_new_or_replaced_file_and_none_for_an_unchanged_
 
 
 def test_schedule_defaults_to_after_the_return_deadline_in_tokyo() -> None:
-    assert refresh_schedule.cron_schedule == DEFAULT_CRON == "0 3 1 10 *"
-    assert refresh_schedule.execution_timezone == DEFAULT_TIMEZONE == "Asia/Tokyo"
+    assert refresh_schedule.cron_schedule == DEFAULT_REFRESH_CRON == "0 3 1 10 *"
+    assert refresh_schedule.execution_timezone == DEFAULT_REFRESH_TIMEZONE == "Asia/Tokyo"
     assert refresh_schedule.job_name == full_refresh_job.name
     start = dt.datetime(2025, 3, 1, tzinfo=TOKYO).timestamp()
     next_tick = next(cron_string_iterator(start, refresh_schedule.cron_schedule, refresh_schedule.execution_timezone))
