@@ -230,7 +230,7 @@ def test_the_cleaning_log_of_the_defective_sample_speaks_japanese(
                 skips.append(message)
     assert scanned > 500
     assert {"prefecture", "municipality", "coordinator", "cross", "ingest"} <= rules
-    assert skips and all(re.search(r"場合、.+は回答不要です（回答が入っています：[^）]+）$", m) for m in skips)
+    assert skips and all(re.search(r"場合、.+は回答不要です（回答が入っています：.+）$", m) for m in skips)
     assert not any(re.fullmatch(r"-?\d+\.0", str(v)) for v in _values(written[:-1]))  # '1', never '1.0'
 
 

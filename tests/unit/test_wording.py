@@ -7,7 +7,7 @@ import re
 import pytest
 
 from warehouse.codebook import expressions as ex
-from warehouse.codebook import load_edition, wording
+from warehouse.codebook import load, load_edition, wording
 from warehouse.codebook.sql import Compiler
 
 BOOKS = load_edition(2023)
@@ -226,3 +226,10 @@ def test_values_are_shown_as_typed_and_long_text_says_it_was_cut() -> None:
     assert wording.cell_text("短い") == "短い"
     cut = wording.cell_text("a" * 40_000)
     assert len(cut) == wording.EXCEL_CELL_LIMIT and "40,000文字" in cut
+
+
+def test_a_multiple_choice_answer_is_quoted_by_its_ticked_options() -> None:
+    item = load(2023, "municipality").item("q2_3_council_topics")
+    assert wording.ticked_value(item, [1, 3]) == (
+        "1.医療・介護の資源確保や活用／3.課題解決に係る事業の企画立案や運営検討"
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from warehouse.codebook import expressions as ex
 from warehouse.codebook.model import Codebook, Item, Rule
@@ -280,6 +280,12 @@ def typed_value(value: str | None, item_type: str | None = None) -> str | None:
     if value is None or item_type in ("text",):
         return value
     return ", ".join(_FLOAT_INTEGER.sub(r"\1", part) for part in value.split(", "))
+
+
+def ticked_value(item: Item, codes: Iterable[int]) -> str:
+    """The options of a multiple-choice item read as ticked, by number and label (「1.設置している／3.…」)."""
+    labels = {option.code: option.label for option in item.options}
+    return "／".join(f"{int(code)}.{labels.get(int(code), '')}" for code in codes)
 
 
 def cell_text(value: str) -> str:

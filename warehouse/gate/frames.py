@@ -125,11 +125,14 @@ def cross_frame(con: duckdb.DuckDBPyConnection, name: str, year: int) -> pd.Data
 
 
 def answers_frame(con: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
-    """The answer each finding quotes: raw values per submission and item, as typed."""
+    """The answer each finding quotes: raw values per submission and item, as typed, and for multiple
+    choice the options read as ticked (a prefecture reads 「1.…」 better than '1, 1')."""
     return con.execute(
         """
         select submission_id, item_key, string_agg(coalesce(raw_value, ''), ', ' order by cell) as value_found,
-               string_agg(cell, ',' order by cell) as cells
+               string_agg(cell, ',' order by cell) as cells,
+               list(option_code order by option_code) filter (where option_code is not null and value = '1')
+                   as ticked_codes
         from raw.answers
         where fiscal_year = ? and submission_id in (select submission_id from staging.stg_survey__submissions)
         group by all

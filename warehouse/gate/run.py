@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from warehouse.codebook import load_edition, wording
-from warehouse.codebook.model import Codebook
+from warehouse.codebook.model import Codebook, Item
 from warehouse.gate import frames as fr
 from warehouse.gate.config import EXPECTATIONS_DIR
 from warehouse.gate.store import FINDINGS_COLUMNS, GateRun, RunRecord, latest_gate_runs, store
@@ -254,7 +255,10 @@ def _findings(
         keys = list(zip(broken["submission_id"], [item_key] * len(broken), strict=True))
         quoted = answers.reindex(keys)
         item = books[form].item(item_key)
-        values = [wording.typed_value(v, item.type) if isinstance(v, str) else None for v in quoted["value_found"]]
+        values = [
+            _quoted_value(item, value, ticked)
+            for value, ticked in zip(quoted["value_found"], quoted["ticked_codes"], strict=True)
+        ]
         out["cell"] = quoted["cells"].fillna(",".join(item.cells)).to_numpy()
     elif family == "coordinator_presence":
         values = [
@@ -266,6 +270,13 @@ def _findings(
     out["value_found"] = values
     out["message"] = [wording.with_value(meta["message"], family, v) for v in values]
     return out
+
+
+def _quoted_value(item: Item, value: Any, ticked: Any) -> str | None:
+    """What a finding quotes: the options read as ticked for multiple choice, else what was typed."""
+    if item.type == "multiple" and isinstance(ticked, list | np.ndarray) and len(ticked):
+        return wording.ticked_value(item, ticked)
+    return wording.typed_value(value, item.type) if isinstance(value, str) else None
 
 
 _INGEST_SQL = """
