@@ -2,7 +2,8 @@
 
 - publication temp files ``<published>.tmp-*`` and their ``.wal`` (``warehouse.publish.swap``);
 - the cleaning log's staging folders: ``.``-prefixed folders inside the cleaning-log folder older than
-  the lock (a staging folder of the run holding the lock is younger);
+  the lock (a staging folder of the run holding the lock is younger), except the sets the year folders
+  (links) point at;
 - temporary folders (multiprocessing's among them): every run puts its temporary files in
   ``<system temp>/zaitaku-<hash of the working file's path>/<pid>/`` (:func:`run_temp`), so a folder
   whose process is gone is a leftover.  The folder is short on purpose: multiprocessing puts its
@@ -41,7 +42,11 @@ def remove_leftovers(published: Path, cleaning_log: Path, temp_root: Path, since
             path.unlink(missing_ok=True)
             removed.append(path)
     if Path(cleaning_log).is_dir():
+        # each year's folder is a link to the set last written, itself a '.'-prefixed folder: keep those
+        current = {os.readlink(path) for path in Path(cleaning_log).iterdir() if path.is_symlink()}
         for path in sorted(Path(cleaning_log).iterdir()):
+            if path.name in current or path.is_symlink():
+                continue
             if path.name.startswith(".") and path.is_dir() and _modified(path) < since:
                 shutil.rmtree(path, ignore_errors=True)
                 removed.append(path)
