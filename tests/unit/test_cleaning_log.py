@@ -205,6 +205,7 @@ def test_one_workbook_per_prefecture_with_findings_and_stale_ones_removed(export
     # another year and other files are left alone; of earlier sets and staging folders nothing remains
     assert sorted(p.name for p in root.iterdir() if not p.name.startswith(".")) == ["2022", "2023", "notes.txt"]
     assert [p.name for p in root.iterdir() if p.name.startswith(".")] == [os.readlink(out)]
+    assert out.stat().st_mode & 0o777 == 0o755, "the year's folder is readable by the prefectures' staff"
 
 
 def test_each_workbook_lists_exactly_its_prefecture_findings(exported: tuple[Path, list[Path]]) -> None:

@@ -169,6 +169,7 @@ def export_by_prefecture(
     out_dir.mkdir(parents=True, exist_ok=True)
     _tidy(out_dir, fiscal_year)
     staging = Path(tempfile.mkdtemp(prefix=f".{fiscal_year}.", dir=out_dir))
+    staging.chmod(0o755)  # mkdtemp makes it private; the prefectures' workbooks are read by others
     try:
         jobs = [
             _Job(
