@@ -20,8 +20,9 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,7 +96,7 @@ class Settings:
             alerts=AlertSettings.from_env(env),
             refresh_cron=env.get("WAREHOUSE_REFRESH_CRON", "").strip() or DEFAULT_REFRESH_CRON,
             refresh_timezone=env.get("WAREHOUSE_REFRESH_TIMEZONE", "").strip() or DEFAULT_REFRESH_TIMEZONE,
-            sensor_settle_seconds=_seconds(env, "WAREHOUSE_SENSOR_SETTLE_SECONDS") or DEFAULT_SETTLE_SECONDS,
+            sensor_settle_seconds=_or(_seconds(env, "WAREHOUSE_SENSOR_SETTLE_SECONDS"), DEFAULT_SETTLE_SECONDS),
         )
 
     def override(self, **options: Any) -> Settings:
@@ -114,26 +115,28 @@ def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
 
 
 def _seconds(env: Mapping[str, str], name: str) -> float | None:
+    return _number(env, name, lambda n: n >= 0, "a number of seconds")
+
+
+def _share(env: Mapping[str, str], name: str) -> float:
+    share = _number(env, name, lambda n: 0 <= n <= 1, "a share between 0 and 1 (e.g. 0.5)")
+    return _or(share, DEFAULT_MIN_RETURNS_SHARE)
+
+
+def _or(number: float | None, default: float) -> float:
+    """``number`` unless it was not set (0 is a setting, not an absence)."""
+    return default if number is None else number
+
+
+def _number(env: Mapping[str, str], name: str, valid: Callable[[float], bool], what: str) -> float | None:
+    """The number a variable holds (None when it is not set), or a SettingsError naming it."""
     value = env.get(name, "").strip()
     if not value:
         return None
     try:
-        seconds = float(value)
+        number = float(value)
     except ValueError:
-        seconds = -1.0
-    if not seconds >= 0:
-        raise SettingsError(f"{name} must be a number of seconds, not {value!r}")
-    return seconds
-
-
-def _share(env: Mapping[str, str], name: str) -> float:
-    value = env.get(name, "").strip()
-    if not value:
-        return DEFAULT_MIN_RETURNS_SHARE
-    try:
-        share = float(value)
-    except ValueError:
-        share = -1.0
-    if not 0 <= share <= 1:
-        raise SettingsError(f"{name} must be a share between 0 and 1 (e.g. 0.5), not {value!r}")
-    return share
+        number = math.nan
+    if not valid(number):  # NaN fails every comparison
+        raise SettingsError(f"{name} must be {what}, not {value!r}")
+    return number
