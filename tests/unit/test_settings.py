@@ -1,0 +1,42 @@
+"""The one configuration: defaults, then the environment, then options; a bad value names its variable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from warehouse import paths
+from warehouse.settings import Settings, SettingsError
+
+
+def test_defaults_then_environment_then_options() -> None:
+    assert Settings.from_env({}) == Settings()
+    assert Settings().db == paths.WORKING_DB and Settings().sensor_settle_seconds == 30
+    env = {
+        "WAREHOUSE_DB": "/srv/w.duckdb",
+        "WAREHOUSE_LOCK_WAIT": "no",
+        "WAREHOUSE_MIN_RETURNS_SHARE": "0.25",
+        "WAREHOUSE_SENSOR_SETTLE_SECONDS": "0",
+        "WAREHOUSE_REFRESH_TIMEZONE": "UTC",
+    }
+    settings = Settings.from_env(env)
+    assert (settings.db, settings.lock_wait, settings.min_returns_share) == (Path("/srv/w.duckdb"), False, 0.25)
+    assert (settings.sensor_settle_seconds, settings.refresh_timezone) == (0, "UTC")
+    overridden = settings.override(db=Path("/tmp/x.duckdb"), force=None, unknown="ignored")
+    assert overridden.db == Path("/tmp/x.duckdb") and overridden.force is False
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("WAREHOUSE_MIN_RETURNS_SHARE", "2"),
+        ("WAREHOUSE_MIN_RETURNS_SHARE", "nan"),
+        ("WAREHOUSE_LOCK_TIMEOUT", "-1"),
+        ("WAREHOUSE_SENSOR_SETTLE_SECONDS", "soon"),
+        ("WAREHOUSE_FORCE", "maybe"),
+    ],
+)
+def test_a_bad_value_names_its_variable(name: str, value: str) -> None:
+    with pytest.raises(SettingsError, match=f"^{name} must be .*{value!r}"):
+        Settings.from_env({name: value})
