@@ -1,9 +1,9 @@
 """What a crashed run leaves behind, removed by the next run once it holds the writer lock.
 
-- publication temp files ``<published>.tmp-*`` and their ``.wal`` (``warehouse.publish.swap``);
-- the cleaning log's staging folders: ``.``-prefixed folders inside the cleaning-log folder older than
-  the lock (a staging folder of the run holding the lock is younger), except the sets the year folders
-  (links) point at;
+- publication temp files ``<published>.tmp-<hex>`` and their ``.wal``, as the publisher names them
+  (``warehouse.publish.swap.remove_leftovers``);
+- the cleaning log's staging folders and unswitched links, as the export names them, never the sets
+  the year folders point at (``warehouse.gate.cleaning_log.remove_leftovers``);
 - temporary folders (multiprocessing's among them): every run puts its temporary files in
   ``<system temp>/zaitaku-<hash of the working file's path>/<pid>/`` (:func:`run_temp`), so a folder
   whose process is gone is a leftover.  The folder is short on purpose: multiprocessing puts its
@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 import shutil
@@ -21,6 +20,9 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from warehouse.gate.cleaning_log import remove_leftovers as cleaning_log_leftovers
+from warehouse.publish.swap import remove_leftovers as publication_leftovers
 
 #: The system's temporary folder as the process started (a run points ``tempfile`` elsewhere).
 SYSTEM_TEMP = Path(tempfile.gettempdir())
@@ -32,24 +34,10 @@ def temp_root(db: Path) -> Path:
     return SYSTEM_TEMP / f"zaitaku-{digest}"
 
 
-def remove_leftovers(published: Path, cleaning_log: Path, temp_root: Path, since: dt.datetime) -> list[Path]:
-    """Remove the leftovers of crashed runs; ``since`` is when the writer lock was taken.  Returns what
-    was removed."""
-    removed: list[Path] = []
-    published = Path(published)
-    if published.parent.is_dir():
-        for path in sorted(published.parent.glob(f"{published.name}.tmp-*")):
-            path.unlink(missing_ok=True)
-            removed.append(path)
-    if Path(cleaning_log).is_dir():
-        # each year's folder is a link to the set last written, itself a '.'-prefixed folder: keep those
-        current = {os.readlink(path) for path in Path(cleaning_log).iterdir() if path.is_symlink()}
-        for path in sorted(Path(cleaning_log).iterdir()):
-            if path.name in current or path.is_symlink():
-                continue
-            if path.name.startswith(".") and path.is_dir() and _modified(path) < since:
-                shutil.rmtree(path, ignore_errors=True)
-                removed.append(path)
+def remove_leftovers(published: Path, cleaning_log: Path, temp_root: Path) -> list[Path]:
+    """Remove the leftovers of crashed runs (the caller holds the writer lock, so no run of the
+    warehouse is writing them).  Returns what was removed."""
+    removed = [*publication_leftovers(published), *cleaning_log_leftovers(Path(cleaning_log))]
     if Path(temp_root).is_dir():
         for path in sorted(Path(temp_root).iterdir()):
             if not (path.name.isdigit() and _alive(int(path.name))):
@@ -75,10 +63,6 @@ def run_temp(temp_root: Path) -> Iterator[Path]:
             os.environ.pop("TMPDIR", None)
         else:
             os.environ["TMPDIR"] = before_env
-
-
-def _modified(path: Path) -> dt.datetime:
-    return dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
 
 
 def _alive(pid: int) -> bool:

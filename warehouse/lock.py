@@ -60,10 +60,6 @@ class Holder:
     def __str__(self) -> str:
         return f"pid {self.pid} on {self.host} ({self.command}, since {self.started_at})"
 
-    @property
-    def acquired(self) -> dt.datetime:
-        return dt.datetime.fromisoformat(self.started_at)
-
 
 def lock_path(db: Path) -> Path:
     return db.with_name(db.name + ".lock")
@@ -185,10 +181,10 @@ def exclusive(
     """What every writer of the working file does first: take the writer lock, check that no program
     outside the warehouse holds the file, remove what crashed runs left, and keep this run's temporary
     files under the data folder.  Yields the leftovers removed."""
-    with writer_lock(db, command, wait=wait, timeout=timeout, on_wait=on_wait) as holder:
+    with writer_lock(db, command, wait=wait, timeout=timeout, on_wait=on_wait):
         probe(db)
         temp = temp_root(db)
-        removed = remove_leftovers(published, cleaning_log, temp, holder.acquired)
+        removed = remove_leftovers(published, cleaning_log, temp)
         with run_temp(temp):
             yield removed
 

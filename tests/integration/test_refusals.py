@@ -15,7 +15,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,17 +69,16 @@ class Area:
 
 
 def plant_leftovers(root: Path) -> list[Path]:
-    """What a run killed midway leaves: a publication temp file and its WAL, a cleaning-log staging
-    folder, a multiprocessing temp folder of a process that is gone."""
-    published_tmp = root / "published.duckdb.tmp-0123456789abcdef"
+    """What a run killed midway leaves, named as the publisher and the export name them: a publication
+    temp file and its WAL, a cleaning-log staging folder, a multiprocessing temp folder of a process
+    that is gone."""
+    published_tmp = root / f"published.duckdb.tmp-{'0123456789abcdef' * 2}"
     published_tmp.write_bytes(b"half a publication")
-    wal = root / "published.duckdb.tmp-0123456789abcdef.wal"
+    wal = root / f"published.duckdb.tmp-{'0123456789abcdef' * 2}.wal"
     wal.write_bytes(b"its wal")
-    staging = root / "cleaning_log" / ".staging-2023-crashed"
+    staging = root / "cleaning_log" / ".2023.crashed"
     staging.mkdir(parents=True)
     (staging / "13_東京都.xlsx").write_bytes(b"half a workbook")
-    hour_ago = time.time() - 3600
-    os.utime(staging, (hour_ago, hour_ago))
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     multiprocessing_tmp = temp_root(root / "warehouse.duckdb") / dead.stdout.strip() / "pymp-crashed"
     multiprocessing_tmp.mkdir(parents=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
@@ -18,10 +17,10 @@ def test_the_cleaning_log_set_a_year_folder_points_at_is_kept(tmp_path: Path) ->
         os.utime(folder, (0, 0))  # both written long before the lock was taken
     (log / "2023").symlink_to(current.name, target_is_directory=True)
     published = tmp_path / "published.duckdb"
-    temporary = tmp_path / "published.duckdb.tmp-0123"
+    temporary = tmp_path / f"published.duckdb.tmp-{'0' * 32}"
     temporary.write_bytes(b"half a publication")
 
-    removed = remove_leftovers(published, log, tmp_path / "tmp", dt.datetime.now(dt.UTC))
+    removed = remove_leftovers(published, log, tmp_path / "tmp")
 
     assert sorted(removed) == sorted([crashed, temporary])
     assert (log / "2023" / "2023_13_東京都_疑義照会.xlsx").read_bytes() == b"workbook"

@@ -45,6 +45,7 @@ __all__ = [
     "export_by_prefecture",
     "national_workbook_name",
     "prefecture_workbook_name",
+    "remove_leftovers",
     "workbooks_with",
     "year_folder",
 ]
@@ -225,18 +226,29 @@ def _discard(staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def _tidy(out_dir: Path, fiscal_year: int) -> None:
+def _tidy(out_dir: Path, fiscal_year: int) -> list[Path]:
     """Remove every ``.<year>.*`` entry but the set the year's folder points at: earlier sets, and what a
-    crashed export left (staging folders, a link not yet switched)."""
+    crashed export left (staging folders, a link not yet switched).  Returns what was removed."""
     folder = year_folder(out_dir, fiscal_year)
     current = os.readlink(folder) if folder.is_symlink() else None
-    for path in out_dir.glob(f".{fiscal_year}.*"):
+    removed = []
+    for path in sorted(out_dir.glob(f".{fiscal_year}.*")):
         if path.name == current:
             continue
         if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path, ignore_errors=True)
         else:
             path.unlink(missing_ok=True)
+        removed.append(path)
+    return removed
+
+
+def remove_leftovers(out_dir: Path) -> list[Path]:
+    """What crashed exports of any year left in ``out_dir`` (the sets the year folders point at stay)."""
+    if not out_dir.is_dir():
+        return []
+    years = sorted({m.group(1) for p in out_dir.glob(".*") if (m := _STAGED.match(p.name))})
+    return [path for year in years for path in _tidy(out_dir, int(year))]
 
 
 def _flat_export(out_dir: Path, fiscal_year: int) -> Iterable[Path]:
@@ -276,6 +288,8 @@ def _safe(name: str) -> str:
 
 
 _NUMBER = re.compile(r"(\d+)")
+#: What an export writes beside the year folders: ``.<year>.<staging>``, ``.<year>.link``.
+_STAGED = re.compile(r"^\.([0-9]{4})\.")
 
 
 def _question_order(question: str | None) -> tuple[str | int, ...]:

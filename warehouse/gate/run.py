@@ -29,13 +29,11 @@ from warehouse.gate.config import EXPECTATIONS_DIR
 from warehouse.gate.store import FINDINGS_COLUMNS, GateRun, RunRecord, latest_gate_runs, store
 from warehouse.gate.suites import load as load_suite
 from warehouse.ingest.file_names import indicated_prefecture
+from warehouse.ingest.returns import STRAY_SAMPLE
 from warehouse.ingest.store import connect
 from warehouse.reference.local_governments import load as load_local_governments
 
 __all__ = ["GateResult", "GateRun", "RuleResult", "latest_gate_runs", "run_gate", "warm_validator"]
-
-#: How many stray cells a finding quotes (the count says how many there are).
-STRAY_SAMPLE = 5
 
 
 @dataclass(frozen=True)

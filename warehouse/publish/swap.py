@@ -90,7 +90,7 @@ def publish(
     working_db, published_db = Path(working_db), Path(published_db)
     wanted = _check_arguments(working_db, schemas, metadata)
     published_db.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(published_db)
+    remove_leftovers(published_db)
     temporary = published_db.with_name(f"{published_db.name}.tmp-{uuid.uuid4().hex}")
     published_at = dt.datetime.now(dt.UTC)
     try:
@@ -319,16 +319,20 @@ def _out_of_space(error: BaseException) -> str | None:
     return None
 
 
-def _remove_leftovers(published_db: Path) -> None:
-    """Remove the temporary files (and their ``.wal``) a killed publish left beside the publication.
+def remove_leftovers(published_db: Path) -> list[Path]:
+    """Remove the temporary files (and their ``.wal``) a killed publish left beside the publication;
+    returns them.
 
     Publishing runs under the warehouse's single writer lock, so a temporary file found here belongs
     to no running publish.
     """
-    for leftover in published_db.parent.glob(f"{glob.escape(published_db.name)}.tmp-*"):
-        if TEMPORARY.fullmatch(leftover.name[len(published_db.name) :]):
+    removed = []
+    for leftover in sorted(Path(published_db).parent.glob(f"{glob.escape(Path(published_db).name)}.tmp-*")):
+        if TEMPORARY.fullmatch(leftover.name[len(Path(published_db).name) :]):
             log.warning("removing %s, left by an interrupted publish", leftover)
             leftover.unlink(missing_ok=True)
+            removed.append(leftover)
+    return removed
 
 
 def _drop_stale_wal(published_db: Path) -> None:
