@@ -184,7 +184,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> None:
     )
     for leftover in report.leftovers:
         print(f"run: removed {leftover}, left by a run that did not finish", file=sys.stderr)
-    print(summary(report, settings.db, settings.published, settings.cleaning_log))
+    print(summary(report, settings.published, settings.cleaning_log))
     if not report.ok:
         raise SystemExit(1)
 

@@ -38,6 +38,15 @@ PUBLISHED_SCHEMAS = ("marts", "report", "provenance", "gate")
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class Returns:
+    """Who returned, as the working file says at the end of the refresh (read under the writer lock)."""
+
+    forms: list[tuple[str, int, int]]  # (form, respondents, of them with an unknown or missing code)
+    earlier_versions: int  # resubmissions: versions kept beside the current ones
+    quarantined: list[tuple[str, int]]  # (reason code, files), most first
+
+
 @dataclass
 class RefreshReport:
     fiscal_year: int
@@ -50,6 +59,7 @@ class RefreshReport:
     seconds: float = 0.0  # the whole refresh, wall clock
     blocked: str | None = None  # why nothing was published
     leftovers: list[Path] = field(default_factory=list)  # what crashed runs had left, removed
+    returns: Returns | None = None
 
     @property
     def ok(self) -> bool:
@@ -86,9 +96,28 @@ def refresh(
         ) as report.leftovers:
             guard = None if force else min_returns_share
             _steps(report, raw, db, published, cleaning_log_dir, progress, stage, guard)
+            # read before the lock is released: a refresh waiting for it could not open the file otherwise
+            report.returns = _returns(db, year)
     finally:
         report.seconds = time.perf_counter() - started
     return report
+
+
+def _returns(db: Path, year: int) -> Returns:
+    with connect(db, read_only=True) as con:
+        forms = con.execute(
+            "select form, count(*), count(*) filter (where identity_status <> 'ok') "
+            "from staging.stg_survey__submissions where fiscal_year = ? group by form order by form",
+            [year],
+        ).fetchall()
+        versions = con.execute(
+            "select count(*) - count(distinct respondent_key) from raw.submissions where fiscal_year = ?", [year]
+        ).fetchone()
+        quarantined = con.execute(
+            "select reason_code, count(*) from raw.quarantine where fiscal_year = ? group by all order by 2 desc",
+            [year],
+        ).fetchall()
+    return Returns(forms, int(versions[0]) if versions else 0, quarantined)
 
 
 def _steps(

@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from warehouse.gate.cleaning_log import year_folder
-from warehouse.ingest.store import connect
-from warehouse.refresh import RefreshReport
+from warehouse.refresh import RefreshReport, Returns
 
 EXAMPLE_QUERY = (
     "select scenario_label, count(*) filter (where is_engaged) as engaged, count(*) as municipalities "
@@ -15,25 +14,15 @@ EXAMPLE_QUERY = (
 )
 
 
-def summary(report: RefreshReport, db: Path, published: Path, cleaning_log: Path) -> str:
+def summary(report: RefreshReport, published: Path, cleaning_log: Path) -> str:
     year = report.fiscal_year
-    with connect(db, read_only=True) as con:
-        forms = con.execute(
-            "select form, count(*), count(*) filter (where identity_status <> 'ok') "
-            "from staging.stg_survey__submissions where fiscal_year = ? group by form order by form",
-            [year],
-        ).fetchall()
-        versions = con.execute(
-            "select count(*) - count(distinct respondent_key) from raw.submissions where fiscal_year = ?", [year]
-        ).fetchone()
-        quarantine = con.execute(
-            "select reason_code, count(*) from raw.quarantine where fiscal_year = ? group by all order by 2 desc",
-            [year],
-        ).fetchall()
+    returns = report.returns or Returns([], 0, [])
     lines = [f"refresh of fiscal year {year}:"]
-    lines += [f"  {form:<13} {n:>6,} respondents ({bad} with an unknown or missing code)" for form, n, bad in forms]
-    lines.append(f"  earlier versions kept (resubmissions): {versions[0] if versions else 0}")
-    lines.append("  quarantined files: " + (", ".join(f"{c} {n}" for c, n in quarantine) or "none"))
+    lines += [
+        f"  {form:<13} {n:>6,} respondents ({bad} with an unknown or missing code)" for form, n, bad in returns.forms
+    ]
+    lines.append(f"  earlier versions kept (resubmissions): {returns.earlier_versions}")
+    lines.append("  quarantined files: " + (", ".join(f"{c} {n}" for c, n in returns.quarantined) or "none"))
     if report.gate is not None:
         counts = ", ".join(f"{n:,} {s}" for s, n in sorted(report.gate.counts.items())) or "none"
         failed = ", ".join(r.name for r in report.gate.failed_rules[:8]) or "none"
