@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from warehouse.codebook import FORMS, editions, load, load_file
+from warehouse.codebook import editions, load, load_file
 from warehouse.codebook.layout import dump, stamp
 from warehouse.codebook.lint import lint
-from warehouse.codebook.model import CodebookError
+from warehouse.codebook.model import FIRST_FORMS, CodebookError
 
 HEADER = {
     "edition": 2023,
@@ -46,7 +46,7 @@ CHILD = {
 }
 
 
-@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("form", FIRST_FORMS)
 def test_r5_codebook_exists_and_lints_clean(form: str) -> None:
     cb = load(2023, form)
     assert lint(cb) == []

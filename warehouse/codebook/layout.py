@@ -116,12 +116,12 @@ def plan_codebook(cb: Codebook) -> dict[str, Placement]:
 
 HEADER_FIELDS = (
     "edition", "edition_label", "form", "form_label", "title",
-    "reference_date", "template_version", "sheet",
+    "reference_date", "template_version", "sheet", "survey", "survey_label", "reference_date_note", "evidence",
 )  # fmt: skip
 ITEM_FIELDS = (
     "key", "question", "section", "text", "label", "type", "code_kind", "cell", "unit",
-    "min", "max", "plausible_max", "plausible_why", "integer", "relevant", "required", "layout_with", "tags",
-    "constraints", "options",
+    "min", "max", "plausible_max", "plausible_why", "integer", "relevant", "required", "layout_with",
+    "identity", "tags", "evidence", "constraints", "options",
 )  # fmt: skip
 
 

@@ -8,6 +8,7 @@ objects defined here, so nothing about a question is typed twice.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -18,10 +19,29 @@ import yaml
 from warehouse.codebook import expressions as ex
 
 EDITIONS_DIR = Path(__file__).parent / "editions"
-FORMS = ("prefecture", "municipality", "coordinator")
+#: The forms of the first edition, in their order; forms of later editions follow, by name.
+FIRST_FORMS = ("prefecture", "municipality", "coordinator")
+_FORM_FILE = re.compile(r"^[a-z][a-z_]*$")
+
+
+def _forms() -> tuple[str, ...]:
+    """Every form that has a codebook file in some edition (``charts_*`` files are not forms)."""
+    stems = {p.stem for p in EDITIONS_DIR.glob("*/*.yaml") if _FORM_FILE.match(p.stem)}
+    found = {f for f in stems if not f.startswith(("charts_", "calibration_"))}
+    return FIRST_FORMS + tuple(sorted(found - set(FIRST_FORMS)))
+
+
+FORMS = _forms()
 ItemType = Literal["single", "multiple", "number", "text", "code"]
 ITEM_TYPES: tuple[str, ...] = ("single", "multiple", "number", "text", "code")
-CODE_FORMATS = {"prefecture": r"^[0-9]{2}$", "municipality": r"^[0-9]{5}$"}
+CODE_FORMATS = {"prefecture": r"^[0-9]{2}$", "municipality": r"^[0-9]{5}$", "hub": r"^H[0-9]{6}$"}
+#: Characters of a code of each kind (a hub code is H, the 2-digit prefecture and a 4-digit number).
+CODE_LENGTHS = {"prefecture": 2, "municipality": 5, "hub": 7}
+CODE_HINTS = {
+    "prefecture": "半角数字2桁",
+    "municipality": "半角数字5桁",
+    "hub": "H＋半角数字6桁（都道府県コード2桁＋拠点番号4桁）",
+}
 
 #: The seven scenarios of the programme: the four scenes, then 認知症・感染症・災害.
 SCENARIOS: dict[str, str] = {
@@ -80,6 +100,8 @@ class Item:
     integer: bool = False
     unit: str | None = None
     tags: dict[str, str] = field(default_factory=dict)
+    identity: bool = True  # code items: False for a code that names someone else (the municipalities served)
+    evidence: str | None = None  # where the question and its options come from (seed and line)
 
     @property
     def cells(self) -> tuple[str, ...]:
@@ -140,9 +162,14 @@ class Codebook:
         return out
 
     @property
+    def identity_items(self) -> tuple[Item, ...]:
+        """The code cells that say who the respondent is, in the order they decide it."""
+        return tuple(i for i in self.items if i.type == "code" and i.identity)
+
+    @property
     def code_item(self) -> Item:
         """The respondent's own code cell (F1); coordinators have two, the municipal one first."""
-        return next(i for i in self.items if i.type == "code")
+        return self.identity_items[0]
 
 
 def _parse_rule(source: str, where: str) -> ex.Node:
@@ -173,9 +200,8 @@ def _derived_rules(item: dict[str, Any], key: str) -> list[Rule]:
         kind = item.get("code_kind", "")
         if kind not in CODE_FORMATS:
             raise CodebookError(f"{key}: code_kind must be one of {sorted(CODE_FORMATS)}")
-        digits = 2 if kind == "prefecture" else 5
         source = f"regex(., '{CODE_FORMATS[kind]}')"
-        rules.append(Rule("format", source, ex.parse(source), f"半角数字{digits}桁で記入してください"))
+        rules.append(Rule("format", source, ex.parse(source), f"{CODE_HINTS[kind]}で記入してください"))
     if item.get("type") == "number":
         bounds = []
         if item.get("min") is not None:
@@ -236,6 +262,8 @@ def _item(raw: dict[str, Any], where: str) -> Item:
         integer=bool(raw.get("integer", False)),
         unit=raw.get("unit"),
         tags={str(k): str(v) for k, v in (raw.get("tags") or {}).items()},
+        identity=bool(raw.get("identity", True)),
+        evidence=raw.get("evidence"),
     )
 
 

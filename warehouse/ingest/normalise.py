@@ -114,6 +114,7 @@ def normalise(
     tick: bool = False,
     code_digits: int | None = None,
     unit: str | None = None,
+    code_pattern: str | None = None,
 ) -> Normalised:
     """Canonical value of one non-empty cell of an item of ``item_type`` (``unit`` from the codebook)."""
     if raw is None or (isinstance(raw, str) and raw.strip() == ""):
@@ -137,6 +138,9 @@ def normalise(
         if number is None:
             return Normalised(text, None, (*notes, "not_a_number"))
         return Normalised(_number_text(number), number, tuple(notes))
+    if item_type == "code" and code_pattern is not None:  # a code that is not all digits (a hub's)
+        upper = text.upper()
+        return Normalised(upper, None, tuple(notes) if re.fullmatch(code_pattern, upper) else (*notes, "code_format"))
     if item_type == "code":
         digits = code_digits or len(text)
         if isinstance(raw, int | float) and text.isdigit() and len(text) < digits:

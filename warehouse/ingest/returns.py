@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import tempfile
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from warehouse.codebook import Codebook, Item, load
+from warehouse.codebook.model import CODE_FORMATS, CODE_LENGTHS
 from warehouse.ingest.file_names import describe, file_family, indicated_prefecture, mismatches
 from warehouse.ingest.normalise import Normalised, normalise
 from warehouse.ingest.reader import SheetCells, Unreadable, read_sheet
@@ -90,7 +92,7 @@ def _identity(
         "municipality_code": None,
         "identity_status": "missing_code",
     }
-    codes = [i for i in cb.items if i.type == "code"]
+    codes = list(cb.identity_items)
     found: LocalGovernment | None = None
     others: list[LocalGovernment] = []
     for item in codes:
@@ -98,9 +100,8 @@ def _identity(
         raw = cells.get(item.cell)
         if raw is None:
             continue
-        value = normalise(raw, "code", code_digits=_digits(item)).value
-        table = registry.prefectures if item.code_kind == "prefecture" else registry.municipalities
-        government = table.get(value or "")
+        value = normalise(raw, "code", code_digits=_digits(item), code_pattern=_pattern(item)).value
+        government = _government(registry, item, value)
         if out["respondent_kind"] is not None:
             others += [government] if government is not None else []
             continue
@@ -121,6 +122,8 @@ def _identity(
         out["identity_status"] = "ok"
         out["prefecture_code"] = government.prefecture_code
         out["municipality_code"] = government.code5 if item.code_kind == "municipality" else None
+        if item.code_kind == "hub":
+            continue  # a hub's own number says its prefecture only: no file name names a hub
         wrong = mismatches(path, government)
         if wrong:
             said = "".join(f"「{m.text}」" for m in wrong)
@@ -175,7 +178,14 @@ def _answer_rows(
         if blank:
             value, raw_text = Normalised(None, None, ("formula_without_value",)), formula
         else:
-            value = normalise(raw, item.type, tick=option is not None, code_digits=_digits(item), unit=item.unit)
+            value = normalise(
+                raw,
+                item.type,
+                tick=option is not None,
+                code_digits=_digits(item),
+                unit=item.unit,
+                code_pattern=_pattern(item),
+            )
             raw_text = _raw_text(raw)
             if formula is not None:
                 value = Normalised(value.value, value.number, ("formula", *value.notes))
@@ -212,10 +222,24 @@ def _note_message(
     return f"{where}: {note} {raw_text!r} → {value.value!r}"
 
 
+def _government(registry: Any, item: Item, value: str | None) -> LocalGovernment | None:
+    """The local government a code names; a hub code is known when its prefecture digits are."""
+    if item.code_kind == "hub":
+        if value is None or not re.fullmatch(CODE_FORMATS["hub"], value):
+            return None
+        return registry.prefectures.get(value[1:3])
+    table = registry.prefectures if item.code_kind == "prefecture" else registry.municipalities
+    return table.get(value or "")
+
+
 def _digits(item: Item) -> int | None:
-    if item.type != "code":
+    if item.type != "code" or item.code_kind == "hub":
         return None
-    return 2 if item.code_kind == "prefecture" else 5
+    return CODE_LENGTHS[item.code_kind or "municipality"]
+
+
+def _pattern(item: Item) -> str | None:
+    return CODE_FORMATS["hub"] if item.type == "code" and item.code_kind == "hub" else None
 
 
 def _raw_text(raw: Any) -> str:

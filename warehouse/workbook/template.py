@@ -18,6 +18,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from warehouse.codebook import Codebook, Item
 from warehouse.codebook.layout import ANSWER_COLUMN, Placement, column_letter, plan_codebook
+from warehouse.codebook.model import CODE_HINTS, CODE_LENGTHS
 from warehouse.reference.local_governments import load as load_registry
 
 CODE_SHEET = "自治体コード"
@@ -55,8 +56,8 @@ def _validation(ws: Worksheet, cell: str, item: Item) -> None:
             rule |= {"criteria": ">=", "value": item.minimum or 0}
         ws.data_validation(cell, rule)
     elif item.type == "code":
-        digits = 2 if item.code_kind == "prefecture" else 5
-        ws.data_validation(cell, {"validate": "length", "criteria": "==", "value": digits})
+        length = CODE_LENGTHS[item.code_kind or "municipality"]
+        ws.data_validation(cell, {"validate": "length", "criteria": "==", "value": length})
 
 
 def _hint(item: Item) -> str:
@@ -68,7 +69,7 @@ def _hint(item: Item) -> str:
         return "（記述）" if item.required else "（自由記載）"
     if item.type == "number":
         return f"数値（{item.unit}）" if item.unit else "数値"
-    return "半角数字2桁（全角数字は不可）" if item.code_kind == "prefecture" else "半角数字5桁（全角数字は不可）"
+    return f"{CODE_HINTS[item.code_kind or 'municipality']}（全角数字は不可）"
 
 
 _LOOKUP_CELLS: dict[tuple[int, str, str], dict[str, Item]] = {}
@@ -91,6 +92,8 @@ def lookup_cells(cb: Codebook) -> dict[str, Item]:
 
 
 def _lookup_formula(cell: str, item: Item) -> str:
+    if item.code_kind == "hub":  # the hub's prefecture, from the 2 digits after H
+        return f'=IFERROR(VLOOKUP(MID({cell},2,2),{CODE_SHEET}!$A:$C,2,FALSE),"")'
     column = 2 if item.code_kind == "prefecture" else 3
     return f'=IFERROR(VLOOKUP({cell},{CODE_SHEET}!$A:$C,{column},FALSE),"")'
 
@@ -98,6 +101,9 @@ def _lookup_formula(cell: str, item: Item) -> str:
 def _registry_name(item: Item, code: Any) -> str:
     """The cached value Excel would store for the name lookup, so readers see what respondents saw."""
     registry = load_registry()
+    if item.code_kind == "hub":
+        found = registry.prefectures.get(str(code)[1:3]) if code is not None else None
+        return found.prefecture_name if found is not None else ""
     table = registry.prefectures if item.code_kind == "prefecture" else registry.municipalities
     found = table.get(str(code)) if code is not None else None
     if found is None:
