@@ -21,18 +21,28 @@ from warehouse.codebook.model import EDITIONS_DIR
 
 #: Who a chart counts, as a rule on the respondent's answers; charts without one count everybody.
 #: Coordinators are prefecture-level when they gave no municipal code; 基幹的/現場的 follow 問5-4-1.
+#: Hubs: the cross-tabulations of §14 split them by whether they are the programme's own operator.
 POPULATIONS: dict[str, dict[str, str]] = {
     "coordinator": {
         "prefecture_level": "not answered(${f1_1_municipality_code})",
         "municipal": "answered(${f1_1_municipality_code})",
         "core": "${q5_4_1_respondent_is_core} = 1",
         "field": "${q5_4_1_respondent_is_core} = 2",
-    }
+    },
+    "hub": {
+        "same_body": "${s01_q03_same_body} = 1",
+        "other_body": "${s01_q03_same_body} = 2",
+    },
 }
 #: Published n that the report itself misprints, with the n its own figures imply (see the notes).
 MISPRINTED_N: dict[tuple[int, str, str], int] = {(2023, "municipality", "問6-7"): 785}
 MISSING = "missing"
 UNKNOWN = "unknown"
+ANSWERED = "answered"  # a free-text item: the row counts the respondents who wrote something
+ANSWERED_LABEL = "回答あり"
+#: A question whose printed n is not the population its skip chain asks (the questions file says so).
+FLAG_PRINTED_N = "printed_n_not_population"
+FLAG_INFERRED = "population_inferred"
 _BAND = re.compile(
     r"^(?:=(?P<eq>-?[\d.]+)|>(?P<gt>-?[\d.]+)|(?P<lo_b>[\[(])(?P<lo>-?[\d.]+),(?P<hi>-?[\d.]+)(?P<hi_b>[\])]))$"
 )
@@ -70,25 +80,35 @@ def parse_band(text: str) -> Band:
 class ChartRow:
     option_label: str
     item_key: str
-    value: int | str  # option code, MISSING, UNKNOWN, or a band text
-    percent: str  # as printed
-    confidence: str
+    value: int | str  # option code, MISSING, UNKNOWN, ANSWERED, or a band text
+    percent: str | None  # as printed; None where the report prints no figure for the row
+    confidence: str | None
+    rank: str | None = None  # as the text ranks the option: '1', '2', '3' or 'least'
 
     @property
     def band(self) -> Band | None:
-        if isinstance(self.value, str) and self.value not in (MISSING, UNKNOWN):
+        if isinstance(self.value, str) and self.value not in (MISSING, UNKNOWN, ANSWERED):
             return parse_band(self.value)
         return None
 
 
 @dataclass(frozen=True)
 class Chart:
+    """One published chart (a question of the report).
+
+    ``n`` is the population the figures are of: the printed n where it is that population, else the n
+    the report's own figures imply (``n_printed`` keeps what was printed, ``flag`` says why they differ).
+    """
+
     form: str
     question_id: str
     chart_title: str
     population: str
-    n: int
+    n: int | None
     rows: tuple[ChartRow, ...]
+    n_printed: int | None = None
+    flag: str | None = None
+    breakdown: str | None = None
 
     @property
     def item_keys(self) -> tuple[str, ...]:
@@ -109,7 +129,11 @@ def published(edition: int) -> tuple[dict[str, str], ...]:
 def load_charts(edition: int, form: str) -> tuple[Chart, ...]:
     """Every published chart of a form, with its printed figures; raises if the map and CSV disagree."""
     path = EDITIONS_DIR / str(edition) / f"charts_{form}.yaml"
+    if not path.exists():
+        return ()
     entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    if isinstance(entries, dict):
+        return _question_charts(edition, form, path, entries)
     printed: dict[tuple[str, str, str], dict[str, str]] = {}
     for row in published(edition):
         if row["form"] == form:
@@ -128,9 +152,8 @@ def load_charts(edition: int, form: str) -> tuple[Chart, ...]:
             rows.append(ChartRow(label, key, value, found["percent"], found["confidence"]))
         if n is None:
             raise ValueError(f"{path.name}: chart {entry['chart_title']!r} has no rows")
-        charts.append(
-            Chart(form, entry["question_id"], entry["chart_title"], entry.get("population", "all"), n, tuple(rows))
-        )
+        population = entry.get("population", "all")
+        charts.append(Chart(form, entry["question_id"], entry["chart_title"], population, n, tuple(rows), n_printed=n))
     return tuple(charts)
 
 
@@ -148,3 +171,95 @@ def counts_for(percent: str, n: int) -> list[int]:
     centre = float(percent) * n / 100
     fits = [k for k in range(max(0, int(centre) - 3), min(n, int(centre) + 4) + 1) if matches(k, n, percent)]
     return sorted(fits, key=lambda k: abs(k - centre))
+
+
+def _csv(edition: int, name: str) -> list[dict[str, str]]:
+    with (EDITIONS_DIR / str(edition) / "published" / name).open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text not in (None, "") else None
+
+
+def _labels(item: object) -> set[str]:
+    return {o.label for o in getattr(item, "options", ())}
+
+
+def _question_charts(edition: int, form: str, path: Path, doc: dict) -> tuple[Chart, ...]:
+    """Charts of a report that prints one chart per question with every option, a few of their
+    percentages and which options rank first, next and last (the 拠点 survey's form of map).
+
+    ``published`` names the questions, results and rankings files; each chart names its item(s), and
+    every option of those items becomes a row, matched to the printed figures by its label (a ranking
+    may quote a shorter form of the label, found inside it).  The population n comes from the
+    questions file (``n_best``); its note flags a printed n that is not the population asked.
+    """
+    from warehouse.codebook.model import load
+
+    cb = load(edition, form)
+    files = doc["published"]
+    questions = {q["question_id"]: q for q in _csv(edition, files["questions"])}
+    results = {(r["question_id"], r["option_label"]): r for r in _csv(edition, files["results"])}
+    rankings: dict[tuple[str, str], list[dict[str, str]]] = {}
+    for r in _csv(edition, files["rankings"]):
+        joint = "|" in r["question_id"]  # one statement about several charts holds for each of them
+        for qid in r["question_id"].split("|"):
+            rankings.setdefault((qid, "" if joint else r["breakdown"]), []).append(r)
+    used_results: set[tuple[str, str]] = set()
+    used_rankings: set[int] = set()
+    charts = []
+    for entry in doc["charts"]:
+        qid = entry["question_id"]
+        question = questions.get(qid)
+        if question is None:
+            raise ValueError(f"{path.name}: {qid} is not a question of {files['questions']}")
+        breakdown = entry.get("breakdown", "")
+        ranks = rankings.get((qid, breakdown), [])
+        rows = []
+        for key in entry["items"]:
+            item = cb.item(key)
+            if item.type in ("text", "code"):
+                rows.append(ChartRow(ANSWERED_LABEL, key, ANSWERED, None, None))
+                continue
+            for option in item.options:
+                printed = results.get((qid, option.label)) if not breakdown else None
+                if printed is not None:
+                    used_results.add((qid, option.label))
+                rank = [r for r in ranks if r["option_label"] == option.label]
+                if not rank and not any(r["option_label"] in labels for r in ranks for labels in [_labels(item)]):
+                    rank = [r for r in ranks if r["option_label"] in option.label]
+                used_rankings.update(id(r) for r in rank)
+                rows.append(
+                    ChartRow(
+                        option.label,
+                        key,
+                        option.code,
+                        printed["percent"] if printed else None,
+                        printed["confidence"] if printed else None,
+                        rank[0]["rank"] if rank else None,
+                    )
+                )
+        note = question["note"]
+        flag = FLAG_PRINTED_N if "printed n does not match" in note else None
+        flag = flag or (FLAG_INFERRED if question["parent_basis"] == "inferred" else None)
+
+        charts.append(
+            Chart(
+                form,
+                qid,
+                question["question_text"],
+                entry.get("population", "all"),
+                None if breakdown else _int(question["n_best"]),
+                tuple(rows),
+                n_printed=_int(question["n_printed"]),
+                flag=flag,
+                breakdown=breakdown or None,
+            )
+        )
+    missed = [k for k in results if k not in used_results]
+    missed_ranks = [r for rs in rankings.values() for r in rs if id(r) not in used_rankings]
+    if missed or missed_ranks:
+        labels = [r["option_label"] for r in missed_ranks]
+        raise ValueError(f"{path.name}: published rows not mapped to an option: {missed} {labels}")
+    return tuple(charts)

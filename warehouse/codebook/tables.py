@@ -12,7 +12,7 @@ import duckdb
 import pandas as pd
 
 from warehouse.codebook import expressions as ex
-from warehouse.codebook.charts import MISSING, POPULATIONS, UNKNOWN, load_charts
+from warehouse.codebook.charts import ANSWERED, MISSING, POPULATIONS, UNKNOWN, load_charts
 from warehouse.codebook.model import SCENARIOS, Codebook, editions, load_edition
 from warehouse.codebook.sql import Compiler
 
@@ -53,13 +53,14 @@ create or replace table codebook.scenarios (
 );
 create or replace table codebook.charts (
     edition integer, form varchar, chart_id integer, question_id varchar, chart_title varchar,
-    population varchar, population_sql varchar, n_printed integer, primary key (edition, form, chart_id)
+    population varchar, population_sql varchar, n_printed integer, n_population integer, flag varchar,
+    breakdown varchar, primary key (edition, form, chart_id)
 );
 create or replace table codebook.chart_rows (
     edition integer, form varchar, chart_id integer, row_ordinal integer, option_label varchar,
     item_key varchar, value_kind varchar, option_code integer, band_low double, band_high double,
     band_low_closed boolean, band_high_closed boolean, percent_printed varchar, confidence varchar,
-    primary key (edition, form, chart_id, row_ordinal)
+    rank_printed varchar, primary key (edition, form, chart_id, row_ordinal)
 );
 """
 
@@ -160,12 +161,15 @@ def _chart_rows(cb: Codebook) -> tuple[list[dict[str, object]], list[dict[str, o
                 "population_sql": compiler.condition(ex.parse(rules[chart.population]))
                 if chart.population in rules
                 else "true",
-                "n_printed": chart.n,
+                "n_printed": chart.n_printed,
+                "n_population": chart.n,
+                "flag": chart.flag,
+                "breakdown": chart.breakdown,
             }
         )
         for ordinal, row in enumerate(chart.rows, start=1):
             band = row.band
-            kind = "band" if band else row.value if row.value in (MISSING, UNKNOWN) else "code"
+            kind = "band" if band else row.value if row.value in (MISSING, UNKNOWN, ANSWERED) else "code"
             rows.append(
                 {
                     **key,
@@ -180,6 +184,7 @@ def _chart_rows(cb: Codebook) -> tuple[list[dict[str, object]], list[dict[str, o
                     "band_high_closed": band.high_closed if band else None,
                     "percent_printed": row.percent,
                     "confidence": row.confidence,
+                    "rank_printed": row.rank,
                 }
             )
     return charts, rows

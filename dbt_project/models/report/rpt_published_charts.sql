@@ -1,6 +1,8 @@
--- Every published chart of 図４－１〜４－３ rebuilt from the answers: one row per printed percentage.
--- n is the number of respondents of the chart's population to whom the item applied (skip logic),
--- with 未回答 (relevant but blank) inside n, as the report counts.
+-- Every published chart rebuilt from the answers (図４－１〜４－３ of 令和5年度: one row per printed
+-- percentage; reports printing one chart per question, such as the 令和7年度 hub survey: one row per
+-- option). n is the number of respondents of the chart's population to whom the item applied (skip
+-- logic), with 未回答 (relevant but blank) inside n, as the report counts; n_population is the n the
+-- report's own figures imply and flag says when the printed n is not that population.
 with chart_rows as (
     select
         charts.edition,
@@ -10,6 +12,9 @@ with chart_rows as (
         charts.chart_title,
         charts.population,
         charts.n_printed,
+        charts.n_population,
+        charts.flag,
+        charts.breakdown,
         chart_rows.row_ordinal,
         chart_rows.option_label,
         chart_rows.item_key,
@@ -20,7 +25,8 @@ with chart_rows as (
         chart_rows.band_low_closed,
         chart_rows.band_high_closed,
         chart_rows.percent_printed,
-        chart_rows.confidence
+        chart_rows.confidence,
+        chart_rows.rank_printed
     from {{ source('codebook', 'charts') }} as charts
     inner join {{ source('codebook', 'chart_rows') }} as chart_rows
         on
@@ -51,6 +57,7 @@ counted as (
         count(applied.respondent_key) filter (
             where case chart_rows.value_kind
                 when 'missing' then applied.status = 'missing'
+                when 'answered' then applied.status = 'answered'
                 when 'code'
                     then
                         applied.answer_code = chart_rows.option_code
@@ -74,6 +81,29 @@ counted as (
             and chart_rows.item_key = applied.item_key
             and chart_rows.population = applied.population
     group by all
+),
+
+ranked as (
+    -- Where the options of a chart stand by how many chose them (1 = most), from the top and the bottom.
+    select
+        counted.edition,
+        counted.form,
+        counted.chart_id,
+        counted.row_ordinal,
+        rank() over (
+            partition by counted.edition, counted.form, counted.chart_id order by counted.respondents desc
+        ) as rank_from_top,
+        rank() over (
+            partition by counted.edition, counted.form, counted.chart_id order by counted.respondents asc
+        ) as rank_from_bottom
+    from counted
+    inner join chart_rows
+        on
+            counted.edition = chart_rows.edition
+            and counted.form = chart_rows.form
+            and counted.chart_id = chart_rows.chart_id
+            and counted.row_ordinal = chart_rows.row_ordinal
+    where chart_rows.value_kind = 'code'
 )
 
 select
@@ -90,8 +120,14 @@ select
     chart_rows.option_code,
     counted.n,
     chart_rows.n_printed,
+    chart_rows.n_population,
+    chart_rows.flag,
+    chart_rows.breakdown,
     chart_rows.percent_printed,
     chart_rows.confidence,
+    chart_rows.rank_printed,
+    ranked.rank_from_top,
+    ranked.rank_from_bottom,
     case when chart_rows.value_kind <> 'unknown' then counted.respondents end as respondents,
     case
         when chart_rows.value_kind <> 'unknown' and counted.n > 0
@@ -104,3 +140,9 @@ inner join counted
         and chart_rows.form = counted.form
         and chart_rows.chart_id = counted.chart_id
         and chart_rows.row_ordinal = counted.row_ordinal
+left join ranked
+    on
+        chart_rows.edition = ranked.edition
+        and chart_rows.form = ranked.form
+        and chart_rows.chart_id = ranked.chart_id
+        and chart_rows.row_ordinal = ranked.row_ordinal
