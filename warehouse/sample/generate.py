@@ -22,6 +22,7 @@ from typing import Any
 from warehouse.codebook import Codebook, load_edition
 from warehouse.codebook.charts import load_charts
 from warehouse.sample import defects as d
+from warehouse.sample import hub
 from warehouse.sample.answers import Answers, Dealer
 from warehouse.sample.population import MUNICIPAL, Respondent, national
 from warehouse.sample.texts import free_text
@@ -50,14 +51,28 @@ def _question_item(cb: Codebook, question: str) -> str:
     return found[0]
 
 
+#: Forms whose sample has a module of its own: form → deal(edition, rng) → (answers, respondents).
+OWN_SAMPLES: dict[str, Callable[[int, random.Random], tuple[dict[str, Answers], list[Respondent]]]] = {
+    "hub": hub.deal,
+}
+
+
 def deal(edition: int, seed: int) -> Sample:
     """Respondents and their clean, calibrated answers."""
     rng = random.Random(seed)
     books = load_edition(edition)
+    if set(books) <= set(OWN_SAMPLES):
+        answers: dict[str, Answers] = {}
+        people: list[Respondent] = []
+        for form in books:
+            dealt, respondents = OWN_SAMPLES[form](edition, rng)
+            answers.update(dealt)
+            people += respondents
+        return Sample(edition, answers, {r.id: r for r in people})
     muni_cb = books["municipality"]
     coordinator_munis = 986  # 問13 いる: municipalities that report a coordinator (56.6% of 1,741)
     people = national(edition, rng, coordinator_munis)
-    answers: dict[str, Answers] = {}
+    answers = {}
     for form, cb in books.items():
         dealer = Dealer(cb, load_charts(edition, form), rng, free_text)
         if form == "municipality":
