@@ -25,7 +25,7 @@ def load_directly(db: Path, sample: Sample) -> None:
         cb = codebooks[r.form]
         sid = f"direct:{rid}"
         key = f"{r.form}:{r.code}:{r.file_stem}"
-        kind = "prefecture" if len(r.code) == 2 else "municipality"
+        kind = {2: "prefecture", 5: "municipality"}.get(len(r.code), cb.identity_items[0].code_kind)
         submissions.append(
             {
                 "submission_id": sid, "fiscal_year": sample.edition, "form": r.form, "respondent_key": key,

@@ -1,0 +1,138 @@
+"""The 令和7年度 hub report rebuilt from the calibrated sample of 871 hubs, through dbt: every printed
+percentage, every printed and implied n (with the report's misprinted n flagged, not fixed) and every
+ranking the text states.
+
+The sample is loaded into the ``raw`` schema straight from the generator (the Excel round trip of a hub
+return is proven in ``test_hub_return.py``), so dbt counts exactly what the generator dealt.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from tests.direct_load import load_directly
+from warehouse.codebook.charts import FLAG_PRINTED_N, matches
+from warehouse.codebook.model import EDITIONS_DIR
+from warehouse.sample.generate import deal
+from warehouse.transform.dbt import build, write_lookups
+
+EDITION = 2025
+PUBLISHED = EDITIONS_DIR / str(EDITION) / "published"
+HUB_MODELS = [
+    "+rpt_published_charts",
+    "+path:models/marts/hub",
+    "+int_hub__rule_checks",
+    "dim_scenario",
+]
+#: Tests run only where every model they read is built (the 2023 facts' relationships are not).
+CAUTIOUS = ("build", "--indirect-selection", "cautious")
+
+
+def _csv(name: str) -> list[dict[str, str]]:
+    with (PUBLISHED / name).open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="session")
+def hub_year(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The calibrated hub year (seed 5), loaded directly and built by dbt."""
+    db = tmp_path_factory.mktemp("hubs") / "warehouse.duckdb"
+    load_directly(db, deal(EDITION, seed=5))
+    write_lookups(db)
+    report = build(db, select=HUB_MODELS, args=CAUTIOUS)
+    assert report.success, report.failures
+    return db
+
+
+@pytest.fixture(scope="module")
+def charts(hub_year: Path) -> list[dict[str, Any]]:
+    with duckdb.connect(str(hub_year), read_only=True) as con:
+        cursor = con.execute(
+            "select * from report.rpt_published_charts where fiscal_year = ? order by chart_id, row_ordinal", [EDITION]
+        )
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+def test_every_printed_percentage_is_rebuilt(charts: list[dict[str, Any]]) -> None:
+    results = _csv("published_r7_hub_results.csv")
+    assert len(results) == 18
+    failures = []
+    for printed in results:
+        found = [
+            r
+            for r in charts
+            if r["question_id"] == printed["question_id"]
+            and r["option_label"] == printed["option_label"]
+            and r["population"] == "all"
+        ]
+        assert len(found) == 1, printed
+        row = found[0]
+        if row["n"] != int(printed["n_best"]) or not matches(row["respondents"], row["n"], printed["percent"]):
+            failures.append(f"{printed['question_id']}: {row['respondents']}/{row['n']} vs {printed['percent']}%")
+        assert row["percent_printed"] == printed["percent"]
+    assert failures == []
+
+
+def test_every_printed_and_implied_n_is_rebuilt_and_the_misprints_are_flagged(charts: list[dict[str, Any]]) -> None:
+    questions = _csv("published_r7_hub_questions.csv")
+    assert len(questions) == 57
+    n_by_chart: dict[tuple[str, str], int] = {}
+    for r in charts:
+        n_by_chart[(r["question_id"], r["population"])] = r["n"]
+    failures = []
+    for q in questions:
+        qid = q["question_id"]
+        ns = {pop: n for (question, pop), n in n_by_chart.items() if question == qid}
+        assert ns, qid
+        flags = {r["flag"] for r in charts if r["question_id"] == qid}
+        n = sum(ns.values()) if "all" not in ns else ns["all"]  # §14 splits the hubs in two
+        printed = int(q["n_printed"]) if q["n_printed"] else None
+        bounds = [int(x) for x in q["n_implied_range"].split("-")] if q["n_implied_range"] else [None]
+        low, high = bounds[0], bounds[-1]
+        if "does not match the filter" in q["note"]:
+            # printed over the parent's base: the report table keeps both and flags the row
+            if flags != {FLAG_PRINTED_N} or n == printed:
+                failures.append(f"{qid}: misprinted n {printed} not flagged apart from the skip-logic n {n}")
+            if low is not None and not low <= n <= high:
+                failures.append(f"{qid}: skip-logic n {n} outside the implied {low}-{high}")
+            continue
+        if printed is not None and n != printed:
+            failures.append(f"{qid}: n {n} vs printed {printed}")
+        if low is not None and not low <= n <= high:
+            failures.append(f"{qid}: n {n} outside the implied {low}-{high}")
+    assert failures == []
+    flagged = {r["question_id"]: (r["n"], r["n_printed"]) for r in charts if r["flag"] == FLAG_PRINTED_N}
+    assert flagged["s02_q03"] == (559, 691)  # §C4 item 1: 691 printed, 559 hubs hold a meeting
+    assert flagged["s03_q13"][1] == 526 and flagged["s03_q13"][0] < 526  # 「その他」: all list keepers printed
+
+
+def test_every_printed_ranking_holds(charts: list[dict[str, Any]]) -> None:
+    rankings = _csv("published_r7_hub_rankings.csv")
+    assert len(rankings) == 53
+    ranked = [r for r in charts if r["rank_printed"] is not None]
+    least: dict[int, int] = defaultdict(int)
+    for r in ranked:
+        least[r["chart_id"]] += r["rank_printed"] == "least"
+    failures = []
+    for r in ranked:
+        if r["rank_printed"] == "least":
+            ok = r["rank_from_bottom"] <= least[r["chart_id"]]
+        else:
+            ok = r["rank_from_top"] == int(r["rank_printed"])
+            ok = (
+                ok
+                and sum(x["rank_from_top"] == r["rank_from_top"] for x in ranked if x["chart_id"] == r["chart_id"]) == 1
+            )
+        if not ok:
+            failures.append(f"{r['question_id']} {r['option_label']}: printed {r['rank_printed']}, rebuilt {r}")
+    assert failures == []
+    # every statement is on a row: a joint statement (病院・診療所) on both charts
+    statements = sum(len(r["question_id"].split("|")) for r in rankings)
+    assert len(ranked) == statements
