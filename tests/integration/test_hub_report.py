@@ -9,6 +9,7 @@ return is proven in ``test_hub_return.py``), so dbt counts exactly what the gene
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -133,3 +134,27 @@ def test_every_printed_ranking_holds(charts: list[dict[str, Any]]) -> None:
     # every statement is on a row: a joint statement (病院・診療所) on both charts
     statements = sum(len(r["question_id"].split("|")) for r in rankings)
     assert len(ranked) == statements
+
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def _readme_hub_queries() -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    start = text.index("### The hubs (拠点調査, 令和7年度)")
+    section = text[start : text.index("\n## ", start)]
+    return re.findall(r"```sql\n(.*?)```", section, re.S)
+
+
+def test_the_readme_questions_about_hubs_are_answered(hub_year: Path) -> None:
+    queries = _readme_hub_queries()
+    assert len(queries) == 5
+    with duckdb.connect(str(hub_year), read_only=True) as con:
+        results = [con.execute(q).fetchall() for q in queries]
+    by_operator, by_prefecture, needs, unlinked, linkage = results
+    assert sum(row[1] for row in by_operator) == 871
+    assert by_operator[0][:2] == ("市町村", 357)  # 41%, the largest group
+    assert len(by_prefecture) == 47 and sum(row[2] for row in by_prefecture) == 559
+    assert needs and all(text for *_, text in needs)
+    assert unlinked == []  # no 2023 municipal returns in this database: nothing to contradict
+    assert linkage[0][0] == "（市町村の回答なし）" and linkage[0][1] == 1741
