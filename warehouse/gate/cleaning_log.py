@@ -50,7 +50,12 @@ __all__ = [
     "year_folder",
 ]
 
-FORM_LABELS = {"prefecture": "都道府県調査票", "municipality": "市町村調査票", "coordinator": "コーディネーター調査票"}
+FORM_LABELS = {
+    "prefecture": "都道府県調査票",
+    "municipality": "市町村調査票",
+    "coordinator": "コーディネーター調査票",
+    "hub": "拠点調査票",
+}
 SEVERITY_LABELS = {"hard": "重大", "soft": "軽微"}
 SEVERITIES = ("hard", "soft")
 

@@ -94,6 +94,7 @@ CROSS_SQL: dict[str, str] = {
             and s.identity_status = 'ok'
             and (case when g.kind = 'prefecture' then s.prefecture_code else s.municipality_code end)
                 = (case when g.kind = 'prefecture' then g.prefecture_code else g.code6 end)
+        where g.kind in (select form from codebook.editions where edition = $year)  -- forms answered by them
         group by all
     """,
 }
