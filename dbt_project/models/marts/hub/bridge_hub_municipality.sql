@@ -1,9 +1,19 @@
 -- 拠点と市町村: one row per hub return and municipality of the area it serves (the code cells tagged
 -- fact: hub_area, role: municipality), so a municipality served by several hubs has several rows.
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ drop_superseded_returns() }}",
+        post_hook="{{ record_model_version() }}",
+    )
+}}
 with listed as (
     select
         answers.fiscal_year,
         answers.respondent_key,
+        answers.submission_id,
         answers.item_key,
         answers.answer_text as municipality_code5
     from {{ ref('int_item_answers') }} as answers
@@ -14,7 +24,7 @@ with listed as (
             and answers.item_key = facts.item_key
             and facts.tag = 'fact'
             and facts.tag_value = 'hub_area'
-    where answers.form = 'hub' and answers.answer_status = 'answered'
+    where answers.form = 'hub' and answers.answer_status = 'answered' and {{ is_new_return() }}
 ),
 
 municipalities as (
@@ -29,6 +39,7 @@ municipalities as (
 select
     listed.fiscal_year,
     listed.respondent_key,
+    listed.submission_id,
     listed.municipality_code5,
     municipalities.code6 as municipality_code,
     municipalities.name as municipality_name,

@@ -1,6 +1,15 @@
 -- 拠点の回答: one row per hub return and item of the hub sections' facts (items tagged fact: hub_<section>),
 -- with the role the item plays there, its three-valued status and its answer. Items are found by their
 -- tags, never by key, so a later edition of the form is read by the same SQL.
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ drop_superseded_returns() }}",
+        post_hook="{{ record_model_version() }}",
+    )
+}}
 with tags as (
     select
         edition,
@@ -15,7 +24,7 @@ with tags as (
 
 answers as (
     select * from {{ ref('int_item_answers') }}
-    where form = 'hub'
+    where form = 'hub' and {{ is_new_return() }}
 )
 
 select

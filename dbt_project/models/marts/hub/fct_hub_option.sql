@@ -1,8 +1,17 @@
 -- 拠点の選択肢: one row per hub return, multiple-choice item of the hub sections and option, whether ticked
 -- (null where the item was not asked of the hub or left unanswered): what the hub did, tracked, needs.
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ drop_superseded_returns() }}",
+        post_hook="{{ record_model_version() }}",
+    )
+}}
 with answers as (
     select * from {{ ref('fct_hub_answer') }}
-    where item_type = 'multiple'
+    where item_type = 'multiple' and {{ is_new_return() }}
 ),
 
 options as (
@@ -20,6 +29,7 @@ options as (
 select
     answers.fiscal_year,
     answers.respondent_key,
+    answers.submission_id,
     answers.hub_id,
     answers.prefecture_code,
     answers.fact_name,
