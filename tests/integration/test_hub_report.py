@@ -141,7 +141,7 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 
 def _readme_hub_queries() -> list[str]:
     text = README.read_text(encoding="utf-8")
-    start = text.index("### The hubs (拠点調査, 令和7年度)")
+    start = text.index("## For analysts: the hubs (拠点調査, 令和7年度)")
     section = text[start : text.index("\n## ", start)]
     return re.findall(r"```sql\n(.*?)```", section, re.S)
 
