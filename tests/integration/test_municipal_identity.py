@@ -20,7 +20,7 @@ from warehouse.ingest.run import ingest
 from warehouse.transform.dbt import build, write_lookups
 
 YEAR = 2023
-MODELS = ["+fct_council", "dim_municipality", "dim_municipality_code"]
+MODELS = ["+fct_council", "dim_municipality", "dim_municipality_code", "dim_municipality_population"]
 CAUTIOUS = ("build", "--indirect-selection", "cautious")  # the tests of what is built, not of other facts
 
 
@@ -91,3 +91,25 @@ def test_the_old_code_gets_its_finding_naming_the_valid_code(built: Path) -> Non
         "調査時点のコードは 40231（那珂川市）です"
     ]
     assert set(findings["rule"]) == {"ingest.code_not_valid_on_date"}
+
+
+def test_each_member_has_the_band_of_the_census_before_the_reference_date(built: Path) -> None:
+    bands = _rows(
+        built,
+        "select population_band, population_as_of, count(*) from marts.dim_municipality_population "
+        "where fiscal_year = 2023 and form = 'municipality' group by all order by min(population_band_order)",
+    )
+    # 国勢調査 2020 (1,741 municipalities): the counts data/SOURCE.md states for it
+    assert [(b, str(d), n) for b, d, n in bands] == [
+        ("5万人未満", "2020-10-01", 1216),
+        ("5万人以上10万人未満", "2020-10-01", 242),
+        ("10万人以上20万人未満", "2020-10-01", 153),
+        ("20万人以上50万人未満", "2020-10-01", 95),
+        ("50万人以上", "2020-10-01", 35),
+    ]
+    naka = _rows(
+        built,
+        "select municipality_code, population, population_band from marts.dim_municipality_population "
+        "where fiscal_year = 2023 and form = 'municipality' and municipality_id = '402311'",
+    )
+    assert naka == [("402311", 50112, "5万人以上10万人未満")]

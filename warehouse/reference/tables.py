@@ -6,12 +6,15 @@ import duckdb
 
 from warehouse.reference.local_governments import CODES, DATA
 
+POPULATIONS = DATA.with_name("municipal_populations.csv")
+BANDS = DATA.with_name("population_bands.csv")
+
 
 def write(con: duckdb.DuckDBPyConnection) -> int:
-    """Replace ``reference.local_governments`` and ``reference.municipal_codes`` from the packaged CSVs.
+    """Replace the ``reference`` tables from the packaged CSVs (provenance in ``data/SOURCE.md``).
 
     Codes stay text (leading zeros).  Returns the count of local governments (the 2023 list); the code
-    history is counted by ``municipal_codes``.
+    history and the populations are counted by their own writers.
     """
     con.execute("create schema if not exists reference")
     con.execute(
@@ -26,6 +29,7 @@ def write(con: duckdb.DuckDBPyConnection) -> int:
         [str(DATA)],
     )
     write_codes(con)
+    write_populations(con)
     ((count,),) = con.execute("select count(*) from reference.local_governments").fetchall()
     return int(count)
 
@@ -45,4 +49,34 @@ def write_codes(con: duckdb.DuckDBPyConnection) -> int:
         [str(CODES)],
     )
     ((count,),) = con.execute("select count(*) from reference.municipal_codes").fetchall()
+    return int(count)
+
+
+def write_populations(con: duckdb.DuckDBPyConnection) -> int:
+    """Replace ``reference.municipal_populations`` (code6, source, as_of, population) and the report's bands.
+
+    ``reference.population_bands`` holds the bands of the published tables as ``[min, max)`` people (an
+    empty max is open); which population an edition is cut by is decided once, in dbt, from the dates.
+    """
+    con.execute("create schema if not exists reference")
+    con.execute(
+        """
+        create or replace table reference.municipal_populations as
+        select * from read_csv(?, header = true, columns = {
+            'code6': 'varchar', 'source': 'varchar', 'as_of': 'date', 'population': 'integer'
+        })
+        """,
+        [str(POPULATIONS)],
+    )
+    con.execute(
+        """
+        create or replace table reference.population_bands as
+        select * from read_csv(?, header = true, columns = {
+            'band_order': 'integer', 'band_label': 'varchar', 'min_population': 'integer',
+            'max_population': 'integer'
+        })
+        """,
+        [str(BANDS)],
+    )
+    ((count,),) = con.execute("select count(*) from reference.municipal_populations").fetchall()
     return int(count)
