@@ -15,6 +15,7 @@ import pytest
 
 from tests.integration.test_raw_files import BOOKS, _answers, hand_made
 from warehouse.codebook import load_edition
+from warehouse.gate.frames import cross_frame
 from warehouse.gate.run import _ingest_findings
 from warehouse.ingest.run import ingest
 from warehouse.transform.dbt import build, write_lookups
@@ -113,3 +114,12 @@ def test_each_member_has_the_band_of_the_census_before_the_reference_date(built:
         "where fiscal_year = 2023 and form = 'municipality' and municipality_id = '402311'",
     )
     assert naka == [("402311", 50112, "5万人以上10万人未満")]
+
+
+def test_coverage_counts_the_member_whatever_code_was_typed(built: Path) -> None:
+    with duckdb.connect(str(built), read_only=True) as con:
+        coverage = cross_frame(con, "coverage", YEAR)
+    returned = coverage[coverage["has_returned"]]
+    assert sorted(returned["municipality_code"]) == ["402184", "402311"]
+    assert len(coverage[coverage["form"] == "municipality"]) == 1741
+    assert len(coverage[coverage["form"] == "prefecture"]) == 47
