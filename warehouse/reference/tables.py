@@ -9,12 +9,14 @@ from warehouse.reference.local_governments import CODES, DATA
 POPULATIONS = DATA.with_name("municipal_populations.csv")
 BANDS = DATA.with_name("population_bands.csv")
 
+#: The tables ``write`` replaces in schema ``reference`` (dbt's sources; Dagster's lookup assets).
+TABLES = ("local_governments", "municipal_codes", "municipal_populations", "population_bands")
 
-def write(con: duckdb.DuckDBPyConnection) -> int:
+
+def write(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Replace the ``reference`` tables from the packaged CSVs (provenance in ``data/SOURCE.md``).
 
-    Codes stay text (leading zeros).  Returns the count of local governments (the 2023 list); the code
-    history and the populations are counted by their own writers.
+    Codes stay text (leading zeros).  Returns the row count of each table of ``TABLES``.
     """
     con.execute("create schema if not exists reference")
     con.execute(
@@ -30,8 +32,7 @@ def write(con: duckdb.DuckDBPyConnection) -> int:
     )
     write_codes(con)
     write_populations(con)
-    ((count,),) = con.execute("select count(*) from reference.local_governments").fetchall()
-    return int(count)
+    return {table: int(con.execute(f"select count(*) from reference.{table}").fetchall()[0][0]) for table in TABLES}
 
 
 def write_codes(con: duckdb.DuckDBPyConnection) -> int:
