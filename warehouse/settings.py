@@ -124,8 +124,9 @@ def _postgres_url(env: Mapping[str, str], name: str) -> str:
     value = env.get(name, "").strip()
     try:
         conninfo.conninfo_to_dict(value)
-    except ProgrammingError:
-        raise SettingsError(f"{name} must be a PostgreSQL URL (postgresql://user@host:5432/dbname)") from None
+    except ProgrammingError as error:
+        example = "postgresql://user@host:5432/dbname"
+        raise SettingsError(f"{name} must be a PostgreSQL URL like {example} ({error}), not {value!r}") from None
     return value
 
 
