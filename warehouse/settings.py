@@ -125,8 +125,8 @@ def _postgres_url(env: Mapping[str, str], name: str) -> str:
     try:
         conninfo.conninfo_to_dict(value)
     except ProgrammingError as error:
-        example = "postgresql://user@host:5432/dbname"
-        raise SettingsError(f"{name} must be a PostgreSQL URL like {example} ({error}), not {value!r}") from None
+        example, reason = "postgresql://user@host:5432/dbname", str(error).strip()
+        raise SettingsError(f"{name} must be a PostgreSQL URL like {example} ({reason}), not {value!r}") from None
     return value
 
 
