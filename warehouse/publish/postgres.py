@@ -76,6 +76,13 @@ def publish_step(settings: Settings, published: Path) -> PostgresResult | None:
     return publish_postgres(settings.postgres_url, published)
 
 
+def left_unchanged(settings: Settings) -> list[str]:
+    """What an alert about a blocked publication says about the PostgreSQL target (nothing without one)."""
+    if not settings.postgres_url:
+        return []
+    return [f"The PostgreSQL publication in {describe(settings.postgres_url)} was left as it was."]
+
+
 def describe(url: str) -> str:
     """``postgresql://user@host:port/dbname`` without the password, for summaries, alerts and errors."""
     try:
