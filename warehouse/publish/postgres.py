@@ -30,6 +30,7 @@ delays the swap (up to ``SWAP_WAIT_SECONDS``, then the publication fails and the
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import re
@@ -117,8 +118,11 @@ def publish_postgres(url: str, published_db: Path, *, swap_wait: float = SWAP_WA
                 schemas = sorted({t.schema for t in tables})
                 staged = {schema: f"{schema}__next_{token}" for schema in schemas}
                 access = _load(pg, duck, tables, staged, Path(scratch))
-                _swap(pg, staged, token, swap_wait, target)
-                _drop_working_schemas(pg)
+                try:
+                    _swap(pg, staged, token, swap_wait, target)
+                finally:  # the old schemas, or the new ones when the swap gave up; else the next publication does
+                    with contextlib.suppress(psycopg.Error):
+                        _drop_working_schemas(pg)
     except (psycopg.Error, duckdb.Error, OSError) as error:
         reason = " ".join(str(error).split()) or type(error).__name__
         raise PublishError(f"publishing to {target} failed: {reason}; its previous publication is unchanged") from error
