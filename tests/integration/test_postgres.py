@@ -348,3 +348,28 @@ def test_dagster_publishes_to_the_configured_database_and_names_it_when_it_canno
     message = failure.step_failure_data.error.message if failure.step_failure_data.error else ""
     assert describe(unreachable) in message and "previous publication is unchanged" in message
     assert read_postgres_publication(pg.url) == after
+
+
+def test_awkward_values_arrive_as_they_are(tmp_path: Path) -> None:
+    """Quotes, backslashes, line breaks, empty strings beside NULLs, NULL list elements, NaN and infinities."""
+    published = tmp_path / "awkward.duckdb"
+    with duckdb.connect(str(published)) as con:
+        con.execute("create schema marts; create schema meta")
+        con.execute("create table meta.publication (published_at timestamptz, source_db varchar, schemas varchar[])")
+        con.execute("insert into meta.publication values (now(), 'w.duckdb', ['marts'])")
+        con.execute(
+            "create table marts.awkward (id integer primary key, text varchar, keys varchar[], x double, "
+            "d date, t timestamp, n decimal(9, 2), flag boolean)"
+        )
+        con.execute(
+            """insert into marts.awkward values
+            (1, '', [], 'nan', '2023-04-01', '2023-04-01 09:30:00.123456', 1.25, true),
+            (2, null, null, 'inf', null, null, null, null),
+            (3, 'a "quoted", back\\slash
+and a line break', ['"x"', 'b\\c', null, '', 'd,e', '{f}', 'NULL'], '-inf', '1999-12-31', null, -0.5, false),
+            (4, '看取り・入退院支援', ['看取り'], 1e-300, null, null, 12345.67, null)"""
+        )
+    server = server_url()
+    with fresh_database(server) as url:
+        publish_postgres(url, published)
+        assert _postgres_tables(url, {"marts", "meta"}) == _duckdb_tables(published)
