@@ -9,6 +9,8 @@ does, where the gate's imports overlap the dbt build and the cleaning log overla
 Baselines run in the same invocation: ``pandas.read_excel`` (openpyxl) reading the same workbooks,
 and, for the incremental refresh after one municipality resubmits, the full refresh.
 Targets: full refresh < 60 s, incremental < 15 s, peak RSS < 2 GiB on 2 cores.
+With ``--postgres-url`` (default ``WAREHOUSE_POSTGRES_URL``), the national publication is also copied to
+that PostgreSQL database (``python -m warehouse pg-publish``) and timed beside the DuckDB publication.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import resource
 import shutil
 import subprocess
@@ -58,8 +61,24 @@ def stage(name: str, args: list[str], common: list[str], note: str = "") -> Meas
     wall = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"{name} failed:\n{done.stdout}\n{done.stderr}")
-    print(f"  {name}: {wall:.1f} s  {done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ''}")
-    return Measure(name, wall, _cpu_children() - cpu, memory.peak_mib, note)
+    last = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+    print(f"  {name}: {wall:.1f} s  {last}")
+    return Measure(name, wall, _cpu_children() - cpu, memory.peak_mib, note or last)
+
+
+def publication_times(duckdb_stage: Measure, postgres_stage: Measure) -> str:
+    """The two publications side by side: each command's own figure ("in N s", without the process start)
+    and the whole process, with the ratio of PostgreSQL's to the DuckDB file's."""
+
+    def own(m: Measure) -> float:
+        found = re.search(r" in ([0-9.]+) s$", m.note)
+        return float(found[1]) if found else m.wall
+
+    duck, pg = own(duckdb_stage), own(postgres_stage)
+    return (
+        f"publication: DuckDB file {duck:.1f} s, PostgreSQL {pg:.1f} s ({pg / duck:.1f}× the file's); "
+        f"as processes {duckdb_stage.wall:.1f} s and {postgres_stage.wall:.1f} s"
+    )
 
 
 def baseline_read(files: list[str], workers: int) -> Measure:
@@ -101,6 +120,11 @@ def main() -> int:
     parser.add_argument("--year", type=int, default=2023)
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--baseline-files", type=int, default=0, help="baseline reads N random files (0 = all)")
+    parser.add_argument(
+        "--postgres-url",
+        default=os.environ.get("WAREHOUSE_POSTGRES_URL", ""),
+        help="also time the publication to this PostgreSQL database (default WAREHOUSE_POSTGRES_URL)",
+    )
     args = parser.parse_args()
 
     from warehouse.ingest.run import discover
@@ -122,6 +146,9 @@ def main() -> int:
         stage("gate", ["gate"], common),
         stage("publish", ["publish"], common),
     ]
+    postgres = []  # beside the stages, not in their sum: the refresh's publication is the DuckDB file's
+    if args.postgres_url:
+        postgres.append(stage("publish to PostgreSQL", ["--postgres-url", args.postgres_url, "pg-publish"], common))
     staged = Measure(
         "sum of the stages", sum(m.wall for m in full), sum(m.cpu for m in full), max(m.peak_mib for m in full)
     )
@@ -138,7 +165,7 @@ def main() -> int:
     print(f"baseline: reading {len(sample):,} workbooks with pandas.read_excel(openpyxl) …")
     base = baseline_read(sample, args.workers)
 
-    rows = [*full, staged, total, incremental, base]
+    rows = [*full, *postgres, staged, total, incremental, base]
     print(f"\n{'stage':<28}{'wall s':>9}{'CPU s':>9}{'peak MiB':>10}  note")
     for m in rows:
         print(f"{m.stage:<28}{m.wall:>9.1f}{m.cpu:>9.1f}{m.peak_mib:>10.0f}  {m.note}")
@@ -149,6 +176,8 @@ def main() -> int:
         f"reading: {ingest_rate:,.0f} workbooks/s (whole ingest stage, process start included) against "
         f"{base_rate:,.1f} with pandas/openpyxl: {ingest_rate / base_rate:.1f}×"
     )
+    if postgres:
+        print(publication_times(full[3], postgres[0]))
     print(f"full refresh: {total.wall:.1f} s (target < 60 s); peak RSS {total.peak_mib:,.0f} MiB (target < 2,048)")
     print(
         f"incremental: {incremental.wall:.1f} s (target < 15 s), {total.wall / incremental.wall:.1f}× faster than "

@@ -15,6 +15,7 @@
 | ``WAREHOUSE_REFRESH_CRON`` | when Dagster's annual refresh runs | ``0 3 1 10 *`` (1 October, 03:00) |
 | ``WAREHOUSE_REFRESH_TIMEZONE`` | the time zone of that cron | ``Asia/Tokyo`` |
 | ``WAREHOUSE_SENSOR_SETTLE_SECONDS`` | how long a workbook stays unchanged before Dagster's sensor reads it | ``30`` |
+| ``WAREHOUSE_POSTGRES_URL`` | also publish to this PostgreSQL database (``warehouse.publish.postgres``) | empty |
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ class Settings:
     refresh_cron: str = DEFAULT_REFRESH_CRON
     refresh_timezone: str = DEFAULT_REFRESH_TIMEZONE
     sensor_settle_seconds: float = DEFAULT_SETTLE_SECONDS
+    postgres_url: str = ""  # empty: the DuckDB file is the only publication
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -97,6 +99,7 @@ class Settings:
             refresh_cron=env.get("WAREHOUSE_REFRESH_CRON", "").strip() or DEFAULT_REFRESH_CRON,
             refresh_timezone=env.get("WAREHOUSE_REFRESH_TIMEZONE", "").strip() or DEFAULT_REFRESH_TIMEZONE,
             sensor_settle_seconds=_or(_seconds(env, "WAREHOUSE_SENSOR_SETTLE_SECONDS"), DEFAULT_SETTLE_SECONDS),
+            postgres_url=_postgres_url(env, "WAREHOUSE_POSTGRES_URL"),
         )
 
     def override(self, **options: Any) -> Settings:
@@ -112,6 +115,19 @@ def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
     if value in TRUE or value in FALSE:
         return value in TRUE
     raise SettingsError(f"{name} must be one of {', '.join(TRUE + FALSE)}, not {value!r}")
+
+
+def _postgres_url(env: Mapping[str, str], name: str) -> str:
+    """A libpq URL or connection string, checked for form only (whether the server answers is the step's)."""
+    from psycopg import ProgrammingError, conninfo
+
+    value = env.get(name, "").strip()
+    try:
+        conninfo.conninfo_to_dict(value)
+    except ProgrammingError as error:
+        example, reason = "postgresql://user@host:5432/dbname", str(error).strip()
+        raise SettingsError(f"{name} must be a PostgreSQL URL like {example} ({reason}), not {value!r}") from None
+    return value
 
 
 def _seconds(env: Mapping[str, str], name: str) -> float | None:

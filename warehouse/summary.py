@@ -36,6 +36,11 @@ def summary(report: RefreshReport, published: Path, cleaning_log: Path) -> str:
         lines.append(f"  published: {published} ({len(report.published.tables)} tables)")
         snippet = f"import duckdb; duckdb.connect('{published}', read_only=True).sql('{EXAMPLE_QUERY}').show()"
         lines.append(f'  try: .venv/bin/python -c "{snippet}"')
+        if report.postgres is not None:
+            pg = report.postgres
+            lines.append(f"  published to PostgreSQL: {pg.target} ({len(pg.tables)} tables, {pg.seconds:.1f} s)")
+        if report.blocked:  # the file was published, a further target was not
+            lines.append(f"  NOT published further: {report.blocked}")
     else:
         lines.append(f"  NOT published ({report.blocked}); the previous publication, if any, is unchanged")
     return "\n".join(lines)
