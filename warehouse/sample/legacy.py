@@ -203,9 +203,9 @@ def _deal_statuses(
     score = {m.code: m.progress + rng.gauss(0, noise) for m in members}
     dist = distribution(cb)
     item_counts = _item_status_counts(cb, len(members))
-    if dist is None:  # no printed distribution: ranks follow the later edition, a little behind
+    if dist is None:  # no printed distribution: a little behind the later edition, a few ahead
         assert later is not None and none_count is not None
-        behind = {m.code: max(0, len(later[m.code]) - rng.choice((0, 0, 1, 1, 2, 3))) for m in members}
+        behind = {m.code: min(len(items), max(0, len(later[m.code]) - rng.choice((-1, 0, 0, 1, 1, 2, 3)))) for m in members}
         nothing = _by_rank(members, {c: -s for c, s in score.items()}, [(True, none_count)])
         degree = {c: (0 if c in nothing else behind[c]) for c in score}
         dist_planned = {c: c not in nothing for c in score}
