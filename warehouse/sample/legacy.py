@@ -124,7 +124,7 @@ def distribution(cb: Codebook) -> dict[tuple[int, bool], int] | None:
         return None
     status = _tagged(cb, STATUS)
     out: dict[tuple[int, bool], int] = {}
-    for k, planned in [(k, True) for k in range(9)] + [(0, False)]:
+    for k, planned in [(k, True) for k in range(len(status) + 1)] + [(0, False)]:
         profile = {key: IMPLEMENTED if i < k else (PLANNED if planned else NOT_IMPLEMENTED) for i, key in
                    enumerate(status.values())}  # fmt: skip
         rows = [r for r in chart.rows if r.rule and ex.evaluate(ex.parse(r.rule), profile)]
@@ -147,13 +147,16 @@ class Municipality:
 
 
 def _group_of(codebooks: Iterable[Codebook]) -> dict[str, str]:
-    """Prefecture code → the prefecture group of a chart (its population rule names the codes)."""
+    """Prefecture code → the prefecture group whose chart counts its municipalities (the chart's
+    population rule, evaluated on each municipality's code as a return would carry it)."""
     out: dict[str, str] = {}
     for cb in codebooks:
         for chart in _charts_of(cb):
             if chart.population in GROUP_EFFECT and chart.population_rule:
-                codes = chart.population_rule.split("'^(")[1].split(")")[0].split("|")
-                out.update(dict.fromkeys(codes, chart.population))
+                rule = ex.parse(chart.population_rule)
+                for m in municipalities_on(cb).values():
+                    if ex.evaluate(rule, {cb.code_item.key: m.code5}):
+                        out[m.prefecture_code] = chart.population
     return out
 
 
