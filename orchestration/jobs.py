@@ -5,6 +5,7 @@ import dagster as dg
 from orchestration.gate_assets import CLEANING_LOG, GATE_FINDINGS, quality_gate
 from orchestration.ingest_assets import RAW_ANSWERS
 from orchestration.publish_assets import PUBLISHED
+from orchestration.site_assets import SITE
 
 ingest_job = dg.define_asset_job(
     "ingest_returns",
@@ -21,7 +22,7 @@ full_refresh_job = dg.define_asset_job(
 
 publish_job = dg.define_asset_job(
     "publish",
-    selection=dg.AssetSelection.assets(GATE_FINDINGS, CLEANING_LOG, PUBLISHED)
+    selection=dg.AssetSelection.assets(GATE_FINDINGS, CLEANING_LOG, PUBLISHED, SITE)
     | dg.AssetSelection.checks(*quality_gate.check_keys),
     description="Run the quality gate on the working file as it is, write the cleaning log and publish if it "
     "passed (after corrections, without rebuilding).",

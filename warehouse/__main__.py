@@ -156,6 +156,17 @@ def _publish(args: argparse.Namespace, settings: Settings) -> None:
     print(f"published {len(result.tables)} tables to {result.path} in {result.seconds:.1f} s")
 
 
+def _site(args: argparse.Namespace, settings: Settings) -> None:
+    from warehouse.site.build import build_site
+
+    report = build_site(settings.published, settings.site, args.year)
+    print(
+        f"site: {report.pages:,} pages of {report.fiscal_year} from {settings.published} in {report.seconds:.1f} s "
+        f"({report.written:,} files written, {report.unchanged:,} unchanged, {report.removed:,} removed) "
+        f"→ {report.index}"
+    )
+
+
 def _run(args: argparse.Namespace, settings: Settings) -> None:
     from warehouse.refresh import refresh
     from warehouse.refusals import Refused
@@ -181,6 +192,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> None:
         wait=settings.lock_wait,
         lock_timeout=settings.lock_timeout,
         on_wait=_say("run"),
+        site=settings.site,
     )
     for leftover in report.leftovers:
         print(f"run: removed {leftover}, left by a run that did not finish", file=sys.stderr)
@@ -194,6 +206,7 @@ OPTIONS: dict[str, tuple[tuple[str, ...], dict[str, object]]] = {
     "raw": (("--raw",), {"type": Path, "help": "folder of returned workbooks, <raw>/<year>/<form>/ (WAREHOUSE_RAW)"}),
     "db": (("--db",), {"type": Path, "help": "working DuckDB file (WAREHOUSE_DB)"}),
     "published": (("--published",), {"type": Path, "help": "analysts' DuckDB file (WAREHOUSE_PUBLISHED)"}),
+    "site": (("--site",), {"type": Path, "help": "folder of the static site (WAREHOUSE_SITE)"}),
     "cleaning_log": (
         ("--cleaning-log",),
         {"type": Path, "help": "folder of the cleaning-log workbooks (WAREHOUSE_CLEANING_LOG)"},
@@ -244,6 +257,11 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace, Settings], None], str, t
         ("published", "year", *WRITER, "force", "min_returns_share"),
     ),
     "template": (_template, "write the blank templates of every form", ("year",)),
+    "site": (
+        _site,
+        "write the static site of the published results (charts, prefectures, municipalities)",
+        ("published", "site", "year"),
+    ),
 }
 
 

@@ -31,6 +31,7 @@ from warehouse.ingest.store import connect
 from warehouse.lock import duckdb_holder, exclusive
 from warehouse.publish.swap import PublishError, PublishResult, publish
 from warehouse.settings import DEFAULT_MIN_RETURNS_SHARE
+from warehouse.site.build import SiteReport, build_site
 from warehouse.transform.dbt import BuildReport, build, write_lookups
 
 #: What analysts get: the star schema, the report tables and the gate's flags.
@@ -60,6 +61,7 @@ class RefreshReport:
     blocked: str | None = None  # why nothing was published
     leftovers: list[Path] = field(default_factory=list)  # what crashed runs had left, removed
     returns: Returns | None = None
+    site: SiteReport | None = None
 
     @property
     def ok(self) -> bool:
@@ -80,6 +82,7 @@ def refresh(
     wait: bool = True,
     lock_timeout: float | None = None,
     on_wait: Callable[[str], None] | None = None,
+    site: Path | None = None,
 ) -> RefreshReport:
     """Run every step for one survey year; the report says what happened and how long each step took.
 
@@ -95,7 +98,7 @@ def refresh(
             db, published=published, cleaning_log=cleaning_log_dir, wait=wait, timeout=lock_timeout, on_wait=on_wait
         ) as report.leftovers:
             guard = None if force else min_returns_share
-            _steps(report, raw, db, published, cleaning_log_dir, progress, stage, guard)
+            _steps(report, raw, db, published, cleaning_log_dir, progress, stage, guard, site)
             # read before the lock is released: a refresh waiting for it could not open the file otherwise
             report.returns = _returns(db, year)
     finally:
@@ -129,6 +132,7 @@ def _steps(
     progress: Callable[[int, int], None] | None,
     stage: Callable[[str], None] | None,
     min_returns_share: float | None,
+    site: Path | None = None,
 ) -> None:
     year = report.fiscal_year
 
@@ -178,6 +182,8 @@ def _steps(
                 )
             except (PublishError, OSError, duckdb.Error) as error:  # disk full among them
                 report.blocked = f"publishing to {published} failed: {one_line(error)}"
+            if report.published is not None and site is not None:  # the site reads the publication alone
+                report.site = timed("site", lambda: build_site(published, site, year))
         else:
             report.blocked = "gate failed on hard rules: " + ", ".join(gate.hard_failures)
         report.cleaning_log = cleaning_log.result()

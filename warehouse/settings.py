@@ -7,6 +7,7 @@
 | ``WAREHOUSE_DB`` | the working DuckDB file (one writer at a time) | ``data/warehouse.duckdb`` |
 | ``WAREHOUSE_PUBLISHED`` | the analysts' read-only file, replaced whole | ``data/published.duckdb`` |
 | ``WAREHOUSE_CLEANING_LOG`` | 疑義照会 workbooks, ``<cleaning_log>/<fiscal_year>/`` | ``data/cleaning_log/`` |
+| ``WAREHOUSE_SITE`` | the static site of the published results, ``<site>/index.html`` | ``data/site/`` |
 | ``WAREHOUSE_LOCK_WAIT`` | when another refresh holds the working file: wait (``1``) or refuse (``0``) | ``1`` |
 | ``WAREHOUSE_LOCK_TIMEOUT`` | seconds to wait for it at most (empty: as long as it takes) | empty |
 | ``WAREHOUSE_MIN_RETURNS_SHARE`` | refuse a form whose returns fall below this share of the last published | ``0.5`` |
@@ -66,6 +67,7 @@ class Settings:
     db: Path = paths.WORKING_DB
     published: Path = paths.PUBLISHED_DB
     cleaning_log: Path = paths.CLEANING_LOG
+    site: Path = paths.SITE
     lock_wait: bool = True
     lock_timeout: float | None = None  # seconds; None: as long as it takes
     min_returns_share: float = DEFAULT_MIN_RETURNS_SHARE
@@ -89,6 +91,7 @@ class Settings:
             db=path("WAREHOUSE_DB", paths.WORKING_DB),
             published=path("WAREHOUSE_PUBLISHED", paths.PUBLISHED_DB),
             cleaning_log=path("WAREHOUSE_CLEANING_LOG", paths.CLEANING_LOG),
+            site=path("WAREHOUSE_SITE", paths.SITE),
             lock_wait=_flag(env, "WAREHOUSE_LOCK_WAIT", True),
             lock_timeout=_seconds(env, "WAREHOUSE_LOCK_TIMEOUT"),
             min_returns_share=_share(env, "WAREHOUSE_MIN_RETURNS_SHARE"),
