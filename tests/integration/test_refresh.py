@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from tests.conftest import Ingested
 from warehouse.publish.swap import read_publication
-from warehouse.refresh import RefreshReport, refresh
+from warehouse.refresh import RefreshReport
 
 README = Path(__file__).resolve().parents[2] / "README.md"
-
-
-@pytest.fixture(scope="module")
-def refreshed(clean_year: Ingested, tmp_path_factory: pytest.TempPathFactory) -> tuple[RefreshReport, Path]:
-    root = tmp_path_factory.mktemp("refresh")
-    shutil.copytree(clean_year.raw, root / "raw")
-    published = root / "published.duckdb"
-    report = refresh(root / "raw", root / "w.duckdb", published, 2023, cleaning_log_dir=root / "cleaning_log")
-    return report, published
 
 
 def test_the_reduced_sample_is_published(refreshed: tuple[RefreshReport, Path], clean_year: Ingested) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.site import coordinator, municipality, national, page, prefecture, quality
+from warehouse.site import compare, coordinator, municipality, national, page, prefecture, quality
 from warehouse.site.data import latest_year, load
 from warehouse.site.writer import SiteWriter
 
@@ -49,6 +49,7 @@ def build_site(published: Path, out: Path, year: int | None = None, data_docs: P
         year = year if year is not None else latest_year(con)
         data = load(con, year)
     writer = SiteWriter(out)
+    compare.reset()
     _assets(writer)
     docs_link = _data_docs(writer, data_docs)
     forms = national.write(data, writer)
@@ -58,6 +59,7 @@ def build_site(published: Path, out: Path, year: int | None = None, data_docs: P
     coordinator_page = coordinator.write(data, writer, published)
     writer.write("index.html", _index(data, forms, coordinator_page, docs_link))
     writer.finish()
+    compare.reset()
     pages = sum(1 for name in writer._current if name.endswith(".html"))
     return SiteReport(
         out, year, pages, len(writer.written), writer.unchanged, len(writer.removed), time.perf_counter() - started

@@ -54,8 +54,13 @@ def answer(value: bool | None, status: str | None, yes: str = "はい") -> str:
 
 
 _Pieces = tuple[list[str], list[str], list[str]]  # svg, table and CSV, split around the marks
-_cache: dict[tuple[str, tuple[str, ...], bool], _Pieces] = {}
+_cache: dict[tuple[object, ...], _Pieces] = {}
 _MARK = re.compile(r"@@(\d+)@@")
+
+
+def reset() -> None:
+    """Forget the drawn blocks: a new build reads new data."""
+    _cache.clear()
 
 
 def _fill(pieces: list[str], marks: Sequence[str], quote: bool) -> str:
@@ -81,8 +86,8 @@ def block(
     other measures of the same rows (e.g. named as a challenge beside done); ``own`` adds the answers of
     one municipality. The chart and table of a group of series are drawn once and cached with the
     municipality's answers as placeholders: the 1,741 profiles share a few hundred of them."""
-    names = tuple(name for name, _ in series)
-    cache_key = (anchor, names, own is not None)
+    # the series' own dicts (alive for the whole build) tell the groups apart, their names the headers
+    cache_key = (anchor, caption, own is not None, *((name, id(by_key)) for name, by_key in series))
     pieces = _cache.get(cache_key)
     if pieces is None:
         pieces = _cache[cache_key] = _draw(caption, keys, series, own is not None, extra)
