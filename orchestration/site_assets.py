@@ -26,6 +26,7 @@ def site(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.Materia
         metadata={
             "index": dg.MetadataValue.path(str(report.index)),
             "quality": dg.MetadataValue.path(str(report.quality)),
+            "data_docs": dg.MetadataValue.path(str(report.data_docs or "")),
             "fiscal_year": report.fiscal_year,
             "pages": report.pages,
             "files_written": report.written,

@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.site import compare, coordinator, municipality, national, page, prefecture, quality
+from warehouse.site import data_docs as gx_docs
 from warehouse.site.data import latest_year, load
 from warehouse.site.writer import SiteWriter
 
@@ -30,6 +31,7 @@ class SiteReport:
     unchanged: int
     removed: int
     seconds: float
+    data_docs: Path | None = None  # Great Expectations' Data Docs of the gate run (their index)
 
     @property
     def index(self) -> Path:
@@ -41,9 +43,9 @@ class SiteReport:
         return self.root / "quality" / "index.html"
 
 
-def build_site(published: Path, out: Path, year: int | None = None, data_docs: Path | None = None) -> SiteReport:
-    """Write the site of ``year`` (default: the latest in the file) under ``out``; ``data_docs`` is a
-    folder of Great Expectations Data Docs to copy in and link from the quality page."""
+def build_site(published: Path, out: Path, year: int | None = None, data_docs: bool = True) -> SiteReport:
+    """Write the site of ``year`` (default: the latest in the file) under ``out``, with Great
+    Expectations' Data Docs of the gate run in ``<out>/data_docs/`` (unless ``data_docs`` is false)."""
     started = time.perf_counter()
     with duckdb.connect(str(published), read_only=True) as con:
         year = year if year is not None else latest_year(con)
@@ -51,7 +53,8 @@ def build_site(published: Path, out: Path, year: int | None = None, data_docs: P
     writer = SiteWriter(out)
     compare.reset()
     _assets(writer)
-    docs_link = _data_docs(writer, data_docs)
+    docs = gx_docs.write(published, out / DATA_DOCS, year) if data_docs else None
+    docs_link = f"../{DATA_DOCS}/index.html" if docs else None
     forms = national.write(data, writer)
     prefecture.write(data, writer)
     municipality.write(data, writer)
@@ -61,9 +64,8 @@ def build_site(published: Path, out: Path, year: int | None = None, data_docs: P
     writer.finish()
     compare.reset()
     pages = sum(1 for name in writer._current if name.endswith(".html"))
-    return SiteReport(
-        out, year, pages, len(writer.written), writer.unchanged, len(writer.removed), time.perf_counter() - started
-    )
+    seconds = time.perf_counter() - started
+    return SiteReport(out, year, pages, len(writer.written), writer.unchanged, len(writer.removed), seconds, docs)
 
 
 def _assets(writer: SiteWriter) -> None:
@@ -71,15 +73,6 @@ def _assets(writer: SiteWriter) -> None:
     writer.write("assets/site.css", page.STYLE)
     for name in (page.FONT_FILE, page.FONT_LICENSE):
         writer.write(f"assets/{name}", (fonts / name).read_bytes())
-
-
-def _data_docs(writer: SiteWriter, data_docs: Path | None) -> str | None:
-    """Copy the Data Docs folder into the site; the quality page's link to its index, if there is one."""
-    if data_docs is None or not (data_docs / "index.html").exists():
-        return None
-    for path in sorted(p for p in data_docs.rglob("*") if p.is_file()):
-        writer.write(f"{DATA_DOCS}/{path.relative_to(data_docs).as_posix()}", path.read_bytes())
-    return f"../{DATA_DOCS}/index.html"
 
 
 def _index(data: object, forms: list[tuple[str, str, int]], coordinator_page: bool, docs: str | None) -> str:

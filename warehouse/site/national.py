@@ -89,7 +89,7 @@ def charts(data: SiteData, form: str) -> Iterator[tuple[int, str, list[dict]]]:
 
 
 def write(data: SiteData, writer: SiteWriter) -> list[tuple[str, str, int]]:
-    """One page per form; returns (form, label, charts) for the index."""
+    """One page per form with all its charts, and one per chart; returns (form, label, charts) for the index."""
     written = []
     for form, label in data.forms:
         blocks, contents = [], []
@@ -106,19 +106,25 @@ def write(data: SiteData, writer: SiteWriter) -> list[tuple[str, str, int]]:
             )
             classes = ["diff" if r[-1] == "×" and r[7] == "high" else "" for r in table_rows]
             anchor = f"chart-{chart_id}"
-            contents.append(f'<li><a href="#{anchor}">{first["question_id"]} {escape(title)}</a></li>')
-            blocks.append(
-                page.figure(
-                    anchor,
-                    f"{first['question_id']}　{title}",
-                    draw(title, rows),
-                    HEADERS,
-                    table_rows,
-                    csv_name,
-                    note,
-                    classes,
-                )
+            contents.append(
+                f'<li><a href="#{anchor}">{first["question_id"]} {escape(title)}</a> '
+                f'<a href="{form}-{chart_id}.html">（単独ページ）</a></li>'
             )
+            figure = page.figure(
+                anchor,
+                f"{first['question_id']}　{title}",
+                draw(title, rows),
+                HEADERS,
+                table_rows,
+                csv_name,
+                note,
+                classes,
+            )
+            blocks.append(figure)
+            # each chart also on a page of its own, to link to or print
+            chart_title = f"{data.edition_label} {label} {first['question_id']}"
+            crumbs = [(label, f"national/{form}.html"), (first["question_id"], f"national/{form}-{chart_id}.html")]
+            writer.write(f"national/{form}-{chart_id}.html", page.frame(chart_title, figure, 1, crumbs))
         if not blocks:
             continue
         body = (
