@@ -3,6 +3,7 @@ alone (``warehouse.site``): the same step the command line's refresh runs after 
 
 import dagster as dg
 
+from orchestration.ingest_assets import WRITER_POOL
 from orchestration.publish_assets import PUBLISHED
 from orchestration.resources import WarehousePaths
 from warehouse.site.build import build_site
@@ -15,6 +16,7 @@ SITE = dg.AssetKey(["site"])
     group_name="publish",
     deps=[PUBLISHED],
     kinds={"html"},
+    pool=WRITER_POOL,  # one run at a time: the site reads the publication the publisher replaces
     description="The static site: the national charts rebuilt beside the printed figures, a page per prefecture, a "
     "profile per municipality, the coordinator analysis and the quality gate's result; only changed pages are "
     "rewritten.",

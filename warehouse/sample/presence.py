@@ -46,18 +46,24 @@ def p_for(a: int, n1: int, k: int, n0: int) -> float:
 
 
 def target(a: int, n1: int, k: int, n0: int, ks: range, printed: str) -> tuple[int, int]:
-    """(done with a coordinator, done in all) to aim for, ``k`` within ``ks`` (see the module's docstring)."""
-    grid = [(x, kk) for kk in ks for x in range(max(0, kk - n0), min(kk, n1) + 1)]
+    """(done with a coordinator, done in all) to aim for, ``k`` within ``ks`` (see the module's docstring):
+    the fewest moves to a count that prints as published, searched outward from the dealt ``k``."""
 
-    def cost(xk: tuple[int, int]) -> tuple[bool, int]:
-        x, kk = xk
+    def cost(x: int, kk: int) -> tuple[bool, int]:
         return x * n0 < (kk - x) * n1, abs(x - a) + abs(kk - k)
 
-    fits = [xk for xk in grid if prints_as(p_for(xk[0], n1, xk[1], n0), printed)]
-    if fits:
-        return min(fits, key=cost)
+    best: tuple[tuple[bool, int], int, int] | None = None
+    for kk in sorted(ks, key=lambda kk: abs(kk - k)):
+        if best is not None and not best[0][0] and abs(kk - k) > best[0][1]:
+            break  # every count further out costs more than the best found
+        for x in range(max(0, kk - n0), min(kk, n1) + 1):
+            if prints_as(p_for(x, n1, kk, n0), printed) and (best is None or cost(x, kk) < best[0]):
+                best = (cost(x, kk), x, kk)
+    if best is not None:
+        return best[1], best[2]
     want = 0.0005 if printed.startswith("<") else float(printed)
-    return min(grid, key=lambda xk: (abs(p_for(xk[0], n1, xk[1], n0) - want), cost(xk)))
+    grid = [(x, kk) for kk in ks for x in range(max(0, kk - n0), min(kk, n1) + 1)]
+    return min(grid, key=lambda xk: (abs(p_for(xk[0], n1, xk[1], n0) - want), cost(*xk)))
 
 
 @dataclass
