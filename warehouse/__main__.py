@@ -159,7 +159,7 @@ def _publish(args: argparse.Namespace, settings: Settings) -> None:
 def _site(args: argparse.Namespace, settings: Settings) -> None:
     from warehouse.site.build import build_site
 
-    report = build_site(settings.published, settings.site, args.year)
+    report = build_site(settings.published, settings.site_dir, args.year)
     print(
         f"site: {report.pages:,} pages of {report.fiscal_year} from {settings.published} in {report.seconds:.1f} s "
         f"({report.written:,} files written, {report.unchanged:,} unchanged, {report.removed:,} removed) "
@@ -192,7 +192,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> None:
         wait=settings.lock_wait,
         lock_timeout=settings.lock_timeout,
         on_wait=_say("run"),
-        site=settings.site,
+        site=settings.site_dir,
     )
     for leftover in report.leftovers:
         print(f"run: removed {leftover}, left by a run that did not finish", file=sys.stderr)

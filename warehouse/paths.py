@@ -14,7 +14,6 @@ DATA = ROOT / "data"
 WORKING_DB = DATA / "warehouse.duckdb"
 PUBLISHED_DB = DATA / "published.duckdb"
 CLEANING_LOG = DATA / "cleaning_log"
-SITE = DATA / "site"
 ALERT_LOG = DATA / "alerts.jsonl"
 
 

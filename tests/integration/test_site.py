@@ -108,10 +108,14 @@ def _chromium(*args: str) -> str:
 
 @needs_chromium
 def test_chromium_draws_the_pages_with_the_embedded_font(site: tuple[Path, Path]) -> None:
-    _, root = site
+    published, root = site
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    municipality = sorted((root / "municipality").glob("*.html"))[0]
-    prefecture = sorted((root / "prefecture").glob("*.html"))[0]
+    with duckdb.connect(str(published), read_only=True) as con:  # a municipality that returned its form
+        prefecture_code, municipality_code = con.execute(
+            "select min(prefecture_code), min(municipality_code) from marts.fct_scenario_status"
+        ).fetchone()
+    municipality = root / "municipality" / f"{municipality_code}.html"
+    prefecture = root / "prefecture" / f"{prefecture_code}.html"
     pages = {
         "index": root / "index.html",
         "national_chart": root / "national" / "municipality-35.html",

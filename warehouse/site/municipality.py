@@ -27,6 +27,8 @@ def write(data: SiteData, writer: SiteWriter) -> None:
     for m in data.municipalities:
         code = m["municipality_code"]
         own = data.own.get(code)
+        if own is None and code not in data.history:
+            continue  # no return in any edition of the file: the prefecture's list says so
         band = m.get(data.band_column) if data.band_column else None
         series: list[compare.Series] = []
         if band is not None:

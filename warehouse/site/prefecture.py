@@ -67,8 +67,12 @@ def _municipality_list(data: SiteData, municipalities: list[dict]) -> str:
     for m in municipalities:
         own = data.own.get(m["municipality_code"], {})
         engaged = sum(1 for s in scenes if own.get((s, "engaged"), (None, ""))[0])
+        name = escape(m["municipality_name"])
+        if not own and m["municipality_code"] not in data.history:
+            rows.append(f'<tr><td>{name}</td><td colspan="3">調査票の提出なし</td></tr>')
+            continue
         rows.append(
-            f'<tr><td><a href="../municipality/{m["municipality_code"]}.html">{escape(m["municipality_name"])}</a></td>'
+            f'<tr><td><a href="../municipality/{m["municipality_code"]}.html">{name}</a></td>'
             f'<td class="num">{engaged} / {len(scenes)}</td>'
             f"<td>{compare.answer(*own.get(('council', 'established'), (None, None)))}</td>"
             f"<td>{compare.answer(*own.get(('coordinator', 'present'), (None, None)))}</td></tr>"
