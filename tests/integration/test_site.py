@@ -91,6 +91,22 @@ def test_prefecture_and_municipality_tables_hold_the_marts(site: tuple[Path, Pat
         assert "人口規模区分" in page  # the band is missing from the reference data: said, not invented
 
 
+def test_quality_coordinator_pages_and_data_docs(site: tuple[Path, Path]) -> None:
+    published, root = site
+    with duckdb.connect(str(published), read_only=True) as con:
+        run_id, rules = con.execute("select run_id, rules from gate.runs order by finished_at desc limit 1").fetchone()
+        tests = con.execute("select count(*) from report.rpt_coordinator_initiatives where p_value_printed is not null")
+        printed = tests.fetchone()[0]
+    quality = (root / "quality" / "index.html").read_text(encoding="utf-8")
+    assert run_id in quality and len(_csv(root / "quality" / "rules.csv")) == rules
+    assert 'href="../data_docs/index.html"' in quality
+    docs = list((root / "data_docs" / "validations").rglob("*.html"))
+    assert docs and all(run_id in str(path) for path in docs)  # GX's own pages, of the published gate run
+    assert (root / "coordinator" / "index.html").exists()
+    rows = [row for path in sorted((root / "coordinator" / "csv").glob("*.csv")) for row in _csv(path)]
+    assert sum(1 for row in rows if row["印刷 p値"]) == printed == 101
+
+
 def test_an_unchanged_rebuild_writes_nothing(site: tuple[Path, Path]) -> None:
     published, root = site
     report = build_site(published, root)
