@@ -16,7 +16,7 @@ import duckdb
 
 from warehouse.site import compare, coordinator, municipality, national, page, prefecture, quality
 from warehouse.site import data_docs as gx_docs
-from warehouse.site.data import latest_year, load
+from warehouse.site.data import SiteData, latest_year, load
 from warehouse.site.writer import SiteWriter
 
 DATA_DOCS = "data_docs"
@@ -63,7 +63,7 @@ def build_site(published: Path, out: Path, year: int | None = None, data_docs: b
     writer.write("index.html", _index(data, forms, coordinator_page, docs_link))
     writer.finish()
     compare.reset()
-    pages = sum(1 for name in writer._current if name.endswith(".html"))
+    pages = writer.pages
     seconds = time.perf_counter() - started
     return SiteReport(out, year, pages, len(writer.written), writer.unchanged, len(writer.removed), seconds, docs)
 
@@ -75,10 +75,7 @@ def _assets(writer: SiteWriter) -> None:
         writer.write(f"assets/{name}", (fonts / name).read_bytes())
 
 
-def _index(data: object, forms: list[tuple[str, str, int]], coordinator_page: bool, docs: str | None) -> str:
-    from warehouse.site.data import SiteData
-
-    assert isinstance(data, SiteData)
+def _index(data: SiteData, forms: list[tuple[str, str, int]], coordinator_page: bool, docs: str | None) -> str:
     publication = data.publication or {}
     items = "".join(
         f'<li><a href="national/{form}.html">{escape(label)}</a>（{charts}図）</li>' for form, label, charts in forms

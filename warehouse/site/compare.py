@@ -32,10 +32,9 @@ def other_keys() -> list[tuple[Key, str]]:
 def initiative_scopes(data: SiteData) -> list[tuple[str, str, list[str]]]:
     """(scenario, label, its initiative keys in the questionnaire's order) for each scenario with initiatives."""
     present: dict[str, set[str]] = {}
-    for key in data.shares.nation:
-        scope, _, rest = key[0], None, key[1]
-        if rest.startswith("done:"):
-            present.setdefault(scope, set()).add(rest[5:])
+    for scope, measure in data.shares.nation:
+        if measure.startswith("done:"):
+            present.setdefault(scope, set()).add(measure.removeprefix("done:"))
     out = []
     for scenario, (label, _, _) in sorted(data.scenarios.items(), key=lambda s: s[1][1]):
         if scenario in present:
@@ -97,11 +96,7 @@ def block(
             marks += [answer(*own.get(key, (None, None))) for key in key_list]
     chart, table, csv = (_fill(p, marks, quote) for p, quote in zip(pieces, (True, True, False), strict=True))
     writer.write(csv_path, csv)
-    return (
-        f'<figure class="chart" id="{anchor}"><figcaption>{escape(caption)}</figcaption>'
-        f'<div class="pair">{chart}{table}</div><p class="note">{NOTE}</p>'
-        f'<a class="csv" href="{escape(csv_href)}" download>CSV（この図の数値）</a></figure>'
-    )
+    return page.figure_html(anchor, caption, chart, table, csv_href, NOTE)
 
 
 NOTE = "割合は質問の対象となった市町村（未回答を含む）に占める「はい」の割合。"

@@ -103,10 +103,15 @@ def figure(
     row_classes: Sequence[str] | None = None,
 ) -> str:
     """A chart with the table of its numbers beside it and the link to the same numbers as CSV."""
+    return figure_html(anchor, caption, chart, table(headers, rows, row_classes), csv_href, note)
+
+
+def figure_html(anchor: str, caption: str, chart: str, table_html: str, csv_href: str, note: str = "") -> str:
+    """The same, for a table already written."""
     extra = f'<p class="note">{note}</p>' if note else ""
     return (
         f'<figure class="chart" id="{escape(anchor)}"><figcaption>{escape(caption)}</figcaption>'
-        f'<div class="pair">{chart}{table(headers, rows, row_classes)}</div>{extra}'
+        f'<div class="pair">{chart}{table_html}</div>{extra}'
         f'<a class="csv" href="{escape(csv_href)}" download>CSV（この図の数値）</a></figure>'
     )
 

@@ -47,6 +47,11 @@ class SiteWriter:
         os.replace(temporary, path)  # a reader never sees half a page
         self.written.append(relative)
 
+    @property
+    def pages(self) -> int:
+        """HTML pages of this build, written or unchanged."""
+        return sum(1 for name in self._current if name.endswith(".html"))
+
     def finish(self) -> None:
         """Remove what the last build wrote and this one did not, then record this build."""
         for relative in sorted(set(self._previous) - set(self._current)):
