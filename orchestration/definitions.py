@@ -18,6 +18,7 @@ from orchestration.publish_assets import published
 from orchestration.resources import WarehousePaths
 from orchestration.schedules import refresh_schedule
 from orchestration.sensors import alert_on_run_failure, raw_files
+from orchestration.site_assets import site
 from warehouse.settings import Settings
 
 
@@ -25,7 +26,7 @@ def build_definitions(paths: WarehousePaths | None = None) -> dg.Definitions:
     """The code location, on ``paths`` (default: the settings of the environment, see ``warehouse.settings``)."""
     postgres_assets, postgres_resources = postgres_definitions(Settings.from_env())
     return dg.Definitions(
-        assets=[raw_answers, lookups, dbt_models, gate_findings, cleaning_log, published, *postgres_assets],
+        assets=[raw_answers, lookups, dbt_models, gate_findings, cleaning_log, published, site, *postgres_assets],
         asset_checks=[quality_gate],
         jobs=[ingest_job, full_refresh_job, publish_job],
         schedules=[refresh_schedule],

@@ -202,6 +202,17 @@ def _pg_roles(args: argparse.Namespace, settings: Settings) -> None:
     print(f"pg-roles: {len(logins)} logins in {target}; {len(new)} new passwords appended to {args.passwords}")
 
 
+def _site(args: argparse.Namespace, settings: Settings) -> None:
+    from warehouse.site.build import build_site
+
+    report = build_site(settings.published, settings.site_dir, args.year)
+    print(
+        f"site: {report.pages:,} pages of {report.fiscal_year} from {settings.published} in {report.seconds:.1f} s "
+        f"({report.written:,} files written, {report.unchanged:,} unchanged, {report.removed:,} removed) "
+        f"→ {report.index}"
+    )
+
+
 def _run(args: argparse.Namespace, settings: Settings) -> None:
     from warehouse.refresh import refresh
     from warehouse.refusals import Refused
@@ -228,6 +239,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> None:
         lock_timeout=settings.lock_timeout,
         on_wait=_say("run"),
         settings=settings,
+        site=settings.site_dir,
     )
     for leftover in report.leftovers:
         print(f"run: removed {leftover}, left by a run that did not finish", file=sys.stderr)
@@ -241,6 +253,7 @@ OPTIONS: dict[str, tuple[tuple[str, ...], dict[str, object]]] = {
     "raw": (("--raw",), {"type": Path, "help": "folder of returned workbooks, <raw>/<year>/<form>/ (WAREHOUSE_RAW)"}),
     "db": (("--db",), {"type": Path, "help": "working DuckDB file (WAREHOUSE_DB)"}),
     "published": (("--published",), {"type": Path, "help": "analysts' DuckDB file (WAREHOUSE_PUBLISHED)"}),
+    "site": (("--site",), {"type": Path, "help": "folder of the static site (WAREHOUSE_SITE)"}),
     "cleaning_log": (
         ("--cleaning-log",),
         {"type": Path, "help": "folder of the cleaning-log workbooks (WAREHOUSE_CLEANING_LOG)"},
@@ -302,6 +315,11 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace, Settings], None], str, t
         ("postgres_url",),
     ),
     "template": (_template, "write the blank templates of every form", ("year",)),
+    "site": (
+        _site,
+        "write the static site of the published results (charts, prefectures, municipalities)",
+        ("published", "site", "year"),
+    ),
 }
 
 

@@ -32,6 +32,7 @@ from warehouse.lock import duckdb_holder, exclusive
 from warehouse.publish.postgres import PostgresResult, publish_step
 from warehouse.publish.swap import PublishError, PublishResult, publish
 from warehouse.settings import DEFAULT_MIN_RETURNS_SHARE, Settings
+from warehouse.site.build import SiteReport, build_site
 from warehouse.transform.dbt import BuildReport, build, write_lookups
 
 #: What analysts get: the star schema, the report tables and the gate's flags.
@@ -62,6 +63,7 @@ class RefreshReport:
     blocked: str | None = None  # why nothing was published
     leftovers: list[Path] = field(default_factory=list)  # what crashed runs had left, removed
     returns: Returns | None = None
+    site: SiteReport | None = None
 
     @property
     def ok(self) -> bool:
@@ -83,6 +85,7 @@ def refresh(
     lock_timeout: float | None = None,
     on_wait: Callable[[str], None] | None = None,
     settings: Settings | None = None,
+    site: Path | None = None,
 ) -> RefreshReport:
     """Run every step for one survey year; the report says what happened and how long each step took.
 
@@ -99,7 +102,7 @@ def refresh(
             db, published=published, cleaning_log=cleaning_log_dir, wait=wait, timeout=lock_timeout, on_wait=on_wait
         ) as report.leftovers:
             guard = None if force else min_returns_share
-            _steps(report, raw, db, published, cleaning_log_dir, progress, stage, guard, settings or Settings())
+            _steps(report, raw, db, published, cleaning_log_dir, progress, stage, guard, settings or Settings(), site)
             # read before the lock is released: a refresh waiting for it could not open the file otherwise
             report.returns = _returns(db, year)
     finally:
@@ -134,6 +137,7 @@ def _steps(
     stage: Callable[[str], None] | None,
     min_returns_share: float | None,
     settings: Settings,
+    site: Path | None = None,
 ) -> None:
     year = report.fiscal_year
 
@@ -188,6 +192,8 @@ def _steps(
                     report.postgres = timed("publish postgres", lambda: publish_step(settings, published))
                 except PublishError as error:
                     report.blocked = str(error)
+            if report.published is not None and site is not None:  # the site reads the publication alone
+                report.site = timed("site", lambda: build_site(published, site, year))
         else:
             report.blocked = "gate failed on hard rules: " + ", ".join(gate.hard_failures)
         report.cleaning_log = cleaning_log.result()

@@ -7,6 +7,7 @@
 | ``WAREHOUSE_DB`` | the working DuckDB file (one writer at a time) | ``data/warehouse.duckdb`` |
 | ``WAREHOUSE_PUBLISHED`` | the analysts' read-only file, replaced whole | ``data/published.duckdb`` |
 | ``WAREHOUSE_CLEANING_LOG`` | 疑義照会 workbooks, ``<cleaning_log>/<fiscal_year>/`` | ``data/cleaning_log/`` |
+| ``WAREHOUSE_SITE`` | the static site, ``<site>/index.html`` | ``site/`` beside the published file |
 | ``WAREHOUSE_LOCK_WAIT`` | when another refresh holds the working file: wait (``1``) or refuse (``0``) | ``1`` |
 | ``WAREHOUSE_LOCK_TIMEOUT`` | seconds to wait for it at most (empty: as long as it takes) | empty |
 | ``WAREHOUSE_MIN_RETURNS_SHARE`` | refuse a form whose returns fall below this share of the last published | ``0.5`` |
@@ -67,6 +68,7 @@ class Settings:
     db: Path = paths.WORKING_DB
     published: Path = paths.PUBLISHED_DB
     cleaning_log: Path = paths.CLEANING_LOG
+    site: Path | None = None  # None: site/ beside the published file (see site_dir)
     lock_wait: bool = True
     lock_timeout: float | None = None  # seconds; None: as long as it takes
     min_returns_share: float = DEFAULT_MIN_RETURNS_SHARE
@@ -91,6 +93,7 @@ class Settings:
             db=path("WAREHOUSE_DB", paths.WORKING_DB),
             published=path("WAREHOUSE_PUBLISHED", paths.PUBLISHED_DB),
             cleaning_log=path("WAREHOUSE_CLEANING_LOG", paths.CLEANING_LOG),
+            site=Path(env["WAREHOUSE_SITE"].strip()).expanduser() if env.get("WAREHOUSE_SITE", "").strip() else None,
             lock_wait=_flag(env, "WAREHOUSE_LOCK_WAIT", True),
             lock_timeout=_seconds(env, "WAREHOUSE_LOCK_TIMEOUT"),
             min_returns_share=_share(env, "WAREHOUSE_MIN_RETURNS_SHARE"),
@@ -101,6 +104,11 @@ class Settings:
             sensor_settle_seconds=_or(_seconds(env, "WAREHOUSE_SENSOR_SETTLE_SECONDS"), DEFAULT_SETTLE_SECONDS),
             postgres_url=_postgres_url(env, "WAREHOUSE_POSTGRES_URL"),
         )
+
+    @property
+    def site_dir(self) -> Path:
+        """Where the static site goes: ``site`` if set, else ``site/`` beside the published file."""
+        return self.site if self.site is not None else self.published.parent / "site"
 
     def override(self, **options: Any) -> Settings:
         """These settings with the options that were given (None means not given)."""

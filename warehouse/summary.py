@@ -34,6 +34,10 @@ def summary(report: RefreshReport, published: Path, cleaning_log: Path) -> str:
     lines.append(f"  time: {report.seconds:.1f} s ({steps})")
     if report.published is not None:
         lines.append(f"  published: {published} ({len(report.published.tables)} tables)")
+        if report.site is not None:
+            lines.append(f"  site: {report.site.index} ({report.site.pages:,} pages, quality: {report.site.quality})")
+            if report.site.data_docs is not None:
+                lines.append(f"  Great Expectations Data Docs: {report.site.data_docs}")
         snippet = f"import duckdb; duckdb.connect('{published}', read_only=True).sql('{EXAMPLE_QUERY}').show()"
         lines.append(f'  try: .venv/bin/python -c "{snippet}"')
         if report.postgres is not None:

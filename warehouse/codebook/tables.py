@@ -12,6 +12,7 @@ import duckdb
 import pandas as pd
 
 from warehouse.codebook import expressions as ex
+from warehouse.codebook import presence_tests
 from warehouse.codebook.charts import MISSING, POPULATIONS, RULE, UNKNOWN, load_charts
 from warehouse.codebook.model import SCENARIOS, Codebook, editions, load_edition
 from warehouse.codebook.sql import Compiler
@@ -61,6 +62,10 @@ create or replace table codebook.chart_rows (
 create or replace table codebook.populations (
     edition integer, form varchar, population varchar, population_sql varchar,
     primary key (edition, form, population)
+);
+create or replace table codebook.presence_tests (
+    edition integer, question_id varchar, item_key varchar, scenario_key varchar, option_code integer,
+    option_label_printed varchar, p_value_printed varchar, primary key (edition, item_key, option_code)
 );
 """
 
@@ -210,6 +215,7 @@ def write(con: duckdb.DuckDBPyConnection, years: list[int] | None = None) -> dic
         "charts": [],
         "chart_rows": [],
         "populations": [],
+        "presence_tests": [],
     }
     tables["scenarios"] = [
         {"scenario_key": key, "scenario_label": label, "ordinal": i, "is_scene": i <= SCENES}
@@ -234,6 +240,14 @@ def write(con: duckdb.DuckDBPyConnection, years: list[int] | None = None) -> dic
                 tables[name].extend(rows)
             for name, rows in _chart_rows(cb).items():
                 tables[name].extend(rows)
+        tables["presence_tests"].extend(
+            {
+                "edition": t.edition, "question_id": t.question_id, "item_key": t.item_key,
+                "scenario_key": t.scenario_key, "option_code": t.option_code,
+                "option_label_printed": t.option_label_printed, "p_value_printed": t.p_printed,
+            }
+            for t in presence_tests.load(edition)
+        )  # fmt: skip
     for name, rows in tables.items():
         _insert(con, name, rows)
     return {name: len(rows) for name, rows in tables.items()}

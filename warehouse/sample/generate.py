@@ -19,12 +19,14 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from warehouse.codebook import Codebook, load_edition
+from warehouse.codebook import Codebook, load_edition, presence_tests
 from warehouse.codebook.charts import load_charts
 from warehouse.sample import defects as d
 from warehouse.sample import legacy
 from warehouse.sample.answers import Answers, Dealer
 from warehouse.sample.population import MUNICIPAL, Respondent, national
+from warehouse.sample.presence import Outcome
+from warehouse.sample.presence import calibrate as calibrate_presence
 from warehouse.sample.texts import free_text
 from warehouse.workbook.cells import answers_to_cells
 from warehouse.workbook.template import write_workbook
@@ -41,6 +43,7 @@ class Sample:
     respondents: dict[str, Respondent]
     files: dict[str, str] = field(default_factory=dict)  # respondent id → path of its (first) return
     defects: list[d.Defect] = field(default_factory=list)
+    presence: list[Outcome] = field(default_factory=list)  # the printed χ² tests and what the sample gives
 
 
 def _question_item(cb: Codebook, question: str) -> str:
@@ -71,6 +74,7 @@ def _deal_national(edition: int, seed: int) -> Sample:
     coordinator_munis = 986  # 問13 いる: municipalities that report a coordinator (56.6% of 1,741)
     people = national(edition, rng, coordinator_munis)
     answers: dict[str, Answers] = {}
+    outcomes: list[Outcome] = []
     for form, cb in books.items():
         dealer = Dealer(cb, load_charts(edition, form), rng, free_text)
         if form == "municipality":
@@ -80,13 +84,15 @@ def _deal_national(edition: int, seed: int) -> Sample:
             pref_level = {f"prefecture:{r.code}" for r in people["coordinator"] if r.population != MUNICIPAL}
             dealer.prefer[(_question_item(cb, "問11"), 1)] = pref_level
         dealt = dealer.answer(people[form])
+        if form == "municipality":
+            outcomes = calibrate_presence(cb, dealt, presence_tests.load(edition))
         code_items = [i for i in cb.items if i.type == "code"]
         for r in people[form]:
             item = code_items[0] if (form != "coordinator" or r.population == MUNICIPAL) else code_items[-1]
             dealt[r.id][item.key] = r.code
         answers.update(dealt)
     respondents = {r.id: r for rs in people.values() for r in rs}
-    return Sample(edition, answers, respondents)
+    return Sample(edition, answers, respondents, presence=outcomes)
 
 
 def _one_of_each(chosen: list[Respondent], rates: dict[str, float], rng: random.Random) -> dict[str, str]:
