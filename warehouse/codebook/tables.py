@@ -32,6 +32,10 @@ create or replace table codebook.items (
     parent_item_key varchar, unit varchar, minimum double, maximum double,
     primary key (edition, form, item_key)
 );
+create or replace table codebook.item_tags (
+    edition integer, form varchar, item_key varchar, tag varchar, tag_value varchar,
+    primary key (edition, form, item_key, tag)
+);
 create or replace table codebook.options (
     edition integer, form varchar, item_key varchar, option_code integer, option_key varchar,
     option_label varchar, cell varchar, is_other boolean, primary key (edition, form, item_key, option_code)
@@ -69,7 +73,13 @@ def _parent(cb: Codebook, key: str) -> str | None:
 
 def _frames(cb: Codebook) -> dict[str, list[dict[str, object]]]:
     compiler = Compiler(cb)
-    rows: dict[str, list[dict[str, object]]] = {"items": [], "options": [], "constraints": [], "checks": []}
+    rows: dict[str, list[dict[str, object]]] = {
+        "items": [],
+        "item_tags": [],
+        "options": [],
+        "constraints": [],
+        "checks": [],
+    }
     base = {"edition": cb.edition, "form": cb.form}
     for ordinal, item in enumerate(cb.items, start=1):
         rows["items"].append(
@@ -94,6 +104,9 @@ def _frames(cb: Codebook) -> dict[str, list[dict[str, object]]]:
                 "minimum": item.minimum,
                 "maximum": item.maximum,
             }
+        )
+        rows["item_tags"].extend(
+            {**base, "item_key": item.key, "tag": tag, "tag_value": value} for tag, value in sorted(item.tags.items())
         )
         for option in item.options:
             rows["options"].append(
@@ -186,6 +199,7 @@ def write(con: duckdb.DuckDBPyConnection, years: list[int] | None = None) -> dic
     tables: dict[str, list[dict[str, object]]] = {
         "editions": [],
         "items": [],
+        "item_tags": [],
         "options": [],
         "constraints": [],
         "checks": [],
