@@ -7,3 +7,6 @@ where {{ is_new_return() }}
 union all by name
 select * from {{ ref('int_coordinator__populations') }}
 where {{ is_new_return() }}
+union all by name
+select * from {{ ref('int_tokyo_municipality__populations') }}
+where {{ is_new_return() }}
