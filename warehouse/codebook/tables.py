@@ -11,6 +11,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from warehouse.codebook import crosswalk
 from warehouse.codebook import expressions as ex
 from warehouse.codebook.charts import MISSING, POPULATIONS, UNKNOWN, load_charts
 from warehouse.codebook.model import SCENARIOS, Codebook, editions, load_edition
@@ -23,7 +24,8 @@ DDL = """
 create schema if not exists codebook;
 create or replace table codebook.editions (
     edition integer, edition_label varchar, form varchar, form_label varchar, title varchar,
-    reference_date date, template_id varchar, sheet varchar, primary key (edition, form)
+    reference_date date, template_id varchar, sheet varchar, survey varchar, survey_label varchar,
+    primary key (edition, form)
 );
 create or replace table codebook.items (
     edition integer, form varchar, item_key varchar, ordinal integer, question varchar, section varchar,
@@ -50,6 +52,13 @@ create or replace table codebook.checks (
 );
 create or replace table codebook.scenarios (
     scenario_key varchar primary key, scenario_label varchar, ordinal integer, is_scene boolean
+);
+create or replace table codebook.program_items (
+    program_item varchar primary key, code_label varchar, program_item_label varchar, pdca_phase varchar,
+    actor varchar, is_coordinator_related boolean, evidence varchar
+);
+create or replace table codebook.program_item_initiatives (
+    program_item varchar, initiative_key varchar, ordinal integer, primary key (program_item, initiative_key)
 );
 create or replace table codebook.charts (
     edition integer, form varchar, chart_id integer, question_id varchar, chart_title varchar,
@@ -210,6 +219,7 @@ def write(con: duckdb.DuckDBPyConnection, years: list[int] | None = None) -> dic
         {"scenario_key": key, "scenario_label": label, "ordinal": i, "is_scene": i <= SCENES}
         for i, (key, label) in enumerate(SCENARIOS.items(), start=1)
     ]
+    tables["program_items"], tables["program_item_initiatives"] = crosswalk.load()
     for edition in years or editions():
         for form, cb in load_edition(edition).items():
             tables["editions"].append(
@@ -222,6 +232,8 @@ def write(con: duckdb.DuckDBPyConnection, years: list[int] | None = None) -> dic
                     "reference_date": cb.reference_date,
                     "template_id": cb.template_id,
                     "sheet": cb.sheet,
+                    "survey": cb.survey,
+                    "survey_label": cb.survey_label,
                 }
             )
             for name, rows in _frames(cb).items():
