@@ -23,7 +23,7 @@ def load_directly(db: Path, sample: Sample) -> None:
     codebooks = load_edition(sample.edition)
     for rid, r in sample.respondents.items():
         cb = codebooks[r.form]
-        sid = f"direct:{rid}"
+        sid = f"direct:{sample.edition}:{rid}"
         key = f"{r.form}:{r.code}:{r.file_stem}"
         kind = "prefecture" if len(r.code) == 2 else "municipality"
         submissions.append(

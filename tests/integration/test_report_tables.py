@@ -21,8 +21,10 @@ def test_every_high_confidence_row_is_rebuilt(national: Path) -> None:
             """
             select form, question_id, chart_title, option_label, n, n_printed, respondents, percent_printed
             from report.rpt_published_charts
-            where confidence = 'high' and value_kind <> 'unknown' and population not in ('core', 'field')
-            """
+            where fiscal_year = ? and confidence = 'high' and value_kind <> 'unknown'
+                and population not in ('core', 'field')
+            """,
+            [EDITION],
         ).fetchall()
     assert len(rows) > 1000
     failures = []

@@ -13,7 +13,7 @@ import pandas as pd
 
 from warehouse.codebook import crosswalk
 from warehouse.codebook import expressions as ex
-from warehouse.codebook.charts import MISSING, POPULATIONS, UNKNOWN, load_charts
+from warehouse.codebook.charts import MISSING, POPULATIONS, RULE, UNKNOWN, load_charts
 from warehouse.codebook.model import SCENARIOS, Codebook, editions, load_edition
 from warehouse.codebook.sql import Compiler
 
@@ -62,13 +62,18 @@ create or replace table codebook.program_item_initiatives (
 );
 create or replace table codebook.charts (
     edition integer, form varchar, chart_id integer, question_id varchar, chart_title varchar,
-    population varchar, population_sql varchar, n_printed integer, primary key (edition, form, chart_id)
+    population varchar, population_sql varchar, n_printed integer, n_base varchar, flag varchar,
+    primary key (edition, form, chart_id)
 );
 create or replace table codebook.chart_rows (
     edition integer, form varchar, chart_id integer, row_ordinal integer, option_label varchar,
     item_key varchar, value_kind varchar, option_code integer, band_low double, band_high double,
-    band_low_closed boolean, band_high_closed boolean, percent_printed varchar, confidence varchar,
-    primary key (edition, form, chart_id, row_ordinal)
+    band_low_closed boolean, band_high_closed boolean, percent_printed varchar, count_printed integer,
+    confidence varchar, row_population varchar, primary key (edition, form, chart_id, row_ordinal)
+);
+create or replace table codebook.populations (
+    edition integer, form varchar, population varchar, population_sql varchar,
+    primary key (edition, form, population)
 );
 """
 
@@ -154,28 +159,35 @@ def _frames(cb: Codebook) -> dict[str, list[dict[str, object]]]:
     return rows
 
 
-def _chart_rows(cb: Codebook) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+def _chart_rows(cb: Codebook) -> dict[str, list[dict[str, object]]]:
+    """The charts, their rows, and the populations they count (a chart's, and each rule row's)."""
     edition, form, compiler = cb.edition, cb.form, Compiler(cb)
     rules = POPULATIONS.get(form, {})
-    charts, rows = [], []
+    out: dict[str, list[dict[str, object]]] = {"charts": [], "chart_rows": [], "populations": []}
+    populations: dict[str, str] = {}
     for chart_id, chart in enumerate(load_charts(edition, form), start=1):
         key = {"edition": edition, "form": form, "chart_id": chart_id}
-        charts.append(
+        rule = chart.population_rule or rules.get(chart.population)
+        populations[chart.population] = compiler.condition(ex.parse(rule)) if rule else "true"
+        out["charts"].append(
             {
                 **key,
                 "question_id": chart.question_id,
                 "chart_title": chart.chart_title,
                 "population": chart.population,
-                "population_sql": compiler.condition(ex.parse(rules[chart.population]))
-                if chart.population in rules
-                else "true",
+                "population_sql": populations[chart.population],
                 "n_printed": chart.n,
+                "n_base": chart.n_base,
+                "flag": chart.flag,
             }
         )
         for ordinal, row in enumerate(chart.rows, start=1):
             band = row.band
-            kind = "band" if band else row.value if row.value in (MISSING, UNKNOWN) else "code"
-            rows.append(
+            kind = "band" if band else row.value if row.value in (MISSING, UNKNOWN, RULE) else "code"
+            row_population = f"rule:{chart_id}.{ordinal}" if row.rule else None
+            if row.rule and row_population:
+                populations[row_population] = compiler.condition(ex.parse(row.rule))
+            out["chart_rows"].append(
                 {
                     **key,
                     "row_ordinal": ordinal,
@@ -188,10 +200,16 @@ def _chart_rows(cb: Codebook) -> tuple[list[dict[str, object]], list[dict[str, o
                     "band_low_closed": band.low_closed if band else None,
                     "band_high_closed": band.high_closed if band else None,
                     "percent_printed": row.percent,
+                    "count_printed": int(row.count.replace(",", "")) if row.count else None,
                     "confidence": row.confidence,
+                    "row_population": row_population,
                 }
             )
-    return charts, rows
+    out["populations"] = [
+        {"edition": edition, "form": form, "population": name, "population_sql": sql}
+        for name, sql in populations.items()
+    ]
+    return out
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, object]]) -> None:
@@ -214,6 +232,7 @@ def write(con: duckdb.DuckDBPyConnection, years: list[int] | None = None) -> dic
         "checks": [],
         "charts": [],
         "chart_rows": [],
+        "populations": [],
     }
     tables["scenarios"] = [
         {"scenario_key": key, "scenario_label": label, "ordinal": i, "is_scene": i <= SCENES}
@@ -238,9 +257,8 @@ def write(con: duckdb.DuckDBPyConnection, years: list[int] | None = None) -> dic
             )
             for name, rows in _frames(cb).items():
                 tables[name].extend(rows)
-            charts, chart_rows = _chart_rows(cb)
-            tables["charts"].extend(charts)
-            tables["chart_rows"].extend(chart_rows)
+            for name, rows in _chart_rows(cb).items():
+                tables[name].extend(rows)
     for name, rows in tables.items():
         _insert(con, name, rows)
     return {name: len(rows) for name, rows in tables.items()}

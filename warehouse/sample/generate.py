@@ -22,6 +22,7 @@ from typing import Any
 from warehouse.codebook import Codebook, load_edition
 from warehouse.codebook.charts import load_charts
 from warehouse.sample import defects as d
+from warehouse.sample import legacy
 from warehouse.sample.answers import Answers, Dealer
 from warehouse.sample.population import MUNICIPAL, Respondent, national
 from warehouse.sample.texts import free_text
@@ -51,9 +52,21 @@ def _question_item(cb: Codebook, question: str) -> str:
 
 
 def deal(edition: int, seed: int) -> Sample:
-    """Respondents and their clean, calibrated answers."""
-    rng = random.Random(seed)
+    """Respondents and their clean, calibrated answers; the legacy surveys' forms come from their module."""
     books = load_edition(edition)
+    older = [form for form, cb in books.items() if cb.survey in legacy.SURVEYS]
+    sample = _deal_national(edition, seed) if set(books) - set(older) else Sample(edition, {}, {})
+    if older:
+        dealt = legacy.deal(edition, older, seed)
+        sample.answers.update(dealt.answers)
+        sample.respondents.update(dealt.respondents)
+    return sample
+
+
+def _deal_national(edition: int, seed: int) -> Sample:
+    """The 令和 national survey: prefectures, municipalities and coordinators."""
+    rng = random.Random(seed)
+    books = {form: cb for form, cb in load_edition(edition).items() if cb.survey not in legacy.SURVEYS}
     muni_cb = books["municipality"]
     coordinator_munis = 986  # 問13 いる: municipalities that report a coordinator (56.6% of 1,741)
     people = national(edition, rng, coordinator_munis)
