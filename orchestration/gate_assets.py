@@ -67,6 +67,7 @@ def _rules_markdown(rules: list[tuple[str, str, int]]) -> str:
         RAW_ANSWERS,
         dg.AssetKey(["codebook", "items"]),
         dg.AssetKey(["reference", "local_governments"]),
+        dg.AssetKey(["reference", "municipal_codes"]),
     ],
     kinds={"great_expectations", "duckdb"},
     pool=WRITER_POOL,

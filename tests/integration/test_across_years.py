@@ -17,6 +17,16 @@ from warehouse.ingest.store import connect
 from warehouse.transform.dbt import build, write_lookups
 
 README = Path(__file__).resolve().parents[2] / "README.md"
+#: The marts across editions and what the README's queries join them with.
+MARTS = [
+    "+path:models/marts/across_years",
+    "+fct_legacy_challenge_support",
+    "+bridge_program_item_initiative",
+    "+fct_coordinator_headcount",
+    "+fct_scenario_initiative",
+    "dim_prefecture",
+    "dim_program_item",
+]
 
 
 def _status(codes: str) -> dict[str, int]:
@@ -28,6 +38,7 @@ RETURNS = {
     2016: {
         "01100": {**_status("11323113"), "support_received": 1},  # 札幌市: a b f g
         "01202": _status("33333333"),  # 函館市: none
+        "04423": _status("11333333"),  # 富谷町 (富谷市 04216 from 2016-10-10): a b
     },
     2017: {
         "01100": {  # a c d f g; b dropped, c and d added, e planned
@@ -41,6 +52,7 @@ RETURNS = {
         "01202": _status("11111111"),  # every item added
         "01203": _status("33333333"),  # 小樽市: first return
         "02201": _status("11333333"),  # 青森市: first return, a b
+        "04216": _status("11133333"),  # 富谷市, the same member as 富谷町: c added
     },
     2023: {
         "01100": {"q13_coordinator": 1, "q4_daily_care_engaged": 1, "q4_6_1_daily_care_initiatives": frozenset({5})},
@@ -57,7 +69,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for edition, returns in RETURNS.items():
         load_hand_returns(db, edition, "municipality", returns)
     write_lookups(db)
-    report = build(db, select=["+path:models/marts"], args=("run",))
+    report = build(db, select=MARTS, args=("run",))
     assert report.success, report.failures
     return db
 
@@ -87,6 +99,7 @@ def test_the_panel_shows_each_municipality_s_transitions(built: Path) -> None:
         ("012025", 2016, 8, 8, list("abcdefgh"), []),
         ("012033", None, 0, 0, [], []),
         ("022012", None, 2, 2, [], []),
+        ("042161", 2016, 3, 3, ["c"], []),  # one member across the code change
     ]
 
 
@@ -115,17 +128,17 @@ def test_prefecture_summary_and_both_means(built: Path) -> None:
         built,
         "select fiscal_year, prefecture_code, municipalities_implementing, municipalities_implementing_or_planning "
         "from marts.agg_program_items_by_prefecture where program_item = 'e' order by all",
-    ) == [(2016, "01", 0, 0), (2017, "01", 1, 2), (2017, "02", 0, 0)]
+    ) == [(2016, "01", 0, 0), (2016, "04", 0, 0), (2017, "01", 1, 2), (2017, "02", 0, 0), (2017, "04", 0, 0)]
     means = _rows(
         built,
         "select fiscal_year, mean_method, municipalities, items_implemented, round(mean_items, 4) "
         "from marts.agg_program_items_mean where scope = 'national' order by all",
     )
     assert means == [
-        (2016, "mean_of_prefecture_means", 2, 4, 2.0),
-        (2016, "pooled", 2, 4, 2.0),
-        (2017, "mean_of_prefecture_means", 4, 15, round((13 / 3 + 2) / 2, 4)),
-        (2017, "pooled", 4, 15, 3.75),
+        (2016, "mean_of_prefecture_means", 3, 6, 2.0),
+        (2016, "pooled", 3, 6, 2.0),
+        (2017, "mean_of_prefecture_means", 5, 18, round((13 / 3 + 2 + 3) / 3, 4)),
+        (2017, "pooled", 5, 18, 3.6),
     ]
 
 
@@ -141,7 +154,9 @@ def test_the_readme_year_over_year_queries(built: Path) -> None:
     assert _rows(built, per_prefecture) == [
         ("北海道", item, before, after)
         for item, before, after in zip("abcdefgh", [1, 1, 0, 0, 0, 1, 1, 0], [2, 1, 2, 2, 1, 2, 2, 1], strict=True)
-    ] + [("青森県", item, None, 1 if item in "ab" else 0) for item in "abcdefgh"]
+    ] + [("青森県", item, None, 1 if item in "ab" else 0) for item in "abcdefgh"] + [
+        ("宮城県", item, 1 if item in "ab" else 0, 1 if item in "abc" else 0) for item in "abcdefgh"
+    ]
     assert _rows(built, coordinator) == [("implemented", "absent", 1), ("planned", "present", 1)]
     assert ("b", "dropped", 1) in _rows(built, moves)
     sapporo = _rows(built, beside)

@@ -16,6 +16,7 @@ select
     submission_id,
     respondent_kind,
     municipality_code,
+    municipality_id,
     prefecture_code,
     option_code,
     option_key,

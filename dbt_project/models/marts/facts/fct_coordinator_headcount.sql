@@ -37,6 +37,7 @@ select
     submission_id,
     respondent_kind,
     municipality_code,
+    municipality_id,
     prefecture_code,
     presence_key,
     presence_label,

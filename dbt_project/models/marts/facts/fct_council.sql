@@ -13,6 +13,7 @@ select
     submission_id,
     respondent_kind,
     municipality_code,
+    municipality_id,
     prefecture_code,
     established_status,
     entrusted_status,

@@ -15,6 +15,7 @@ select
     submission_id,
     respondent_kind,
     municipality_code,
+    municipality_id,
     prefecture_code,
     linkage_key,
     linkage_label,

@@ -11,6 +11,7 @@ select
     respondent_key,
     submission_id,
     municipality_code,
+    municipality_id,
     prefecture_code,
     program_item,
     status_key,
