@@ -8,6 +8,7 @@ with editions as (
         form,
         reference_date
     from {{ source('codebook', 'editions') }}
+    where reference_date is not null  -- no date printed (2015): no list of members to cut by population
 ),
 
 codes as (
