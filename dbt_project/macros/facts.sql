@@ -34,32 +34,16 @@
 {% endmacro %}
 
 
-{#- The roles a fact's items play in the loaded codebooks, in order of first appearance. -#}
-{% macro fact_roles(fact) %}
-    {%- if not execute -%}{{ return([]) }}{%- endif -%}
-    {%- set query -%}
-        select fact_role
-        from ({{ fact_items(fact) }}) as tagged
-        inner join {{ source('codebook', 'items') }} as items using (edition, form, item_key)
-        where fact_role is not null
-        group by fact_role
-        order by min(items.edition), min(items.ordinal)
-    {%- endset -%}
-    {{ return(run_query(query).columns[0].values() | list) }}
-{% endmacro %}
-
-
 {#-
     One row per edition, form, respondent (and value of each tag in `by`), one group of columns per
     role. grain='respondent' pivots int_item_answers: <role>_status, _code, _key, _label, _number,
     _text, _codes, _keys (the ticked codes and option keys). grain='option' pivots int_option_answers
-    by option key: <role>_selected and <role>_status per option, with its code and label. Roles not
-    named are read from the codebook. Every other column the answer rows carry (the respondent's
-    identity: submission, codes, durable member...) comes through unchanged.
+    by option key: <role>_selected and <role>_status per option, with its code and label. The roles are
+    the fact's columns: a role no item plays in an edition is null there. Every other column the answer
+    rows carry (the respondent's identity: submission, codes, durable member...) comes through unchanged.
 -#}
-{% macro fact_pivot(fact, roles=none, by=[], grain='respondent') %}
+{% macro fact_pivot(fact, roles, by=[], grain='respondent') %}
     {%- set answers = ref('int_item_answers') if grain == 'respondent' else ref('int_option_answers') -%}
-    {%- set roles = fact_roles(fact) if roles is none else roles -%}
     {#- what varies by item (or option) is pivoted; everything else belongs to the respondent -#}
     {%- set per_item = [
         'fiscal_year', 'form', 'respondent_key', 'item_key', 'question', 'item_type', 'scenario_key', 'measure',
