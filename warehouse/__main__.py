@@ -68,6 +68,15 @@ def _generate(args: argparse.Namespace, settings: Settings) -> None:
     print(f"generated {len(sample.files):,} returns under {where} ({len(sample.defects)} defects)")
 
 
+def _sample(args: argparse.Namespace, settings: Settings) -> None:
+    """Every edition that has codebooks: the 令和 national year and the legacy surveys."""
+    from warehouse.codebook import editions
+
+    for year in editions():
+        args.year = year
+        _generate(args, settings)
+
+
 def _ingest(args: argparse.Namespace, settings: Settings) -> None:
     from warehouse.ingest.run import ingest
     from warehouse.refusals import check_inputs
@@ -235,6 +244,7 @@ WRITER = ("db", "lock_wait", "lock_timeout")
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace, Settings], None], str, tuple[str, ...]]] = {
     "run": (_run, "the full refresh of raw/<year>/ to the published file", tuple(OPTIONS)),
     "generate": (_generate, "write the sample national year into the raw folder", ("raw", "year")),
+    "sample": (_sample, "write the sample of every edition into the raw folder", ("raw",)),
     "ingest": (_ingest, "read new and changed workbooks into the raw schema", ("raw", "year", *WRITER)),
     "transform": (_transform, "load the codebook and reference tables, then dbt build", WRITER),
     "gate": (_gate, "check the built models with the quality gate and record the findings", ("year", *WRITER)),
@@ -262,7 +272,7 @@ def parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text, argument_default=argparse.SUPPRESS)
         sub.set_defaults(func=func)
         _add(sub, names)
-        if name in ("run", "generate"):
+        if name in ("run", "generate", "sample"):
             sub.add_argument("--seed", type=int, default=5, help="seed of the sample (default 5, as calibrated)")
             sub.add_argument(
                 "--scale", type=float, default=1.0, help="share of prefectures to write (whole prefectures)"

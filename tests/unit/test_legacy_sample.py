@@ -10,7 +10,7 @@ import pytest
 
 from warehouse.codebook import load
 from warehouse.codebook.validate import violations
-from warehouse.reference.local_governments import load as load_registry
+from warehouse.reference.local_governments import codes_on, load_on
 from warehouse.sample import legacy
 from warehouse.sample.generate import Sample, deal
 
@@ -23,9 +23,15 @@ def sample(edition: int) -> Sample:
     return deal(edition, seed=5)
 
 
-def _returns(edition: int, form: str) -> dict[str, dict]:
+def _returns(edition: int, form: str, *, by_member: bool = False) -> dict[str, dict]:
+    """Returns by the code typed, or by the durable member (one key across code changes)."""
     s = sample(edition)
-    return {s.respondents[rid].code: a for rid, a in s.answers.items() if s.respondents[rid].form == form}
+    codes = codes_on(load(edition, form).code_date)
+    return {
+        codes[s.respondents[rid].code].municipality_id if by_member else s.respondents[rid].code: a
+        for rid, a in s.answers.items()
+        if s.respondents[rid].form == form
+    }
 
 
 def _implemented(answers: dict) -> set[str]:
@@ -38,7 +44,7 @@ def _implemented(answers: dict) -> set[str]:
 def test_one_clean_return_per_municipality(edition: int, form: str) -> None:
     cb = load(edition, form)
     returns = _returns(edition, form)
-    registry = load_registry()
+    registry = load_on(cb.code_date)
     assert all(registry.municipality(code) for code in returns)
     assert all(a[cb.code_item.key] == code for code, a in returns.items())
     if form == "municipality":
@@ -50,8 +56,16 @@ def test_one_clean_return_per_municipality(edition: int, form: str) -> None:
     assert broken == []
 
 
+def test_a_municipality_types_the_code_of_the_edition_date() -> None:
+    """富谷町 04423 became 富谷市 04216 on 2016-10-10: one member, the code of each reference date."""
+    assert {e: "04423" in _returns(e, "municipality") for e in NATIONAL} == {2015: True, 2016: True, 2017: False}
+    assert "04216" in _returns(2017, "municipality")
+    members = [_returns(e, "municipality", by_member=True) for e in NATIONAL]
+    assert set(members[0]) == set(members[1]) == set(members[2])
+
+
 def test_municipalities_mostly_move_forward_but_not_all() -> None:
-    years = {e: _returns(e, "municipality") for e in NATIONAL}
+    years = {e: _returns(e, "municipality", by_member=True) for e in NATIONAL}
     for before, after in ((2015, 2016), (2016, 2017)):
         pairs = [(_implemented(years[before][c]), _implemented(years[after][c])) for c in years[after]]
         kept = sum(1 for b, a in pairs if b <= a)
@@ -66,7 +80,7 @@ def test_municipalities_mostly_move_forward_but_not_all() -> None:
 
 def test_prefecture_groups_are_the_lowest_and_highest_by_mean_items_implemented() -> None:
     returns = _returns(2017, "municipality")
-    registry = load_registry()
+    registry = load_on(load(2017, "municipality").code_date)
     per_pref: dict[str, list[int]] = defaultdict(list)
     for code, a in returns.items():
         per_pref[registry.municipality(code).prefecture_code].append(len(_implemented(a)))

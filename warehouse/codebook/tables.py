@@ -24,7 +24,7 @@ DDL = """
 create schema if not exists codebook;
 create or replace table codebook.editions (
     edition integer, edition_label varchar, form varchar, form_label varchar, title varchar,
-    reference_date date, template_id varchar, sheet varchar, survey varchar, survey_label varchar,
+    reference_date date, code_date date, template_id varchar, sheet varchar, survey varchar, survey_label varchar,
     primary key (edition, form)
 );
 create or replace table codebook.items (
@@ -249,6 +249,7 @@ def write(con: duckdb.DuckDBPyConnection, years: list[int] | None = None) -> dic
                     "form_label": cb.form_label,
                     "title": cb.title,
                     "reference_date": cb.reference_date,
+                    "code_date": cb.code_date,
                     "template_id": cb.template_id,
                     "sheet": cb.sheet,
                     "survey": cb.survey,

@@ -93,7 +93,7 @@ CROSS_SQL: dict[str, str] = {
             from reference.municipal_codes as c
             join codebook.editions as e on e.edition = $year and e.form = 'municipality'
             join reference.local_governments as p on p.kind = 'prefecture' and p.prefecture_code = c.prefecture_code
-            where coalesce(c.valid_from <= e.reference_date, true) and coalesce(e.reference_date < c.valid_to, true)
+            where coalesce(c.valid_from <= e.code_date, true) and coalesce(e.code_date < c.valid_to, true)
         )
         select null as submission_id, g.kind || ':' || g.code6 as respondent_key,
                g.code5 as respondent_code,

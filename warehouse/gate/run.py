@@ -355,7 +355,7 @@ def _ingest_findings(con: Any, edition: int, books: dict[str, Codebook]) -> pd.D
 
     outdated = issues["code"] == "code_not_valid_on_date"
     issues.loc[outdated, "message"] = [
-        _code_not_valid_message(str(code), books[form].reference_date)
+        _code_not_valid_message(str(code), books[form].code_date)
         for code, form in zip(issues.loc[outdated, "respondent_code"], issues.loc[outdated, "form"], strict=True)
     ]
 

@@ -82,7 +82,7 @@ def _identity(
     stays as it is); when it is known, a file name naming someone else is reported.  Codes are those in
     force on the edition's reference date: a municipal code of another date (e.g. a town's code typed after
     it became a city) identifies the municipality but is reported with the code valid on the date."""
-    registry = load_on(cb.reference_date)
+    registry = load_on(cb.code_date)
     issues: list[tuple[str, str, str | None, str]] = []
     out: dict[str, Any] = {
         "respondent_code": None,
@@ -104,7 +104,7 @@ def _identity(
         government = table.get(value or "")
         outdated = None
         if government is None and item.code_kind == "municipality" and value:
-            outdated = code_as_of(value, cb.reference_date)
+            outdated = code_as_of(value, cb.code_date)
         if out["respondent_kind"] is not None:
             others += [government] if government is not None else []
             continue
@@ -115,7 +115,7 @@ def _identity(
             out["identity_status"] = "ok"
             out["prefecture_code"] = outdated.prefecture_code
             out["municipality_code"] = value
-            member = member_on(outdated.municipality_id, cb.reference_date)
+            member = member_on(outdated.municipality_id, cb.code_date)
             found = registry.municipalities.get(member.code5) if member else None
             valid = f"{member.code5} {member.name}" if member else "none (the municipality did not exist then)"
             issues.append(
@@ -123,7 +123,7 @@ def _identity(
                     "code_not_valid_on_date",
                     item.cell,
                     item.key,
-                    f"code {value} ({outdated.name}) is not in force on {cb.reference_date}; the code then was {valid}",
+                    f"code {value} ({outdated.name}) is not in force on {cb.code_date}; the code then was {valid}",
                 )
             )
             continue

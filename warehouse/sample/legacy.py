@@ -22,7 +22,7 @@ from typing import Any
 from warehouse.codebook import Codebook, load, load_edition
 from warehouse.codebook import expressions as ex
 from warehouse.codebook.charts import RULE, Chart, counts_for, load_charts
-from warehouse.reference.local_governments import LocalGovernment
+from warehouse.reference.local_governments import LocalGovernment, codes_on, load_on
 from warehouse.reference.local_governments import load as load_registry
 from warehouse.sample.population import Respondent
 
@@ -45,13 +45,14 @@ class Dealt:
     respondents: dict[str, Respondent]
 
 
-def municipalities_on(cb: Codebook) -> list[LocalGovernment]:
-    """The municipalities answering an edition, with the codes in force on its code date.
-
-    The reference list is today's; the code changes since (富谷町→富谷市 2016-10-10, 那珂川町→那珂川市
-    2018-10-01) are applied where a dated list with history is available, here.
-    """
-    return sorted(load_registry().municipalities.values(), key=lambda m: m.code6)
+def municipalities_on(cb: Codebook) -> dict[str, LocalGovernment]:
+    """Durable municipality id → the municipality with the code and name in force on the edition's code
+    date (富谷町 04423 until 2016-10-10, then 富谷市 04216; 那珂川町 40305 until 2018-10-01)."""
+    day = cb.code_date
+    codes = codes_on(day)
+    return {
+        codes[m.code5].municipality_id: m for m in sorted(load_on(day).municipalities.values(), key=lambda m: m.code6)
+    }
 
 
 def _respondent(form: str, m: LocalGovernment) -> Respondent:
@@ -123,7 +124,7 @@ def distribution(cb: Codebook) -> dict[tuple[int, bool], int] | None:
         return None
     status = _tagged(cb, STATUS)
     out: dict[tuple[int, bool], int] = {}
-    for k, planned in [(k, True) for k in range(9)] + [(0, False)]:
+    for k, planned in [(k, True) for k in range(len(status) + 1)] + [(0, False)]:
         profile = {key: IMPLEMENTED if i < k else (PLANNED if planned else NOT_IMPLEMENTED) for i, key in
                    enumerate(status.values())}  # fmt: skip
         rows = [r for r in chart.rows if r.rule and ex.evaluate(ex.parse(r.rule), profile)]
@@ -146,13 +147,16 @@ class Municipality:
 
 
 def _group_of(codebooks: Iterable[Codebook]) -> dict[str, str]:
-    """Prefecture code → the prefecture group of a chart (its population rule names the codes)."""
+    """Prefecture code → the prefecture group whose chart counts its municipalities (the chart's
+    population rule, evaluated on each municipality's code as a return would carry it)."""
     out: dict[str, str] = {}
     for cb in codebooks:
         for chart in _charts_of(cb):
             if chart.population in GROUP_EFFECT and chart.population_rule:
-                codes = chart.population_rule.split("'^(")[1].split(")")[0].split("|")
-                out.update(dict.fromkeys(codes, chart.population))
+                rule = ex.parse(chart.population_rule)
+                for m in municipalities_on(cb).values():
+                    if ex.evaluate(rule, {cb.code_item.key: m.code5}):
+                        out[m.prefecture_code] = chart.population
     return out
 
 
@@ -205,7 +209,9 @@ def _deal_statuses(
     item_counts = _item_status_counts(cb, len(members))
     if dist is None:  # no printed distribution: a little behind the later edition, a few ahead
         assert later is not None and none_count is not None
-        behind = {m.code: min(len(items), max(0, len(later[m.code]) - rng.choice((-1, 0, 0, 1, 1, 2, 3)))) for m in members}
+        behind = {
+            m.code: min(len(items), max(0, len(later[m.code]) - rng.choice((-1, 0, 0, 1, 1, 2, 3)))) for m in members
+        }
         nothing = _by_rank(members, {c: -s for c, s in score.items()}, [(True, none_count)])
         degree = {c: (0 if c in nothing else behind[c]) for c in score}
         dist_planned = {c: c not in nothing for c in score}
@@ -395,16 +401,16 @@ def _national(seed: int) -> dict[int, Dealt]:
     books = sorted((cb for e in _editions_of(NATIONAL) for cb in [load(e, "municipality")]), key=lambda cb: -cb.edition)
     groups = _group_of(books)
     effects = {p: GROUP_EFFECT.get(groups.get(p, ""), rng.gauss(0, 0.25)) for p in load_registry().prefectures}
-    members: dict[str, Municipality] = {}
-    for m in municipalities_on(books[0]):
-        members[m.code5] = Municipality(
-            m.code5, m.prefecture_code, rng.gauss(0, 1) + effects[m.prefecture_code], rng.gauss(0, 1), rng.gauss(0, 1)
+    members: dict[str, Municipality] = {}  # by durable id: one member across code changes
+    for mid, m in municipalities_on(books[0]).items():
+        members[mid] = Municipality(
+            mid, m.prefecture_code, rng.gauss(0, 1) + effects[m.prefecture_code], rng.gauss(0, 1), rng.gauss(0, 1)
         )
     out: dict[int, Dealt] = {}
     later: dict[str, set[str]] | None = None
     for cb in books:
         lgs = municipalities_on(cb)
-        people = [members[m.code5] for m in lgs]
+        people = [members[mid] for mid in lgs]
         status = _deal_statuses(cb, people, 0.35, rng, later, _none_before(cb, len(people)))
         keys = _tagged(cb, STATUS)
         answers: dict[str, Answers] = {c: {keys[i]: v for i, v in s.items()} for c, s in status.items()}
@@ -413,10 +419,10 @@ def _national(seed: int) -> dict[int, Dealt]:
         _deal_2017_extras(cb, answers, members, groups, rng)
         respondents = {}
         final: dict[str, Answers] = {}
-        for m in lgs:
+        for mid, m in lgs.items():
             r = _respondent(cb.form, m)
             respondents[r.id] = r
-            final[r.id] = {cb.code_item.key: m.code5, **answers[m.code5]}
+            final[r.id] = {cb.code_item.key: m.code5, **answers[mid]}
         out[cb.edition] = Dealt(final, respondents)
         later = {c: {i for i, v in s.items() if v == IMPLEMENTED} for c, s in status.items()}
     return out
@@ -445,8 +451,12 @@ ISLANDS = {
 }  # fmt: skip
 
 
-def _tokyo_municipalities(cb: Codebook) -> list[LocalGovernment]:
-    return [m for m in municipalities_on(cb) if m.prefecture_code == TOKYO_PREFECTURE and m.code5 not in ISLANDS]
+def _tokyo_municipalities(cb: Codebook) -> dict[str, LocalGovernment]:
+    return {
+        mid: m
+        for mid, m in municipalities_on(cb).items()
+        if m.prefecture_code == TOKYO_PREFECTURE and m.code5 not in ISLANDS
+    }
 
 
 @cache
@@ -458,7 +468,7 @@ def _tokyo(seed: int) -> dict[int, Dealt]:
     for edition in sorted(_editions_of(TOKYO)):
         cb = load(edition, "tokyo_municipality")
         lgs = _tokyo_municipalities(cb)
-        codes = [m.code5 for m in lgs]
+        codes = list(lgs)
         if any(c.n != len(codes) for c in _charts_of(cb)):
             raise ValueError(f"{cb.path.name}: {len(codes)} 区市町村 without the islands, the table counts another n")
         targets = {c.rows[0].item_key: int(c.rows[0].count) for c in _charts_of(cb)}
@@ -485,10 +495,10 @@ def _tokyo(seed: int) -> dict[int, Dealt]:
                 if answers[c][p] == YES and not any(answers[c].get(k) == YES for k in _children(cb, p)):
                     raise ValueError(f"{cb.path.name}: {c} has {p} without an activity")
         respondents, final = {}, {}
-        for m in lgs:
+        for mid, m in lgs.items():
             r = _respondent(cb.form, m)
             respondents[r.id] = r
-            final[r.id] = {cb.code_item.key: m.code5, **answers[m.code5]}
+            final[r.id] = {cb.code_item.key: m.code5, **answers[mid]}
         out[edition] = Dealt(final, respondents)
         before = answers
     return out

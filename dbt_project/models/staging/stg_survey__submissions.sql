@@ -15,7 +15,7 @@ editions as (
     select
         edition,
         form,
-        reference_date
+        code_date
     from {{ source('codebook', 'editions') }}
 ),
 
@@ -31,8 +31,8 @@ municipal_codes as (
     qualify row_number() over (
         partition by latest.submission_id
         order by
-            coalesce(codes.valid_from <= editions.reference_date, true)
-            and coalesce(editions.reference_date < codes.valid_to, true) desc,
+            coalesce(codes.valid_from <= editions.code_date, true)
+            and coalesce(editions.code_date < codes.valid_to, true) desc,
             codes.valid_from desc nulls last
     ) = 1
 )

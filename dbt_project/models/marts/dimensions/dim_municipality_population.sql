@@ -6,9 +6,9 @@ with editions as (
     select
         edition,
         form,
-        reference_date
+        reference_date,
+        code_date
     from {{ source('codebook', 'editions') }}
-    where reference_date is not null  -- no date printed (2015): no list of members to cut by population
 ),
 
 codes as (
@@ -50,8 +50,8 @@ members as (
     from editions
     inner join codes
         on
-            coalesce(editions.reference_date >= codes.valid_from, true)
-            and coalesce(editions.reference_date < codes.valid_to, true)
+            coalesce(editions.code_date >= codes.valid_from, true)
+            and coalesce(editions.code_date < codes.valid_to, true)
 ),
 
 censuses as (
@@ -65,7 +65,7 @@ basis as (
         max(censuses.as_of) as as_of
     from editions
     inner join censuses
-        on editions.reference_date >= censuses.as_of
+        on editions.code_date >= censuses.as_of
     group by editions.edition, editions.form
 ),
 
