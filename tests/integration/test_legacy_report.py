@@ -83,3 +83,32 @@ def test_tokyo_table_is_rebuilt_exactly(legacy_warehouse: Path) -> None:
     assert all(f"{r['percent']:.1f}" == r["percent_printed"] for r in rows)
     flagged = {(r["fiscal_year"], r["item_key"]) for r in rows if r["flag"]}
     assert flagged == {(y, k) for y in (2015, 2016) for k in ("d_info_tool", "e_consultation_desk")}
+
+
+#: How each published mean number of items is computed (the reports do not say): 平成28年度's 4.2 is the
+#: pooled mean; 平成29年度's 「平均5.7個」 is not (9,665 / 1,741 = 5.55) but the mean of the prefecture means.
+MEAN_METHODS = {2016: "pooled", 2017: "mean_of_prefecture_means"}
+
+
+def test_the_published_mean_number_of_items_and_its_method(legacy_warehouse: Path) -> None:
+    report = build(
+        legacy_warehouse,
+        select=["+agg_program_items_mean"],
+        args=("run",),
+    )
+    assert report.success, report.failures
+    path = published_csv(2017, "published_legacy_other_figures.csv")
+    with path.open(encoding="utf-8") as handle:
+        printed = {(int(r["edition"]), r["value"]) for r in csv.DictReader(handle) if r["measure"] == "mean_items"}
+    assert {edition for edition, _ in printed} == set(MEAN_METHODS)
+    with duckdb.connect(str(legacy_warehouse), read_only=True) as con:
+        means = dict(
+            ((year, method), mean)
+            for year, method, mean in con.execute(
+                "select fiscal_year, mean_method, mean_items from marts.agg_program_items_mean "
+                "where scope = 'national' and form = 'municipality'"
+            ).fetchall()
+        )
+    for edition, value in printed:
+        assert f"{means[(edition, MEAN_METHODS[edition])]:.1f}" == value, (edition, value)
+    assert f"{means[(2017, 'pooled')]:.2f}" == "5.55"  # the national mean does not give the printed 5.7

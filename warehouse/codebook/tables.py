@@ -11,8 +11,8 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from warehouse.codebook import crosswalk, presence_tests
 from warehouse.codebook import expressions as ex
-from warehouse.codebook import presence_tests
 from warehouse.codebook.charts import MISSING, POPULATIONS, RULE, UNKNOWN, load_charts
 from warehouse.codebook.model import SCENARIOS, Codebook, editions, load_edition
 from warehouse.codebook.sql import Compiler
@@ -24,7 +24,8 @@ DDL = """
 create schema if not exists codebook;
 create or replace table codebook.editions (
     edition integer, edition_label varchar, form varchar, form_label varchar, title varchar,
-    reference_date date, code_date date, template_id varchar, sheet varchar, primary key (edition, form)
+    reference_date date, code_date date, template_id varchar, sheet varchar, survey varchar, survey_label varchar,
+    primary key (edition, form)
 );
 create or replace table codebook.items (
     edition integer, form varchar, item_key varchar, ordinal integer, question varchar, section varchar,
@@ -32,6 +33,10 @@ create or replace table codebook.items (
     relevant_sql varchar, given_sql varchar, is_required boolean, scenario_key varchar, measure varchar,
     parent_item_key varchar, unit varchar, minimum double, maximum double,
     primary key (edition, form, item_key)
+);
+create or replace table codebook.item_tags (
+    edition integer, form varchar, item_key varchar, tag varchar, tag_value varchar,
+    primary key (edition, form, item_key, tag)
 );
 create or replace table codebook.options (
     edition integer, form varchar, item_key varchar, option_code integer, option_key varchar,
@@ -47,6 +52,13 @@ create or replace table codebook.checks (
 );
 create or replace table codebook.scenarios (
     scenario_key varchar primary key, scenario_label varchar, ordinal integer, is_scene boolean
+);
+create or replace table codebook.program_items (
+    program_item varchar primary key, code_label varchar, program_item_label varchar, pdca_phase varchar,
+    actor varchar, is_coordinator_related boolean, evidence varchar
+);
+create or replace table codebook.program_item_initiatives (
+    program_item varchar, initiative_key varchar, ordinal integer, primary key (program_item, initiative_key)
 );
 create or replace table codebook.charts (
     edition integer, form varchar, chart_id integer, question_id varchar, chart_title varchar,
@@ -79,7 +91,13 @@ def _parent(cb: Codebook, key: str) -> str | None:
 
 def _frames(cb: Codebook) -> dict[str, list[dict[str, object]]]:
     compiler = Compiler(cb)
-    rows: dict[str, list[dict[str, object]]] = {"items": [], "options": [], "constraints": [], "checks": []}
+    rows: dict[str, list[dict[str, object]]] = {
+        "items": [],
+        "item_tags": [],
+        "options": [],
+        "constraints": [],
+        "checks": [],
+    }
     base = {"edition": cb.edition, "form": cb.form}
     for ordinal, item in enumerate(cb.items, start=1):
         rows["items"].append(
@@ -104,6 +122,9 @@ def _frames(cb: Codebook) -> dict[str, list[dict[str, object]]]:
                 "minimum": item.minimum,
                 "maximum": item.maximum,
             }
+        )
+        rows["item_tags"].extend(
+            {**base, "item_key": item.key, "tag": tag, "tag_value": value} for tag, value in sorted(item.tags.items())
         )
         for option in item.options:
             rows["options"].append(
@@ -209,6 +230,7 @@ def write(con: duckdb.DuckDBPyConnection, years: list[int] | None = None) -> dic
     tables: dict[str, list[dict[str, object]]] = {
         "editions": [],
         "items": [],
+        "item_tags": [],
         "options": [],
         "constraints": [],
         "checks": [],
@@ -221,6 +243,7 @@ def write(con: duckdb.DuckDBPyConnection, years: list[int] | None = None) -> dic
         {"scenario_key": key, "scenario_label": label, "ordinal": i, "is_scene": i <= SCENES}
         for i, (key, label) in enumerate(SCENARIOS.items(), start=1)
     ]
+    tables["program_items"], tables["program_item_initiatives"] = crosswalk.load()
     for edition in years or editions():
         for form, cb in load_edition(edition).items():
             tables["editions"].append(
@@ -234,6 +257,8 @@ def write(con: duckdb.DuckDBPyConnection, years: list[int] | None = None) -> dic
                     "code_date": cb.code_date,
                     "template_id": cb.template_id,
                     "sheet": cb.sheet,
+                    "survey": cb.survey,
+                    "survey_label": cb.survey_label,
                 }
             )
             for name, rows in _frames(cb).items():
