@@ -53,3 +53,10 @@ def test_types() -> None:
     assert pg_type("TIMESTAMP WITH TIME ZONE", "c") == "timestamptz"
     with pytest.raises(PublishError, match=r"column marts\.x\.u has DuckDB type UNION"):
         pg_type("UNION(a INTEGER, b VARCHAR)", "column marts.x.u")
+
+
+def test_duckdb_full_match_checks_are_written_in_postgres_dialect() -> None:
+    from warehouse.publish.pg_schema import pg_check
+
+    assert pg_check("CHECK(regexp_full_match(form, '[a-z_]+'))") == "CHECK((form ~ '^(?:[a-z_]+)$'))"
+    assert pg_check("CHECK((n >= 0))") == "CHECK((n >= 0))"

@@ -103,6 +103,15 @@ class Table:
         )
 
 
+#: DuckDB functions a contract may use that PostgreSQL spells otherwise: regexp_full_match(x, 'p') is x ~ '^(?:p)$'.
+_FULL_MATCH = re.compile(r"regexp_full_match\((\w+), '((?:[^']|'')*)'\)")
+
+
+def pg_check(text: str) -> str:
+    """A CHECK constraint of DuckDB's catalog in PostgreSQL's dialect."""
+    return _FULL_MATCH.sub(lambda m: f"({m.group(1)} ~ '^(?:{m.group(2)})$')", text)
+
+
 def pg_type(duckdb_type: str, where: str) -> str:
     """The PostgreSQL type of a DuckDB column type; ``where`` names the column in the error."""
     if duckdb_type.endswith("[]"):
@@ -164,7 +173,7 @@ def read_catalog(con: duckdb.DuckDBPyConnection, database: str) -> list[Table]:
                 schema=schema,
                 name=name,
                 columns=columns,
-                checks=tuple(text for kind, text, _ in constraints if kind == "CHECK"),
+                checks=tuple(pg_check(text) for kind, text, _ in constraints if kind == "CHECK"),
                 keys=tuple(text for kind, text, _ in constraints if kind in KEYS),
                 primary_key=primary,
                 comment=comment or None,
