@@ -13,22 +13,29 @@ from orchestration.dbt_assets import dbt_cli, dbt_models
 from orchestration.gate_assets import cleaning_log, gate_findings, quality_gate
 from orchestration.ingest_assets import lookups, raw_answers
 from orchestration.jobs import full_refresh_job, ingest_job, publish_job
+from orchestration.postgres_assets import postgres_definitions
 from orchestration.publish_assets import published
 from orchestration.resources import WarehousePaths
 from orchestration.schedules import refresh_schedule
 from orchestration.sensors import alert_on_run_failure, raw_files
+from orchestration.site_assets import site
 from warehouse.settings import Settings
 
 
 def build_definitions(paths: WarehousePaths | None = None) -> dg.Definitions:
     """The code location, on ``paths`` (default: the settings of the environment, see ``warehouse.settings``)."""
+    postgres_assets, postgres_resources = postgres_definitions(Settings.from_env())
     return dg.Definitions(
-        assets=[raw_answers, lookups, dbt_models, gate_findings, cleaning_log, published],
+        assets=[raw_answers, lookups, dbt_models, gate_findings, cleaning_log, published, site, *postgres_assets],
         asset_checks=[quality_gate],
         jobs=[ingest_job, full_refresh_job, publish_job],
         schedules=[refresh_schedule],
         sensors=[raw_files, alert_on_run_failure],
-        resources={"paths": paths or WarehousePaths.from_settings(Settings.from_env()), "dbt": dbt_cli()},
+        resources={
+            "paths": paths or WarehousePaths.from_settings(Settings.from_env()),
+            "dbt": dbt_cli(),
+            **postgres_resources,
+        },
         executor=dg.in_process_executor,
     )
 

@@ -33,6 +33,8 @@ from warehouse.alerts.sinks import Alert, AlertDeliveryError, send
 from warehouse.codebook import editions
 from warehouse.gate.cleaning_log import export_by_prefecture, workbooks_with, year_folder
 from warehouse.gate.run import GateRun, latest_gate_runs, run_gate
+from warehouse.publish.postgres import left_unchanged
+from warehouse.settings import Settings
 
 GATE_FINDINGS = dg.AssetKey(["gate", "findings"])
 CLEANING_LOG = dg.AssetKey(["gate", "cleaning_log"])
@@ -67,6 +69,7 @@ def _rules_markdown(rules: list[tuple[str, str, int]]) -> str:
         RAW_ANSWERS,
         dg.AssetKey(["codebook", "items"]),
         dg.AssetKey(["reference", "local_governments"]),
+        dg.AssetKey(["reference", "municipal_codes"]),
     ],
     kinds={"great_expectations", "duckdb"},
     pool=WRITER_POOL,
@@ -162,6 +165,7 @@ def gate_alert(
         summary=[
             f"Gate run {run.run_id}: {run.findings:,} findings.",
             f"The analysts' file {published} was left as it was.",
+            *left_unchanged(Settings.from_env()),
             "Send each prefecture its workbook; corrected returns go into raw/ and trigger a new run.",
         ],
         counts=run.counts,

@@ -17,6 +17,7 @@ from warehouse.codebook import editions
 from warehouse.codebook import tables as codebook_tables
 from warehouse.ingest.run import ingest
 from warehouse.ingest.store import connect
+from warehouse.reference import tables as reference_tables
 from warehouse.refusals import Refused, check_inputs
 from warehouse.transform.dbt import write_lookups
 
@@ -32,7 +33,7 @@ LOOKUP_KEYS: tuple[dg.AssetKey, ...] = (
         dg.AssetKey(["codebook", table])
         for table in re.findall(r"create or replace table codebook\.(\w+)", codebook_tables.DDL)
     ),
-    dg.AssetKey(["reference", "local_governments"]),
+    *(dg.AssetKey(["reference", table]) for table in reference_tables.TABLES),
 )
 
 

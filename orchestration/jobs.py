@@ -21,7 +21,8 @@ full_refresh_job = dg.define_asset_job(
 
 publish_job = dg.define_asset_job(
     "publish",
-    selection=dg.AssetSelection.assets(GATE_FINDINGS, CLEANING_LOG, PUBLISHED)
+    selection=dg.AssetSelection.assets(GATE_FINDINGS, CLEANING_LOG)
+    | dg.AssetSelection.assets(PUBLISHED).downstream()  # the site, and the PostgreSQL copy when one is configured
     | dg.AssetSelection.checks(*quality_gate.check_keys),
     description="Run the quality gate on the working file as it is, write the cleaning log and publish if it "
     "passed (after corrections, without rebuilding).",

@@ -26,6 +26,7 @@ class WarehousePaths(dg.ConfigurableResource):
     working_db: str = str(_DEFAULTS.db)
     published_db: str = str(_DEFAULTS.published)
     cleaning_log_root: str = str(_DEFAULTS.cleaning_log)
+    site_root: str = ""  # empty: site/ beside the published file
     lock_wait: bool = _DEFAULTS.lock_wait
     lock_timeout: float | None = _DEFAULTS.lock_timeout
     min_returns_share: float = _DEFAULTS.min_returns_share
@@ -38,6 +39,7 @@ class WarehousePaths(dg.ConfigurableResource):
             working_db=str(settings.db),
             published_db=str(settings.published),
             cleaning_log_root=str(settings.cleaning_log),
+            site_root=str(settings.site or ""),
             lock_wait=settings.lock_wait,
             lock_timeout=settings.lock_timeout,
             min_returns_share=settings.min_returns_share,
@@ -60,6 +62,11 @@ class WarehousePaths(dg.ConfigurableResource):
     def cleaning_log(self) -> Path:
         """The folder of the 疑義照会 workbooks (what the gate alert points to)."""
         return Path(self.cleaning_log_root)
+
+    @property
+    def site(self) -> Path:
+        """The folder of the static site written from the published file."""
+        return Path(self.site_root) if self.site_root else self.published.parent / "site"
 
     def writing(
         self, context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext, step: str

@@ -9,6 +9,8 @@ does, where the gate's imports overlap the dbt build and the cleaning log overla
 Baselines run in the same invocation: ``pandas.read_excel`` (openpyxl) reading the same workbooks,
 and, for the incremental refresh after one municipality resubmits, the full refresh.
 Targets: full refresh < 60 s, incremental < 15 s, peak RSS < 2 GiB on 2 cores.
+With ``--postgres-url`` (default ``WAREHOUSE_POSTGRES_URL``), the national publication is also copied to
+that PostgreSQL database (``python -m warehouse pg-publish``) and timed beside the DuckDB publication.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import resource
 import shutil
 import subprocess
@@ -58,8 +61,24 @@ def stage(name: str, args: list[str], common: list[str], note: str = "") -> Meas
     wall = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"{name} failed:\n{done.stdout}\n{done.stderr}")
-    print(f"  {name}: {wall:.1f} s  {done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ''}")
-    return Measure(name, wall, _cpu_children() - cpu, memory.peak_mib, note)
+    last = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+    print(f"  {name}: {wall:.1f} s  {last}")
+    return Measure(name, wall, _cpu_children() - cpu, memory.peak_mib, note or last)
+
+
+def publication_times(duckdb_stage: Measure, postgres_stage: Measure) -> str:
+    """The two publications side by side: each command's own figure ("in N s", without the process start)
+    and the whole process, with the ratio of PostgreSQL's to the DuckDB file's."""
+
+    def own(m: Measure) -> float:
+        found = re.search(r" in ([0-9.]+) s$", m.note)
+        return float(found[1]) if found else m.wall
+
+    duck, pg = own(duckdb_stage), own(postgres_stage)
+    return (
+        f"publication: DuckDB file {duck:.1f} s, PostgreSQL {pg:.1f} s ({pg / duck:.1f}× the file's); "
+        f"as processes {duckdb_stage.wall:.1f} s and {postgres_stage.wall:.1f} s"
+    )
 
 
 def baseline_read(files: list[str], workers: int) -> Measure:
@@ -111,12 +130,33 @@ def hub_year(raw: Path, common: list[str], workers: int) -> tuple[Measure, int]:
     return stage("hub year (2025) refresh", ["run", "--year", str(year)], common, note="871 hubs"), files
 
 
+def legacy_deal() -> tuple[float, float, int]:
+    """Seconds to deal every legacy edition's calibrated sample (dealt together, one municipality followed
+    across the years) against dealing the 2023 national year in the same run, and the returns dealt."""
+    from warehouse.codebook import editions, load_edition
+    from warehouse.sample import legacy
+    from warehouse.sample.generate import deal
+
+    years = [e for e in editions() if any(cb.survey in legacy.SURVEYS for cb in load_edition(e).values())]
+    started = time.perf_counter()
+    returns = sum(len(deal(year, seed=5).answers) for year in years)
+    took = time.perf_counter() - started
+    started = time.perf_counter()
+    deal(2023, seed=5)
+    return took, time.perf_counter() - started, returns
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--raw", type=Path, default=WORK / "raw")
     parser.add_argument("--year", type=int, default=2023)
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--baseline-files", type=int, default=0, help="baseline reads N random files (0 = all)")
+    parser.add_argument(
+        "--postgres-url",
+        default=os.environ.get("WAREHOUSE_POSTGRES_URL", ""),
+        help="also time the publication to this PostgreSQL database (default WAREHOUSE_POSTGRES_URL)",
+    )
     args = parser.parse_args()
 
     from warehouse.ingest.run import discover
@@ -130,7 +170,9 @@ def main() -> int:
     files = [f.path for f in discover(args.raw, args.year)]
     db, published, log = WORK / "bench.duckdb", WORK / "published.duckdb", WORK / "cleaning_log"
     _fresh(db, published)
+    site = WORK / "site"
     common = ["--raw", str(args.raw), "--db", str(db), "--published", str(published), "--cleaning-log", str(log)]
+    common += ["--site", str(site)]
     print(f"full refresh of {len(files):,} workbooks, stage by stage:")
     full = [
         stage("ingest", ["ingest"], common),
@@ -138,6 +180,12 @@ def main() -> int:
         stage("gate", ["gate"], common),
         stage("publish", ["publish"], common),
     ]
+    postgres = []  # beside the stages, not in their sum: the refresh's publication is the DuckDB file's
+    if args.postgres_url:
+        postgres.append(stage("publish to PostgreSQL", ["--postgres-url", args.postgres_url, "pg-publish"], common))
+    shutil.rmtree(site, ignore_errors=True)
+    site_full = stage("site (every page)", ["site"], common, note="from the published file, empty folder")
+    site_same = stage("site (unchanged)", ["site"], common, note="nothing to rewrite")
     staged = Measure(
         "sum of the stages", sum(m.wall for m in full), sum(m.cpu for m in full), max(m.peak_mib for m in full)
     )
@@ -156,7 +204,7 @@ def main() -> int:
 
     hub, hub_files = hub_year(args.raw, common, args.workers)
 
-    rows = [*full, staged, total, incremental, base, hub]
+    rows = [*full, *postgres, staged, site_full, site_same, total, incremental, base, hub]
     print(f"\n{'stage':<28}{'wall s':>9}{'CPU s':>9}{'peak MiB':>10}  note")
     for m in rows:
         print(f"{m.stage:<28}{m.wall:>9.1f}{m.cpu:>9.1f}{m.peak_mib:>10.0f}  {m.note}")
@@ -167,6 +215,8 @@ def main() -> int:
         f"reading: {ingest_rate:,.0f} workbooks/s (whole ingest stage, process start included) against "
         f"{base_rate:,.1f} with pandas/openpyxl: {ingest_rate / base_rate:.1f}×"
     )
+    if postgres:
+        print(publication_times(full[3], postgres[0]))
     print(f"full refresh: {total.wall:.1f} s (target < 60 s); peak RSS {total.peak_mib:,.0f} MiB (target < 2,048)")
     print(
         f"incremental: {incremental.wall:.1f} s (target < 15 s), {total.wall / incremental.wall:.1f}× faster than "
@@ -176,6 +226,15 @@ def main() -> int:
     print(
         f"hub year: {hub.wall:.1f} s for {hub_files:,} returns, {hub_per_return * 1000:.0f} ms a return against "
         f"{per_return * 1000:.0f} ms for the national year ({hub_per_return / per_return:.1f}×)"
+    )
+    print(
+        f"site: {site_full.wall:.1f} s for every page ({site_full.wall / staged.wall:.0%} of the stages before it), "
+        f"{site_same.wall:.1f} s when nothing changed"
+    )
+    took, national, returns = legacy_deal()
+    print(
+        f"legacy samples: {returns:,} calibrated returns of every legacy edition dealt in {took:.1f} s, "
+        f"{took / national:.2f}× the time of the 2023 national year ({national:.1f} s)"
     )
     return 0
 

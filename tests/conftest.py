@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from tests.direct_load import load_directly
 from warehouse.ingest.run import IngestReport, ingest
+from warehouse.refresh import RefreshReport, refresh
 from warehouse.sample.defects import DEFAULT_RATES
 from warehouse.sample.generate import Sample, deal, generate
 from warehouse.transform.dbt import build, write_lookups
@@ -58,4 +60,20 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write_lookups(db)
     report = build(db, select=GATE_AND_REPORT)
     assert report.success, report.failures
+    # the coordinator analysis reads facts whose tests need every dimension: run it without the tests
+    report = build(db, select=["+rpt_coordinator_initiatives"], args=("run",))
+    assert report.success, report.failures
     return db
+
+
+@pytest.fixture(scope="session")
+def refreshed(clean_year: Ingested, tmp_path_factory: pytest.TempPathFactory) -> tuple[RefreshReport, Path]:
+    """The whole refresh of the reduced sample: published file, cleaning log and the site beside it
+    (``<published>.parent / "site"``), shared by the refresh and site tests."""
+    root = tmp_path_factory.mktemp("refresh")
+    shutil.copytree(clean_year.raw, root / "raw")
+    published = root / "published.duckdb"
+    report = refresh(
+        root / "raw", root / "w.duckdb", published, 2023, cleaning_log_dir=root / "cleaning_log", site=root / "site"
+    )
+    return report, published

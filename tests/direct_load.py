@@ -23,7 +23,7 @@ def load_directly(db: Path, sample: Sample) -> None:
     codebooks = load_edition(sample.edition)
     for rid, r in sample.respondents.items():
         cb = codebooks[r.form]
-        sid = f"direct:{rid}"
+        sid = f"direct:{sample.edition}:{rid}"
         key = f"{r.form}:{r.code}:{r.file_stem}"
         kind = {2: "prefecture", 5: "municipality"}.get(len(r.code), cb.identity_items[0].code_kind)
         submissions.append(

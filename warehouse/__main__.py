@@ -68,6 +68,15 @@ def _generate(args: argparse.Namespace, settings: Settings) -> None:
     print(f"generated {len(sample.files):,} returns under {where} ({len(sample.defects)} defects)")
 
 
+def _sample(args: argparse.Namespace, settings: Settings) -> None:
+    """Every edition that has codebooks: the 令和 national year and the legacy surveys."""
+    from warehouse.codebook import editions
+
+    for year in editions():
+        args.year = year
+        _generate(args, settings)
+
+
 def _ingest(args: argparse.Namespace, settings: Settings) -> None:
     from warehouse.ingest.run import ingest
     from warehouse.refusals import check_inputs
@@ -153,7 +162,55 @@ def _publish(args: argparse.Namespace, settings: Settings) -> None:
             result = publish(settings.db, settings.published, PUBLISHED_SCHEMAS, metadata=metadata)
         except (OSError, duckdb.Error) as error:  # disk full among them; the previous publication stays
             raise PublishError(f"publishing to {settings.published} failed: {one_line(error)}") from error
-    print(f"published {len(result.tables)} tables to {result.path} in {result.seconds:.1f} s")
+        print(f"published {len(result.tables)} tables to {result.path} in {result.seconds:.1f} s")
+        _pg_publish(args, settings)
+
+
+def _pg_publish(args: argparse.Namespace, settings: Settings) -> None:
+    """Copy the analysts' file, as it is, to the configured PostgreSQL database."""
+    from warehouse.publish.postgres import publish_step
+
+    result = publish_step(settings, settings.published)
+    if result is not None:
+        print(f"published {len(result.tables)} tables to {result.target} in {result.seconds:.1f} s")
+    elif args.command == "pg-publish":
+        raise SystemExit("pg-publish: no PostgreSQL database configured (WAREHOUSE_POSTGRES_URL or --postgres-url)")
+
+
+def _pg_roles(args: argparse.Namespace, settings: Settings) -> None:
+    """Create the reader roles and logins in the PostgreSQL database; new logins' passwords go to a file."""
+    import os
+
+    from warehouse.publish.postgres import create_roles, describe
+    from warehouse.reference.local_governments import load
+
+    if not settings.postgres_url:
+        raise SystemExit("pg-roles: no PostgreSQL database configured (WAREHOUSE_POSTGRES_URL or --postgres-url)")
+    prefectures = {code: lg.name for code, lg in sorted(load().prefectures.items())}
+    logins = create_roles(settings.postgres_url, prefectures, reset_passwords=args.reset_passwords)
+    new = [login for login in logins if login.password is not None]
+    if new:
+        from psycopg import conninfo
+
+        parts = conninfo.conninfo_to_dict(settings.postgres_url)
+        where = f"{parts.get('host') or 'localhost'}:{parts.get('port') or 5432}:{parts.get('dbname', '')}"
+        args.passwords.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(args.passwords, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8") as out:
+            out.writelines(f"{where}:{login.role}:{login.password}\n" for login in new)
+    target = describe(settings.postgres_url)
+    print(f"pg-roles: {len(logins)} logins in {target}; {len(new)} new passwords appended to {args.passwords}")
+
+
+def _site(args: argparse.Namespace, settings: Settings) -> None:
+    from warehouse.site.build import build_site
+
+    report = build_site(settings.published, settings.site_dir, args.year)
+    print(
+        f"site: {report.pages:,} pages of {report.fiscal_year} from {settings.published} in {report.seconds:.1f} s "
+        f"({report.written:,} files written, {report.unchanged:,} unchanged, {report.removed:,} removed) "
+        f"→ {report.index}"
+    )
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> None:
@@ -181,6 +238,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> None:
         wait=settings.lock_wait,
         lock_timeout=settings.lock_timeout,
         on_wait=_say("run"),
+        settings=settings,
+        site=settings.site_dir,
     )
     for leftover in report.leftovers:
         print(f"run: removed {leftover}, left by a run that did not finish", file=sys.stderr)
@@ -194,6 +253,7 @@ OPTIONS: dict[str, tuple[tuple[str, ...], dict[str, object]]] = {
     "raw": (("--raw",), {"type": Path, "help": "folder of returned workbooks, <raw>/<year>/<form>/ (WAREHOUSE_RAW)"}),
     "db": (("--db",), {"type": Path, "help": "working DuckDB file (WAREHOUSE_DB)"}),
     "published": (("--published",), {"type": Path, "help": "analysts' DuckDB file (WAREHOUSE_PUBLISHED)"}),
+    "site": (("--site",), {"type": Path, "help": "folder of the static site (WAREHOUSE_SITE)"}),
     "cleaning_log": (
         ("--cleaning-log",),
         {"type": Path, "help": "folder of the cleaning-log workbooks (WAREHOUSE_CLEANING_LOG)"},
@@ -220,6 +280,10 @@ OPTIONS: dict[str, tuple[tuple[str, ...], dict[str, object]]] = {
             "help": "publish despite an empty year or a sharp drop in returns (WAREHOUSE_FORCE)",
         },
     ),
+    "postgres_url": (
+        ("--postgres-url",),
+        {"metavar": "URL", "help": "also publish to this PostgreSQL database (WAREHOUSE_POSTGRES_URL)"},
+    ),
     "min_returns_share": (
         ("--min-returns-share",),
         {
@@ -235,15 +299,27 @@ WRITER = ("db", "lock_wait", "lock_timeout")
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace, Settings], None], str, tuple[str, ...]]] = {
     "run": (_run, "the full refresh of raw/<year>/ to the published file", tuple(OPTIONS)),
     "generate": (_generate, "write the sample national year into the raw folder", ("raw", "year")),
+    "sample": (_sample, "write the sample of every edition into the raw folder", ("raw",)),
     "ingest": (_ingest, "read new and changed workbooks into the raw schema", ("raw", "year", *WRITER)),
     "transform": (_transform, "load the codebook and reference tables, then dbt build", WRITER),
     "gate": (_gate, "check the built models with the quality gate and record the findings", ("year", *WRITER)),
     "publish": (
         _publish,
         "replace the analysts' file with the working file, if the latest gate passed",
-        ("published", "year", *WRITER, "force", "min_returns_share"),
+        ("published", "year", *WRITER, "force", "min_returns_share", "postgres_url"),
+    ),
+    "pg-publish": (_pg_publish, "copy the analysts' file to the PostgreSQL database", ("published", "postgres_url")),
+    "pg-roles": (
+        _pg_roles,
+        "create the ministry, prefecture and public reader roles and logins in the PostgreSQL database",
+        ("postgres_url",),
     ),
     "template": (_template, "write the blank templates of every form", ("year",)),
+    "site": (
+        _site,
+        "write the static site of the published results (charts, prefectures, municipalities)",
+        ("published", "site", "year"),
+    ),
 }
 
 
@@ -262,7 +338,7 @@ def parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text, argument_default=argparse.SUPPRESS)
         sub.set_defaults(func=func)
         _add(sub, names)
-        if name in ("run", "generate"):
+        if name in ("run", "generate", "sample"):
             sub.add_argument("--seed", type=int, default=5, help="seed of the sample (default 5, as calibrated)")
             sub.add_argument(
                 "--scale", type=float, default=1.0, help="share of prefectures to write (whole prefectures)"
@@ -276,6 +352,16 @@ def parser() -> argparse.ArgumentParser:
                 help="generate the sample year first when the repository's raw/<year>/ is absent (what "
                 "scripts/run.sh asks for; never into another raw folder)",
             )
+        if name == "pg-roles":
+            sub.add_argument(
+                "--passwords",
+                type=Path,
+                default=paths.ROOT / "data" / "postgres_logins.pgpass",
+                help="file the new logins' passwords are appended to, in .pgpass form (created 0600)",
+            )
+            sub.add_argument(
+                "--reset-passwords", action="store_true", default=False, help="new passwords for existing logins too"
+            )
         if name == "template":
             sub.add_argument("--out", type=Path, default=paths.ROOT / "build" / "templates", help="output folder")
     return main
@@ -285,6 +371,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
 
     import duckdb
+    import psycopg
 
     from warehouse.lock import WorkingFileBusy, WriterBusy, duckdb_holder
     from warehouse.publish.swap import PublishError
@@ -308,6 +395,9 @@ def main(argv: list[str] | None = None) -> int:
         if sentence is None:
             raise
         print(f"{command}: {sentence}", file=sys.stderr)
+        return 1
+    except psycopg.Error as error:  # what the PostgreSQL server refused (pg-roles)
+        print(f"{command}: {one_line(error)}", file=sys.stderr)
         return 1
     except (PublishError, OSError) as error:  # disk full among them
         print(f"{command}: {duckdb_holder(str(error)) or one_line(error)}", file=sys.stderr)

@@ -29,8 +29,10 @@ from warehouse.gate.run import GateResult, run_gate, warm_validator
 from warehouse.ingest.run import IngestReport, ingest
 from warehouse.ingest.store import connect
 from warehouse.lock import duckdb_holder, exclusive
+from warehouse.publish.postgres import PostgresResult, publish_step
 from warehouse.publish.swap import PublishError, PublishResult, publish
-from warehouse.settings import DEFAULT_MIN_RETURNS_SHARE
+from warehouse.settings import DEFAULT_MIN_RETURNS_SHARE, Settings
+from warehouse.site.build import SiteReport, build_site
 from warehouse.transform.dbt import BuildReport, build, write_lookups
 
 #: What analysts get: the star schema, the report tables and the gate's flags.
@@ -54,12 +56,14 @@ class RefreshReport:
     dbt: BuildReport | None = None
     gate: GateResult | None = None
     published: PublishResult | None = None
+    postgres: PostgresResult | None = None  # the copy in PostgreSQL, when one is configured
     cleaning_log: list[Path] = field(default_factory=list)
     stages: dict[str, float] = field(default_factory=dict)  # stage → seconds (the last two overlap)
     seconds: float = 0.0  # the whole refresh, wall clock
     blocked: str | None = None  # why nothing was published
     leftovers: list[Path] = field(default_factory=list)  # what crashed runs had left, removed
     returns: Returns | None = None
+    site: SiteReport | None = None
 
     @property
     def ok(self) -> bool:
@@ -80,12 +84,15 @@ def refresh(
     wait: bool = True,
     lock_timeout: float | None = None,
     on_wait: Callable[[str], None] | None = None,
+    settings: Settings | None = None,
+    site: Path | None = None,
 ) -> RefreshReport:
     """Run every step for one survey year; the report says what happened and how long each step took.
 
     Raises :class:`~warehouse.refusals.Refused` (nothing published, ``force`` lets the refusals on the
     returns through), :class:`~warehouse.lock.WriterBusy` (another refresh writes and ``wait`` is
     false) or :class:`~warehouse.lock.WorkingFileBusy` (another program holds the working file).
+    ``settings`` names the further publication targets (a PostgreSQL database).
     """
     refusals.check_inputs(raw, year, force=force)
     report = RefreshReport(year)
@@ -95,7 +102,7 @@ def refresh(
             db, published=published, cleaning_log=cleaning_log_dir, wait=wait, timeout=lock_timeout, on_wait=on_wait
         ) as report.leftovers:
             guard = None if force else min_returns_share
-            _steps(report, raw, db, published, cleaning_log_dir, progress, stage, guard)
+            _steps(report, raw, db, published, cleaning_log_dir, progress, stage, guard, settings or Settings(), site)
             # read before the lock is released: a refresh waiting for it could not open the file otherwise
             report.returns = _returns(db, year)
     finally:
@@ -129,6 +136,8 @@ def _steps(
     progress: Callable[[int, int], None] | None,
     stage: Callable[[str], None] | None,
     min_returns_share: float | None,
+    settings: Settings,
+    site: Path | None = None,
 ) -> None:
     year = report.fiscal_year
 
@@ -178,6 +187,13 @@ def _steps(
                 )
             except (PublishError, OSError, duckdb.Error) as error:  # disk full among them
                 report.blocked = f"publishing to {published} failed: {one_line(error)}"
+            if report.published is not None and settings.postgres_url:
+                try:
+                    report.postgres = timed("publish postgres", lambda: publish_step(settings, published))
+                except PublishError as error:
+                    report.blocked = str(error)
+            if report.published is not None and site is not None:  # the site reads the publication alone
+                report.site = timed("site", lambda: build_site(published, site, year))
         else:
             report.blocked = "gate failed on hard rules: " + ", ".join(gate.hard_failures)
         report.cleaning_log = cleaning_log.result()

@@ -7,6 +7,7 @@
 | ``WAREHOUSE_DB`` | the working DuckDB file (one writer at a time) | ``data/warehouse.duckdb`` |
 | ``WAREHOUSE_PUBLISHED`` | the analysts' read-only file, replaced whole | ``data/published.duckdb`` |
 | ``WAREHOUSE_CLEANING_LOG`` | 疑義照会 workbooks, ``<cleaning_log>/<fiscal_year>/`` | ``data/cleaning_log/`` |
+| ``WAREHOUSE_SITE`` | the static site, ``<site>/index.html`` | ``site/`` beside the published file |
 | ``WAREHOUSE_LOCK_WAIT`` | when another refresh holds the working file: wait (``1``) or refuse (``0``) | ``1`` |
 | ``WAREHOUSE_LOCK_TIMEOUT`` | seconds to wait for it at most (empty: as long as it takes) | empty |
 | ``WAREHOUSE_MIN_RETURNS_SHARE`` | refuse a form whose returns fall below this share of the last published | ``0.5`` |
@@ -15,6 +16,7 @@
 | ``WAREHOUSE_REFRESH_CRON`` | when Dagster's annual refresh runs | ``0 3 1 10 *`` (1 October, 03:00) |
 | ``WAREHOUSE_REFRESH_TIMEZONE`` | the time zone of that cron | ``Asia/Tokyo`` |
 | ``WAREHOUSE_SENSOR_SETTLE_SECONDS`` | how long a workbook stays unchanged before Dagster's sensor reads it | ``30`` |
+| ``WAREHOUSE_POSTGRES_URL`` | also publish to this PostgreSQL database (``warehouse.publish.postgres``) | empty |
 """
 
 from __future__ import annotations
@@ -66,6 +68,7 @@ class Settings:
     db: Path = paths.WORKING_DB
     published: Path = paths.PUBLISHED_DB
     cleaning_log: Path = paths.CLEANING_LOG
+    site: Path | None = None  # None: site/ beside the published file (see site_dir)
     lock_wait: bool = True
     lock_timeout: float | None = None  # seconds; None: as long as it takes
     min_returns_share: float = DEFAULT_MIN_RETURNS_SHARE
@@ -74,6 +77,7 @@ class Settings:
     refresh_cron: str = DEFAULT_REFRESH_CRON
     refresh_timezone: str = DEFAULT_REFRESH_TIMEZONE
     sensor_settle_seconds: float = DEFAULT_SETTLE_SECONDS
+    postgres_url: str = ""  # empty: the DuckDB file is the only publication
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -89,6 +93,7 @@ class Settings:
             db=path("WAREHOUSE_DB", paths.WORKING_DB),
             published=path("WAREHOUSE_PUBLISHED", paths.PUBLISHED_DB),
             cleaning_log=path("WAREHOUSE_CLEANING_LOG", paths.CLEANING_LOG),
+            site=Path(env["WAREHOUSE_SITE"].strip()).expanduser() if env.get("WAREHOUSE_SITE", "").strip() else None,
             lock_wait=_flag(env, "WAREHOUSE_LOCK_WAIT", True),
             lock_timeout=_seconds(env, "WAREHOUSE_LOCK_TIMEOUT"),
             min_returns_share=_share(env, "WAREHOUSE_MIN_RETURNS_SHARE"),
@@ -97,7 +102,13 @@ class Settings:
             refresh_cron=env.get("WAREHOUSE_REFRESH_CRON", "").strip() or DEFAULT_REFRESH_CRON,
             refresh_timezone=env.get("WAREHOUSE_REFRESH_TIMEZONE", "").strip() or DEFAULT_REFRESH_TIMEZONE,
             sensor_settle_seconds=_or(_seconds(env, "WAREHOUSE_SENSOR_SETTLE_SECONDS"), DEFAULT_SETTLE_SECONDS),
+            postgres_url=_postgres_url(env, "WAREHOUSE_POSTGRES_URL"),
         )
+
+    @property
+    def site_dir(self) -> Path:
+        """Where the static site goes: ``site`` if set, else ``site/`` beside the published file."""
+        return self.site if self.site is not None else self.published.parent / "site"
 
     def override(self, **options: Any) -> Settings:
         """These settings with the options that were given (None means not given)."""
@@ -112,6 +123,19 @@ def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
     if value in TRUE or value in FALSE:
         return value in TRUE
     raise SettingsError(f"{name} must be one of {', '.join(TRUE + FALSE)}, not {value!r}")
+
+
+def _postgres_url(env: Mapping[str, str], name: str) -> str:
+    """A libpq URL or connection string, checked for form only (whether the server answers is the step's)."""
+    from psycopg import ProgrammingError, conninfo
+
+    value = env.get(name, "").strip()
+    try:
+        conninfo.conninfo_to_dict(value)
+    except ProgrammingError as error:
+        example, reason = "postgresql://user@host:5432/dbname", str(error).strip()
+        raise SettingsError(f"{name} must be a PostgreSQL URL like {example} ({reason}), not {value!r}") from None
+    return value
 
 
 def _seconds(env: Mapping[str, str], name: str) -> float | None:

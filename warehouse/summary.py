@@ -34,8 +34,17 @@ def summary(report: RefreshReport, published: Path, cleaning_log: Path) -> str:
     lines.append(f"  time: {report.seconds:.1f} s ({steps})")
     if report.published is not None:
         lines.append(f"  published: {published} ({len(report.published.tables)} tables)")
+        if report.site is not None:
+            lines.append(f"  site: {report.site.index} ({report.site.pages:,} pages, quality: {report.site.quality})")
+            if report.site.data_docs is not None:
+                lines.append(f"  Great Expectations Data Docs: {report.site.data_docs}")
         snippet = f"import duckdb; duckdb.connect('{published}', read_only=True).sql('{EXAMPLE_QUERY}').show()"
         lines.append(f'  try: .venv/bin/python -c "{snippet}"')
+        if report.postgres is not None:
+            pg = report.postgres
+            lines.append(f"  published to PostgreSQL: {pg.target} ({len(pg.tables)} tables, {pg.seconds:.1f} s)")
+        if report.blocked:  # the file was published, a further target was not
+            lines.append(f"  NOT published further: {report.blocked}")
     else:
         lines.append(f"  NOT published ({report.blocked}); the previous publication, if any, is unchanged")
     return "\n".join(lines)

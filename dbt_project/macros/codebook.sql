@@ -93,12 +93,12 @@
 {#- The populations the published charts of a form count (e.g. prefecture-level coordinators). -#}
 {% macro chart_populations(form) %}
     {%- set answers = ref('int_' ~ form ~ '__respondent_answers') -%}
-    {%- set charts = source('codebook', 'charts') -%}
+    {%- set populations = source('codebook', 'populations') -%}
     {%- set rules = [] -%}
     {%- if execute -%}
         {%- set query -%}
-            select distinct edition, population, population_sql
-            from {{ charts }}
+            select edition, population, population_sql
+            from {{ populations }}
             where form = '{{ form }}'
             order by edition, population
         {%- endset -%}

@@ -18,6 +18,7 @@ from syrupy.extensions.json import JSONSnapshotExtension
 
 from orchestration.definitions import defs
 from orchestration.ingest_assets import WRITER_POOL
+from warehouse.codebook import FORMS
 
 DBT_TEST = "dbt_test"
 
@@ -115,8 +116,13 @@ def test_the_gate_blocks_every_published_asset() -> None:
 def test_models_generated_from_the_codebook_depend_on_it() -> None:
     """A rule change is a change upstream of the rule checks, the item status and the chart populations."""
     graph = defs.resolve_asset_graph()
-    expected = {"rule_checks": "checks", "item_status": "items", "respondent_answers": "items", "populations": "charts"}
-    for form in ("prefecture", "municipality", "coordinator"):
+    expected = {
+        "rule_checks": "checks",
+        "item_status": "items",
+        "respondent_answers": "items",
+        "populations": "populations",
+    }
+    for form in FORMS:
         for model, table in expected.items():
             parents = graph.get(dg.AssetKey(["intermediate", f"int_{form}__{model}"])).parent_keys
             assert dg.AssetKey(["codebook", table]) in parents, (form, model)

@@ -21,8 +21,8 @@ def test_every_high_confidence_row_is_rebuilt(national: Path) -> None:
             """
             select form, question_id, chart_title, option_label, n, n_printed, respondents, percent_printed
             from report.rpt_published_charts
-            where confidence = 'high' and value_kind <> 'unknown' and population not in ('core', 'field')
-                and fiscal_year = ?
+            where fiscal_year = ? and confidence = 'high' and value_kind <> 'unknown'
+                and population not in ('core', 'field')
             """,
             [EDITION],
         ).fetchall()

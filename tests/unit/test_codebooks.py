@@ -8,7 +8,7 @@ import yaml
 from warehouse.codebook import editions, load, load_file
 from warehouse.codebook.layout import dump, stamp
 from warehouse.codebook.lint import lint
-from warehouse.codebook.model import FIRST_FORMS, CodebookError
+from warehouse.codebook.model import CORE_FORMS, FORMS, CodebookError, codebook_paths
 
 HEADER = {
     "edition": 2023,
@@ -46,7 +46,7 @@ CHILD = {
 }
 
 
-@pytest.mark.parametrize("form", FIRST_FORMS)
+@pytest.mark.parametrize("form", CORE_FORMS)
 def test_r5_codebook_exists_and_lints_clean(form: str) -> None:
     cb = load(2023, form)
     assert lint(cb) == []
@@ -125,3 +125,55 @@ def test_lint_checks_plausible_max(tmp_path: Path, extra: dict, message: str | N
         assert (rule.source, "100人" in rule.message) == (". <= 100", True)
     else:
         assert any(message in p for p in problems), problems
+
+
+@pytest.mark.parametrize("path", codebook_paths(), ids=lambda p: f"{p.parent.name}-{p.stem}")
+def test_every_codebook_lints_clean_and_is_in_canonical_form(path: Path) -> None:
+    assert lint(load_file(path)) == []
+    assert dump(stamp(yaml.safe_load(path.read_text(encoding="utf-8")))) == path.read_text(encoding="utf-8")
+
+
+def test_forms_come_from_the_files_with_the_2023_forms_first() -> None:
+    assert FORMS[:3] == CORE_FORMS
+    assert "tokyo_municipality" in FORMS
+
+
+def test_an_empty_reference_date_must_say_why(tmp_path: Path) -> None:
+    path = tmp_path / "municipality.yaml"
+    path.write_text(dump(stamp({**HEADER, "reference_date": None, "items": [CODE]})), encoding="utf-8")
+    with pytest.raises(CodebookError, match="reference_date_note"):
+        load_file(path)
+    path.write_text(
+        dump(stamp({**HEADER, "reference_date": None, "reference_date_note": "not printed", "items": [CODE]})),
+        encoding="utf-8",
+    )
+    cb = load_file(path)
+    assert cb.reference_date is None and cb.reference_date_note == "not printed"
+    with pytest.raises(CodebookError, match="codes_as_of"):
+        _ = cb.code_date
+
+
+@pytest.mark.parametrize(
+    ("edition", "roles"), [(2015, {"status"}), (2016, {"status"}), (2017, {"status", "outsourced", "contractor"})]
+)
+def test_legacy_items_are_keyed_by_program_item_code(edition: int, roles: set[str]) -> None:
+    cb = load(edition, "municipality")
+    per_item = [i for i in cb.items if i.tags.get("fact") == "program_item"]
+    assert {i.tags["role"] for i in per_item} == roles
+    for role in roles:
+        codes = [i.tags["program_item"] for i in per_item if i.tags["role"] == role]
+        assert codes == list("abcdefgh")
+        assert all(i.key == f"{i.tags['program_item']}_{role}" for i in per_item if i.tags["role"] == role)
+    assert all(i.evidence for i in cb.items)
+    planned = cb.item("a_status").option(2).label
+    assert planned == ("H29・30年度内に実施予定" if edition == 2017 else "年度内に実施予定")
+
+
+def test_tokyo_any_of_parents_open_their_activities() -> None:
+    for edition, care in ((2015, False), (2016, True)):
+        cb = load(edition, "tokyo_municipality")
+        parents = {i.key for i in cb.items if i.tags.get("any_of") == "true"}
+        assert parents == {"f_training_any", "g_outreach_any"}
+        assert ("f_care" in {i.key for i in cb.items}) is care
+        children = [i for i in cb.items if i.relevant_source and i.relevant_source.split("}")[0][2:] in parents]
+        assert {i.tags["program_item"] for i in children} == {"f", "g"}

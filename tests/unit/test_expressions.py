@@ -19,6 +19,7 @@ def test_parse_precedence_and_references() -> None:
         ("${a} == 1", "expected an operand"),
         ("frobnicate(${a})", "unknown function"),
         ("selected(${a})", "takes 2 argument"),
+        ("count_true()", "takes one or more"),
         ("${a} = 1 )", "unexpected token"),
         ("${a} in (${b})", "expected a literal"),
         ("${a} # 1", "unexpected character"),
@@ -46,6 +47,9 @@ def test_parse_errors_name_the_problem(source: str, fragment: str) -> None:
         ("not answered(${x})", {"x": ""}, True),
         (". >= 0 and . <= 7", {"self": 7.5}, False),
         ("not (selected(., 12) and count_selected(.) > 1)", {"self": frozenset({12, 1})}, False),
+        ("count_true(${a} = 1, ${b} = 1, ${c} in (1, 2)) = 2", {"a": 1, "b": 3, "c": 2}, True),
+        ("count_true(${a} = 1, ${b} = 1) = 0", {}, True),  # unanswered conditions do not hold
+        ("count_true(${a} = 1, ${b} = 1) >= 1", {"b": 1}, True),
     ],
 )
 def test_evaluate(source: str, answers: dict, expected: bool) -> None:

@@ -35,6 +35,7 @@ def test_defaults_then_environment_then_options() -> None:
         ("WAREHOUSE_LOCK_TIMEOUT", "-1"),
         ("WAREHOUSE_SENSOR_SETTLE_SECONDS", "soon"),
         ("WAREHOUSE_FORCE", "maybe"),
+        ("WAREHOUSE_POSTGRES_URL", "dbname=warehouse host"),
     ],
 )
 def test_a_bad_value_names_its_variable(name: str, value: str) -> None:

@@ -80,14 +80,16 @@ def parse_band(text: str) -> Band:
 class ChartRow:
     option_label: str
     item_key: str
-    value: int | str  # option code, MISSING, UNKNOWN, ANSWERED, or a band text
+    value: int | str  # option code, MISSING, UNKNOWN, ANSWERED, a band text, or RULE (``rule`` holds the condition)
     percent: str | None  # as printed; None where the report prints no figure for the row
     confidence: str | None
+    count: str = ""  # the count as printed beside the percentage, where the report prints one
+    rule: str | None = None  # a condition on the respondent's answers, for rows no single answer gives
     rank: str | None = None  # as the text ranks the option: '1', '2', '3' or 'least'
 
     @property
     def band(self) -> Band | None:
-        if isinstance(self.value, str) and self.value not in (MISSING, UNKNOWN, ANSWERED):
+        if isinstance(self.value, str) and self.value not in (MISSING, UNKNOWN, ANSWERED, RULE):
             return parse_band(self.value)
         return None
 
@@ -104,10 +106,12 @@ class Chart:
     question_id: str
     chart_title: str
     population: str
-    n: int | None
+    n: int | None  # None where the report prints no n
     rows: tuple[ChartRow, ...]
-    n_printed: int | None = None
-    flag: str | None = None
+    population_rule: str | None = None  # who the chart counts, where POPULATIONS has no rule for it
+    flag: str | None = None  # a published inconsistency the report keeps as printed (not corrected)
+    n_base: str = "asked"  # asked: n counts those the item applied to; population: everyone counted (全体の%)
+    n_printed: int | None = None  # the n as printed, where it is not the population ``n`` (see ``flag``)
     breakdown: str | None = None
 
     @property
@@ -115,45 +119,81 @@ class Chart:
         return tuple(dict.fromkeys(r.item_key for r in self.rows))
 
 
-def published_csv(edition: int) -> Path:
-    return EDITIONS_DIR / str(edition) / "published" / "published_r5_results.csv"
+#: The published figures of an edition unless a chart names its own ``source`` file.
+DEFAULT_SOURCE = "published_r5_results.csv"
+RULE = "rule"
+
+
+def published_csv(edition: int, source: str = DEFAULT_SOURCE) -> Path:
+    return EDITIONS_DIR / str(edition) / "published" / source
 
 
 @cache
-def published(edition: int) -> tuple[dict[str, str], ...]:
-    with published_csv(edition).open(encoding="utf-8") as handle:
-        return tuple(csv.DictReader(handle))
+def published(edition: int, source: str = DEFAULT_SOURCE) -> tuple[dict[str, str], ...]:
+    """The printed rows of an edition; a file holding several editions is read for this one only."""
+    with published_csv(edition, source).open(encoding="utf-8") as handle:
+        return tuple(r for r in csv.DictReader(handle) if r.get("edition", str(edition)) == str(edition))
+
+
+def _row_value(raw: object) -> tuple[int | str, str | None]:
+    """(value, rule) of a row: ``{rule: <condition>}`` counts the respondents for whom it holds."""
+    if isinstance(raw, dict):
+        return RULE, str(raw["rule"])
+    return raw, None  # type: ignore[return-value]
 
 
 @cache
 def load_charts(edition: int, form: str) -> tuple[Chart, ...]:
-    """Every published chart of a form, with its printed figures; raises if the map and CSV disagree."""
+    """Every published chart of a form, with its printed figures; raises if the map and CSV disagree.
+
+    A chart is found in its published file by ``question_id`` and ``chart_title``, or, where the
+    file has no question ids (the 実施状況調査, 東京都), by the columns named in ``match``; its title
+    is then the printed one.
+    """
     path = EDITIONS_DIR / str(edition) / f"charts_{form}.yaml"
     if not path.exists():
         return ()
     entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     if isinstance(entries, dict):
         return _question_charts(edition, form, path, entries)
-    printed: dict[tuple[str, str, str], dict[str, str]] = {}
-    for row in published(edition):
-        if row["form"] == form:
-            printed[(row["question_id"], row["chart_title"], row["option_label"])] = row
     charts = []
     for entry in entries:
+        source = entry.get("source", DEFAULT_SOURCE)
+        match = entry.get("match") or {"question_id": entry["question_id"], "chart_title": entry["chart_title"]}
+        candidates = [
+            r
+            for r in published(edition, source)
+            if r.get("form", form) == form and all(r.get(k, "") == str(v) for k, v in match.items())
+        ]
+        by_label = {r["option_label"]: r for r in candidates}
         rows = []
-        n = None
-        for label, key, value in entry["rows"]:
-            found = printed.get((entry["question_id"], entry["chart_title"], label))
+        first: dict[str, str] | None = None
+        for label, key, raw in entry["rows"]:
+            found = by_label.get(label)
             if found is None:
-                raise ValueError(
-                    f"{path.name}: {entry['question_id']} {entry['chart_title']!r} {label!r} is not a published row"
-                )
-            n = int(found["n"]) if n is None else n
-            rows.append(ChartRow(label, key, value, found["percent"], found["confidence"]))
-        if n is None:
-            raise ValueError(f"{path.name}: chart {entry['chart_title']!r} has no rows")
-        population = entry.get("population", "all")
-        charts.append(Chart(form, entry["question_id"], entry["chart_title"], population, n, tuple(rows), n_printed=n))
+                raise ValueError(f"{path.name}: {match} {label!r} is not a published row of {source}")
+            first = first or found
+            value, rule = _row_value(raw)
+            rows.append(
+                ChartRow(label, key, value, found["percent"], found["confidence"], found.get("count", ""), rule)
+            )
+        if first is None:
+            raise ValueError(f"{path.name}: chart {match} has no rows")
+        n = int(first["n"]) if first.get("n") else None
+        charts.append(
+            Chart(
+                form,
+                entry["question_id"],
+                entry.get("chart_title", first["chart_title"]),
+                entry.get("population", "all"),
+                n,
+                tuple(rows),
+                entry.get("population_rule"),
+                entry.get("flag"),
+                entry.get("n_base", "asked"),
+                n_printed=n,
+            )
+        )
     return tuple(charts)
 
 
@@ -237,7 +277,7 @@ def _question_charts(edition: int, form: str, path: Path, doc: dict) -> tuple[Ch
                         option.code,
                         printed["percent"] if printed else None,
                         printed["confidence"] if printed else None,
-                        rank[0]["rank"] if rank else None,
+                        rank=rank[0]["rank"] if rank else None,
                     )
                 )
         note = question["note"]

@@ -24,12 +24,14 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+VARIADIC = -1  # a function taking one or more arguments
 FUNCTIONS: dict[str, int] = {
     "selected": 2,
     "count_selected": 1,
     "answered": 1,
     "regex": 2,
     "subset": 2,
+    "count_true": VARIADIC,
 }
 COMPARATORS = ("=", "!=", "<", "<=", ">", ">=")
 
@@ -221,9 +223,10 @@ class _Parser:
                 while self._accept("punct", ","):
                     args.append(self._or())
                 self._expect("punct", ")")
-            if len(args) != FUNCTIONS[value]:
+            if len(args) != FUNCTIONS[value] and not (FUNCTIONS[value] == VARIADIC and args):
                 raise ExpressionError(
-                    f"{value}() takes {FUNCTIONS[value]} argument(s), got {len(args)} in {self.source!r}"
+                    f"{value}() takes {'one or more' if FUNCTIONS[value] == VARIADIC else FUNCTIONS[value]} "
+                    f"argument(s), got {len(args)} in {self.source!r}"
                 )
             return Call(value, tuple(args))
         raise self._fail("expected an operand")
@@ -286,7 +289,7 @@ def _ticked(value: Any) -> frozenset[int]:
 
 
 def _call(node: Call, answers: Mapping[str, Any], this: str | None) -> Any:
-    args = [_value(a, answers, this) for a in node.args]
+    args = [] if node.name == "count_true" else [_value(a, answers, this) for a in node.args]
     if node.name == "selected":
         return args[1] in _ticked(args[0])
     if node.name == "count_selected":
@@ -297,6 +300,8 @@ def _call(node: Call, answers: Mapping[str, Any], this: str | None) -> Any:
         return args[0] is not None and re.search(str(args[1]), str(args[0])) is not None
     if node.name == "subset":
         return _ticked(args[0]) <= _ticked(args[1])
+    if node.name == "count_true":  # how many of its conditions hold, e.g. items implemented
+        return sum(evaluate(a, answers, this) for a in node.args)
     raise ExpressionError(f"unknown function {node.name}")
 
 

@@ -115,8 +115,8 @@ def plan_codebook(cb: Codebook) -> dict[str, Placement]:
 # --- canonical file form -----------------------------------------------------------------------
 
 HEADER_FIELDS = (
-    "edition", "edition_label", "form", "form_label", "title",
-    "reference_date", "template_version", "sheet", "survey", "survey_label", "reference_date_note", "evidence",
+    "edition", "edition_label", "form", "form_label", "survey", "survey_label", "title",
+    "reference_date", "reference_date_note", "codes_as_of", "template_version", "sheet", "notes", "evidence",
 )  # fmt: skip
 ITEM_FIELDS = (
     "key", "question", "section", "text", "label", "type", "code_kind", "cell", "unit",
@@ -132,7 +132,13 @@ def _scalar(value: Any) -> str:
 
 def dump(doc: dict[str, Any]) -> str:
     """The one canonical text of a codebook, so machine edits produce reviewable diffs."""
-    lines = [f"{k}: {_scalar(doc[k])}" for k in HEADER_FIELDS if k in doc]
+    lines = []
+    for k in HEADER_FIELDS:
+        if k in doc and isinstance(doc[k], list):  # notes: one line each
+            lines.append(f"{k}:")
+            lines.extend(f"  - {_scalar(v)}" for v in doc[k])
+        elif k in doc:
+            lines.append(f"{k}: {_scalar(doc[k])}")
     lines.append("items:")
     for item in doc["items"]:
         first = True

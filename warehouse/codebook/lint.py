@@ -32,7 +32,7 @@ def _rule_problems(cb: Codebook, item: Item, node: ex.Node, what: str, earlier: 
                 problems.append(f"{where}: refers to ${{{n.key}}}, which does not come before it")
         if isinstance(n, ex.Self) and what == "relevant":
             problems.append(f"{where}: '.' cannot be used in relevant")
-        if isinstance(n, ex.Call):
+        if isinstance(n, ex.Call) and n.name != "count_true":
             ref = target(n.args[0])
             if n.name in ("selected", "count_selected", "subset"):
                 if ref is None or ref.type not in CHOICE_TYPES:

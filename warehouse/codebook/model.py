@@ -19,19 +19,9 @@ import yaml
 from warehouse.codebook import expressions as ex
 
 EDITIONS_DIR = Path(__file__).parent / "editions"
-#: The forms of the first edition, in their order; forms of later editions follow, by name.
-FIRST_FORMS = ("prefecture", "municipality", "coordinator")
+#: The 令和5年度 forms come first, in questionnaire order; any other form is found from its codebook files.
+CORE_FORMS = ("prefecture", "municipality", "coordinator")
 _FORM_FILE = re.compile(r"^[a-z][a-z_]*$")
-
-
-def _forms() -> tuple[str, ...]:
-    """Every form that has a codebook file in some edition (``charts_*`` files are not forms)."""
-    stems = {p.stem for p in EDITIONS_DIR.glob("*/*.yaml") if _FORM_FILE.match(p.stem)}
-    found = {f for f in stems if not f.startswith(("charts_", "calibration_"))}
-    return FIRST_FORMS + tuple(sorted(found - set(FIRST_FORMS)))
-
-
-FORMS = _forms()
 ItemType = Literal["single", "multiple", "number", "text", "code"]
 ITEM_TYPES: tuple[str, ...] = ("single", "multiple", "number", "text", "code")
 CODE_FORMATS = {"prefecture": r"^[0-9]{2}$", "municipality": r"^[0-9]{5}$", "hub": r"^H[0-9]{6}$"}
@@ -101,7 +91,7 @@ class Item:
     unit: str | None = None
     tags: dict[str, str] = field(default_factory=dict)
     identity: bool = True  # code items: False for a code that names someone else (the municipalities served)
-    evidence: str | None = None  # where the question and its options come from (seed and line)
+    evidence: str | None = None  # where a reconstructed item is attested (seed and line)
 
     @property
     def cells(self) -> tuple[str, ...]:
@@ -129,10 +119,23 @@ class Codebook:
     form: str
     form_label: str
     title: str
-    reference_date: dt.date
+    reference_date: dt.date | None  # None only where the survey's date is not known (reference_date_note)
     template_version: str
     sheet: str
     items: tuple[Item, ...]
+    survey: str | None = None
+    survey_label: str | None = None
+    reference_date_note: str | None = None
+    codes_as_of: dt.date | None = None  # the code list returns use, where it is not the reference date's
+    notes: tuple[str, ...] = ()
+
+    @property
+    def code_date(self) -> dt.date:
+        """The date whose municipal codes the returns carry: the reference date unless stated apart."""
+        date = self.codes_as_of or self.reference_date
+        if date is None:
+            raise CodebookError(f"{self.path.name}: neither reference_date nor codes_as_of is given")
+        return date
 
     @property
     def template_id(self) -> str:
@@ -261,7 +264,7 @@ def _item(raw: dict[str, Any], where: str) -> Item:
         plausible_why=raw.get("plausible_why"),
         integer=bool(raw.get("integer", False)),
         unit=raw.get("unit"),
-        tags={str(k): str(v) for k, v in (raw.get("tags") or {}).items()},
+        tags={str(k): str(v).lower() if isinstance(v, bool) else str(v) for k, v in (raw.get("tags") or {}).items()},
         identity=bool(raw.get("identity", True)),
         evidence=raw.get("evidence"),
     )
@@ -273,6 +276,8 @@ def load_file(path: Path) -> Codebook:
     where = path.name
     try:
         items = tuple(_item(r, where) for r in raw["items"])
+        if raw["reference_date"] is None and not raw.get("reference_date_note"):
+            raise CodebookError(f"{where}: a reference_date left empty needs a reference_date_note saying why")
         return Codebook(
             path=path,
             edition=int(raw["edition"]),
@@ -284,9 +289,27 @@ def load_file(path: Path) -> Codebook:
             template_version=str(raw["template_version"]),
             sheet=str(raw["sheet"]),
             items=items,
+            survey=raw.get("survey"),
+            survey_label=raw.get("survey_label"),
+            reference_date_note=raw.get("reference_date_note"),
+            codes_as_of=raw.get("codes_as_of"),
+            notes=tuple(str(n) for n in raw.get("notes") or ()),
         )
     except KeyError as err:
         raise CodebookError(f"{where}: missing top-level field {err}") from None
+
+
+def _forms() -> tuple[str, ...]:
+    """Every form that has a codebook in some edition: the 令和5年度 forms first, then by name.
+
+    ``charts_*`` and ``calibration_*`` files sit beside the codebooks but are not forms.
+    """
+    stems = {p.stem for p in EDITIONS_DIR.glob("*/*.yaml") if _FORM_FILE.match(p.stem)}
+    found = {f for f in stems if not f.startswith(("charts_", "calibration_"))}
+    return CORE_FORMS + tuple(sorted(found - set(CORE_FORMS)))
+
+
+FORMS = _forms()
 
 
 def codebook_paths() -> list[Path]:

@@ -136,6 +136,8 @@ class Compiler:
             return f"regexp_matches(cast({self.value(args[0], this)} as varchar), {self.value(args[1], this)})"
         if node.name == "subset":
             return f"list_has_all({self._ticked(args[1], this)}, {self._ticked(args[0], this)})"
+        if node.name == "count_true":
+            return "(" + " + ".join(f"cast({self.condition(a, this)} as integer)" for a in args) + ")"
         raise ex.ExpressionError(f"unknown function {node.name}")
 
     def given(self, item: Item) -> str:

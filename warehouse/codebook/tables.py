@@ -11,8 +11,9 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from warehouse.codebook import crosswalk, presence_tests
 from warehouse.codebook import expressions as ex
-from warehouse.codebook.charts import ANSWERED, MISSING, POPULATIONS, UNKNOWN, load_charts
+from warehouse.codebook.charts import ANSWERED, MISSING, POPULATIONS, RULE, UNKNOWN, load_charts
 from warehouse.codebook.model import SCENARIOS, Codebook, editions, load_edition
 from warehouse.codebook.sql import Compiler
 
@@ -23,7 +24,8 @@ DDL = """
 create schema if not exists codebook;
 create or replace table codebook.editions (
     edition integer, edition_label varchar, form varchar, form_label varchar, title varchar,
-    reference_date date, template_id varchar, sheet varchar, primary key (edition, form)
+    reference_date date, code_date date, template_id varchar, sheet varchar, survey varchar, survey_label varchar,
+    primary key (edition, form)
 );
 create or replace table codebook.items (
     edition integer, form varchar, item_key varchar, ordinal integer, question varchar, section varchar,
@@ -51,16 +53,32 @@ create or replace table codebook.checks (
 create or replace table codebook.scenarios (
     scenario_key varchar primary key, scenario_label varchar, ordinal integer, is_scene boolean
 );
+create or replace table codebook.program_items (
+    program_item varchar primary key, code_label varchar, program_item_label varchar, pdca_phase varchar,
+    actor varchar, is_coordinator_related boolean, evidence varchar
+);
+create or replace table codebook.program_item_initiatives (
+    program_item varchar, initiative_key varchar, ordinal integer, primary key (program_item, initiative_key)
+);
 create or replace table codebook.charts (
     edition integer, form varchar, chart_id integer, question_id varchar, chart_title varchar,
-    population varchar, population_sql varchar, n_printed integer, n_population integer, flag varchar,
-    breakdown varchar, primary key (edition, form, chart_id)
+    population varchar, population_sql varchar, n_printed integer, n_population integer, n_base varchar,
+    flag varchar, breakdown varchar, primary key (edition, form, chart_id)
 );
 create or replace table codebook.chart_rows (
     edition integer, form varchar, chart_id integer, row_ordinal integer, option_label varchar,
     item_key varchar, value_kind varchar, option_code integer, band_low double, band_high double,
-    band_low_closed boolean, band_high_closed boolean, percent_printed varchar, confidence varchar,
-    rank_printed varchar, primary key (edition, form, chart_id, row_ordinal)
+    band_low_closed boolean, band_high_closed boolean, percent_printed varchar, count_printed integer,
+    confidence varchar, row_population varchar, rank_printed varchar,
+    primary key (edition, form, chart_id, row_ordinal)
+);
+create or replace table codebook.populations (
+    edition integer, form varchar, population varchar, population_sql varchar,
+    primary key (edition, form, population)
+);
+create or replace table codebook.presence_tests (
+    edition integer, question_id varchar, item_key varchar, scenario_key varchar, option_code integer,
+    option_label_printed varchar, p_value_printed varchar, primary key (edition, item_key, option_code)
 );
 """
 
@@ -146,31 +164,37 @@ def _frames(cb: Codebook) -> dict[str, list[dict[str, object]]]:
     return rows
 
 
-def _chart_rows(cb: Codebook) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+def _chart_rows(cb: Codebook) -> dict[str, list[dict[str, object]]]:
+    """The charts, their rows, and the populations they count (a chart's, and each rule row's)."""
     edition, form, compiler = cb.edition, cb.form, Compiler(cb)
     rules = POPULATIONS.get(form, {})
-    charts, rows = [], []
+    out: dict[str, list[dict[str, object]]] = {"charts": [], "chart_rows": [], "populations": []}
+    populations: dict[str, str] = {}
     for chart_id, chart in enumerate(load_charts(edition, form), start=1):
         key = {"edition": edition, "form": form, "chart_id": chart_id}
-        charts.append(
+        rule = chart.population_rule or rules.get(chart.population)
+        populations[chart.population] = compiler.condition(ex.parse(rule)) if rule else "true"
+        out["charts"].append(
             {
                 **key,
                 "question_id": chart.question_id,
                 "chart_title": chart.chart_title,
                 "population": chart.population,
-                "population_sql": compiler.condition(ex.parse(rules[chart.population]))
-                if chart.population in rules
-                else "true",
+                "population_sql": populations[chart.population],
                 "n_printed": chart.n_printed,
                 "n_population": chart.n,
+                "n_base": chart.n_base,
                 "flag": chart.flag,
                 "breakdown": chart.breakdown,
             }
         )
         for ordinal, row in enumerate(chart.rows, start=1):
             band = row.band
-            kind = "band" if band else row.value if row.value in (MISSING, UNKNOWN, ANSWERED) else "code"
-            rows.append(
+            kind = "band" if band else row.value if row.value in (MISSING, UNKNOWN, ANSWERED, RULE) else "code"
+            row_population = f"rule:{chart_id}.{ordinal}" if row.rule else None
+            if row.rule and row_population:
+                populations[row_population] = compiler.condition(ex.parse(row.rule))
+            out["chart_rows"].append(
                 {
                     **key,
                     "row_ordinal": ordinal,
@@ -183,11 +207,17 @@ def _chart_rows(cb: Codebook) -> tuple[list[dict[str, object]], list[dict[str, o
                     "band_low_closed": band.low_closed if band else None,
                     "band_high_closed": band.high_closed if band else None,
                     "percent_printed": row.percent,
+                    "count_printed": int(row.count.replace(",", "")) if row.count else None,
                     "confidence": row.confidence,
+                    "row_population": row_population,
                     "rank_printed": row.rank,
                 }
             )
-    return charts, rows
+    out["populations"] = [
+        {"edition": edition, "form": form, "population": name, "population_sql": sql}
+        for name, sql in populations.items()
+    ]
+    return out
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, object]]) -> None:
@@ -210,11 +240,14 @@ def write(con: duckdb.DuckDBPyConnection, years: list[int] | None = None) -> dic
         "checks": [],
         "charts": [],
         "chart_rows": [],
+        "populations": [],
+        "presence_tests": [],
     }
     tables["scenarios"] = [
         {"scenario_key": key, "scenario_label": label, "ordinal": i, "is_scene": i <= SCENES}
         for i, (key, label) in enumerate(SCENARIOS.items(), start=1)
     ]
+    tables["program_items"], tables["program_item_initiatives"] = crosswalk.load()
     for edition in years or editions():
         for form, cb in load_edition(edition).items():
             tables["editions"].append(
@@ -225,15 +258,25 @@ def write(con: duckdb.DuckDBPyConnection, years: list[int] | None = None) -> dic
                     "form_label": cb.form_label,
                     "title": cb.title,
                     "reference_date": cb.reference_date,
+                    "code_date": cb.code_date,
                     "template_id": cb.template_id,
                     "sheet": cb.sheet,
+                    "survey": cb.survey,
+                    "survey_label": cb.survey_label,
                 }
             )
             for name, rows in _frames(cb).items():
                 tables[name].extend(rows)
-            charts, chart_rows = _chart_rows(cb)
-            tables["charts"].extend(charts)
-            tables["chart_rows"].extend(chart_rows)
+            for name, rows in _chart_rows(cb).items():
+                tables[name].extend(rows)
+        tables["presence_tests"].extend(
+            {
+                "edition": t.edition, "question_id": t.question_id, "item_key": t.item_key,
+                "scenario_key": t.scenario_key, "option_code": t.option_code,
+                "option_label_printed": t.option_label_printed, "p_value_printed": t.p_printed,
+            }
+            for t in presence_tests.load(edition)
+        )  # fmt: skip
     for name, rows in tables.items():
         _insert(con, name, rows)
     return {name: len(rows) for name, rows in tables.items()}

@@ -8,6 +8,7 @@ refusal reason has its sentence here, in one place, with the question number and
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -214,6 +215,8 @@ INGEST_MESSAGES: dict[str, str] = {
     "code_zero_padded": "先頭の0が欠けたコードに0を補って読み取りました",
     "code_format": "コードの形式が正しくありません。半角数字で記入してください",
     "unknown_code": "コードが都道府県・市区町村コードの一覧にありません",
+    "code_not_valid_on_date": "記入された市区町村コードは調査時点では使われていません。"
+    "調査時点のコードを記入してください",
     "missing_code": "F1のコードが記入されていません",
     "format_xls": "Excel 97-2003形式（.xls）で提出されています。配布した様式（.xlsx）で提出してください",
     "format_xlsm": "マクロ有効ブック（.xlsm）で提出されています。配布した様式（.xlsx）で提出してください",
@@ -258,6 +261,18 @@ def file_name_mismatch_message(file_name: str, code: str | None, name: str | Non
     """The file is named for one municipality, F1 holds another's code: both are named."""
     typed = "・".join(part for part in (code, name) if part) or "不明"
     return f"ファイル名「{file_name}」が示す市区町村と、F1に記入されたコード（{typed}）の市区町村が一致しません"
+
+
+def code_not_valid_on_date_message(
+    typed: str, typed_name: str, valid_code: str | None, valid_name: str | None, reference_date: dt.date
+) -> str:
+    """A code of another date (e.g. a town's code after it became a city): the code valid on the date is named."""
+    then = f"{reference_date.year}年{reference_date.month}月{reference_date.day}日"
+    valid = f"{valid_code}（{valid_name}）です" if valid_code else "ありません（当時この市区町村はありませんでした）"
+    return (
+        f"F1の市区町村コード {typed}（{typed_name}）は調査時点（{then}）のコードではありません。"
+        f"調査時点のコードは {valid}"
+    )
 
 
 def file_message(code: str) -> str:

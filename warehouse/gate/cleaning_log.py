@@ -34,6 +34,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from warehouse.codebook.model import codebook_paths, load_file
 from warehouse.codebook.wording import cell_text
 from warehouse.gate.store import FINDINGS_COLUMNS, FINDINGS_DDL, run_time
 from warehouse.paths import japanese_fiscal_year
@@ -50,12 +51,8 @@ __all__ = [
     "year_folder",
 ]
 
-FORM_LABELS = {
-    "prefecture": "都道府県調査票",
-    "municipality": "市町村調査票",
-    "coordinator": "コーディネーター調査票",
-    "hub": "拠点調査票",
-}
+#: Each form's Japanese name, from its codebooks (one label per form across editions).
+FORM_LABELS = {load_file(p).form: load_file(p).form_label for p in codebook_paths()}
 SEVERITY_LABELS = {"hard": "重大", "soft": "軽微"}
 SEVERITIES = ("hard", "soft")
 

@@ -63,7 +63,7 @@ CROSS_SQL: dict[str, str] = {
             where i.measure = 'coordinators_present' and v.fiscal_year = $year and v.status = 'answered'
         ),
         returned as (
-            select case when coordinator_level = 'prefecture_level' then prefecture_code else municipality_code end
+            select case when coordinator_level = 'prefecture_level' then prefecture_code else municipality_id end
                        as code,
                    coordinator_level, count(*) as coordinator_returns
             from staging.stg_survey__submissions
@@ -77,24 +77,37 @@ CROSS_SQL: dict[str, str] = {
         from staging.stg_survey__submissions as s
         join reported as r using (respondent_key)
         left join returned as c
-            on c.code = case when s.form = 'prefecture' then s.prefecture_code else s.municipality_code end
+            on c.code = case when s.form = 'prefecture' then s.prefecture_code else s.municipality_id end
             and c.coordinator_level = case when s.form = 'prefecture' then 'prefecture_level' else 'municipal' end
     """,
     "coverage": """
+        -- who should have returned: the prefectures, and the municipalities in force on the edition's
+        -- reference date (a member counts as returned whatever code of it was typed); forms of the edition only
+        with expected as (
+            select g.kind, g.prefecture_code, g.prefecture_name, g.code6, g.prefecture_code as code5, g.name,
+                   g.prefecture_code as member
+            from reference.local_governments as g
+            where g.kind = 'prefecture'
+            union all
+            select 'municipality', c.prefecture_code, p.name, c.code6, c.code5, c.name, c.municipality_id
+            from reference.municipal_codes as c
+            join codebook.editions as e on e.edition = $year and e.form = 'municipality'
+            join reference.local_governments as p on p.kind = 'prefecture' and p.prefecture_code = c.prefecture_code
+            where coalesce(c.valid_from <= e.code_date, true) and coalesce(e.code_date < c.valid_to, true)
+        )
         select null as submission_id, g.kind || ':' || g.code6 as respondent_key,
-               case when g.kind = 'prefecture' then g.prefecture_code else g.code5 end as respondent_code,
+               g.code5 as respondent_code,
                g.kind as form, g.prefecture_code, g.prefecture_name,
                case when g.kind = 'municipality' then g.code6 end as municipality_code,
                case when g.kind = 'municipality' then g.name end as municipality_name,
                null as file_path, null as sheet,
                count(s.submission_id) > 0 as has_returned
-        from reference.local_governments as g
+        from expected as g
         left join staging.stg_survey__submissions as s
             on s.fiscal_year = $year and s.form = g.kind
             and s.identity_status = 'ok'
-            and (case when g.kind = 'prefecture' then s.prefecture_code else s.municipality_code end)
-                = (case when g.kind = 'prefecture' then g.prefecture_code else g.code6 end)
-        where g.kind in (select form from codebook.editions where edition = $year)  -- forms answered by them
+            and (case when g.kind = 'prefecture' then s.prefecture_code else s.municipality_id end) = g.member
+        where g.kind in (select form from codebook.editions where edition = $year)
         group by all
     """,
 }

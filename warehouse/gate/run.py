@@ -31,6 +31,7 @@ from warehouse.gate.suites import load as load_suite
 from warehouse.ingest.file_names import indicated_prefecture
 from warehouse.ingest.returns import STRAY_SAMPLE
 from warehouse.ingest.store import connect
+from warehouse.reference.local_governments import code_as_of, member_on
 from warehouse.reference.local_governments import load as load_local_governments
 
 __all__ = ["GateResult", "GateRun", "RuleResult", "latest_gate_runs", "run_gate", "warm_validator"]
@@ -312,6 +313,15 @@ _REFUSED_SQL = """
 """
 
 
+def _code_not_valid_message(code5: str, day: dt.date) -> str:
+    """The typed code with its name then, and the code and name of the same municipality on the date."""
+    typed = code_as_of(code5, day)
+    member = member_on(typed.municipality_id, day) if typed else None
+    return wording.code_not_valid_on_date_message(
+        code5, typed.name if typed else "", member.code5 if member else None, member.name if member else None, day
+    )
+
+
 def _ingest_findings(con: Any, edition: int, books: dict[str, Codebook]) -> pd.DataFrame:
     """What the ingest repaired or refused, as soft findings in Japanese, so the cleaning log has everything.
 
@@ -341,6 +351,12 @@ def _ingest_findings(con: Any, edition: int, books: dict[str, Codebook]) -> pd.D
             issues.loc[mismatch, "respondent_name"],
             strict=True,
         )
+    ]
+
+    outdated = issues["code"] == "code_not_valid_on_date"
+    issues.loc[outdated, "message"] = [
+        _code_not_valid_message(str(code), books[form].code_date)
+        for code, form in zip(issues.loc[outdated, "respondent_code"], issues.loc[outdated, "form"], strict=True)
     ]
 
     strays = con.execute(_STRAY_SQL, {"year": edition, "sample": STRAY_SAMPLE}).fetchdf()

@@ -23,8 +23,7 @@ from warehouse.codebook.model import CODE_FORMATS, CODE_LENGTHS
 from warehouse.ingest.file_names import describe, file_family, indicated_prefecture, mismatches
 from warehouse.ingest.normalise import Normalised, normalise
 from warehouse.ingest.reader import SheetCells, Unreadable, read_sheet
-from warehouse.reference.local_governments import LocalGovernment
-from warehouse.reference.local_governments import load as load_registry
+from warehouse.reference.local_governments import LocalGovernment, code_as_of, load_on, member_on
 from warehouse.workbook.template import TEMPLATE_ID_CELL, lookup_cells, write_workbook
 
 #: How many stray cells the one ``stray_cells`` issue of a file quotes (all are kept in raw.stray_cells).
@@ -82,8 +81,10 @@ def _identity(
     Issues are ``(code, cell, item_key, message)``.  The first code filled in decides (coordinators:
     F1-1 municipal before F1-2 prefecture).  When it is unknown or missing, the return is still filed
     under a prefecture if the other code cells or the file name point to one (``identity_status``
-    stays as it is); when it is known, a file name naming someone else is reported."""
-    registry = load_registry()
+    stays as it is); when it is known, a file name naming someone else is reported.  Codes are those in
+    force on the edition's reference date: a municipal code of another date (e.g. a town's code typed after
+    it became a city) identifies the municipality but is reported with the code valid on the date."""
+    registry = load_on(cb.code_date)
     issues: list[tuple[str, str, str | None, str]] = []
     out: dict[str, Any] = {
         "respondent_code": None,
@@ -102,11 +103,31 @@ def _identity(
             continue
         value = normalise(raw, "code", code_digits=_digits(item), code_pattern=_pattern(item)).value
         government = _government(registry, item, value)
+        outdated = None
+        if government is None and item.code_kind == "municipality" and value:
+            outdated = code_as_of(value, cb.code_date)
         if out["respondent_kind"] is not None:
             others += [government] if government is not None else []
             continue
         out["respondent_code"] = value
         out["respondent_kind"] = item.code_kind
+        if outdated is not None:
+            assert value is not None
+            out["identity_status"] = "ok"
+            out["prefecture_code"] = outdated.prefecture_code
+            out["municipality_code"] = value
+            member = member_on(outdated.municipality_id, cb.code_date)
+            found = registry.municipalities.get(member.code5) if member else None
+            valid = f"{member.code5} {member.name}" if member else "none (the municipality did not exist then)"
+            issues.append(
+                (
+                    "code_not_valid_on_date",
+                    item.cell,
+                    item.key,
+                    f"code {value} ({outdated.name}) is not in force on {cb.code_date}; the code then was {valid}",
+                )
+            )
+            continue
         if government is None:
             out["identity_status"] = "unknown_code"
             issues.append(

@@ -1,6 +1,8 @@
-"""Publishing the audited marts to the analysts' DuckDB file, replaced atomically (write-audit-publish).
+"""Publishing the audited marts to the analysts' DuckDB file, replaced atomically (write-audit-publish),
+and copying that file to PostgreSQL when a database is configured (``postgres``, with the reader roles
+of ``pg_access`` and the catalog translation of ``pg_schema``).
 
-The gate decides whether to publish; this package only makes the publication whole or not at all.
+The gate decides whether to publish; this package only makes each publication whole or not at all.
 """
 
 from __future__ import annotations

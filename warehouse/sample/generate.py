@@ -19,12 +19,14 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from warehouse.codebook import Codebook, load_edition
+from warehouse.codebook import Codebook, load_edition, presence_tests
 from warehouse.codebook.charts import load_charts
 from warehouse.sample import defects as d
-from warehouse.sample import hub
+from warehouse.sample import hub, legacy
 from warehouse.sample.answers import Answers, Dealer
 from warehouse.sample.population import MUNICIPAL, Respondent, national
+from warehouse.sample.presence import Outcome
+from warehouse.sample.presence import calibrate as calibrate_presence
 from warehouse.sample.texts import free_text
 from warehouse.workbook.cells import answers_to_cells
 from warehouse.workbook.template import write_workbook
@@ -41,6 +43,7 @@ class Sample:
     respondents: dict[str, Respondent]
     files: dict[str, str] = field(default_factory=dict)  # respondent id → path of its (first) return
     defects: list[d.Defect] = field(default_factory=list)
+    presence: list[Outcome] = field(default_factory=list)  # the printed χ² tests and what the sample gives
 
 
 def _question_item(cb: Codebook, question: str) -> str:
@@ -58,21 +61,38 @@ OWN_SAMPLES: dict[str, Callable[[int, random.Random], tuple[dict[str, Answers], 
 
 
 def deal(edition: int, seed: int) -> Sample:
-    """Respondents and their clean, calibrated answers."""
-    rng = random.Random(seed)
+    """Respondents and their clean, calibrated answers; the legacy surveys' forms and those of
+    ``OWN_SAMPLES`` come from their own modules."""
     books = load_edition(edition)
-    if set(books) <= set(OWN_SAMPLES):
-        answers: dict[str, Answers] = {}
-        people: list[Respondent] = []
-        for form in books:
-            dealt, respondents = OWN_SAMPLES[form](edition, rng)
-            answers.update(dealt)
-            people += respondents
-        return Sample(edition, answers, {r.id: r for r in people})
+    own = [form for form in books if form in OWN_SAMPLES]
+    older = [form for form, cb in books.items() if cb.survey in legacy.SURVEYS]
+    national_forms = set(books) - set(own) - set(older)
+    sample = _deal_national(edition, seed) if national_forms else Sample(edition, {}, {})
+    if older:
+        dealt = legacy.deal(edition, older, seed)
+        sample.answers.update(dealt.answers)
+        sample.respondents.update(dealt.respondents)
+    rng = random.Random(seed)
+    for form in own:
+        answers, people = OWN_SAMPLES[form](edition, rng)
+        sample.answers.update(answers)
+        sample.respondents.update({r.id: r for r in people})
+    return sample
+
+
+def _deal_national(edition: int, seed: int) -> Sample:
+    """The 令和 national survey: prefectures, municipalities and coordinators."""
+    rng = random.Random(seed)
+    books = {
+        form: cb
+        for form, cb in load_edition(edition).items()
+        if cb.survey not in legacy.SURVEYS and form not in OWN_SAMPLES
+    }
     muni_cb = books["municipality"]
     coordinator_munis = 986  # 問13 いる: municipalities that report a coordinator (56.6% of 1,741)
     people = national(edition, rng, coordinator_munis)
-    answers = {}
+    answers: dict[str, Answers] = {}
+    outcomes: list[Outcome] = []
     for form, cb in books.items():
         dealer = Dealer(cb, load_charts(edition, form), rng, free_text)
         if form == "municipality":
@@ -82,13 +102,15 @@ def deal(edition: int, seed: int) -> Sample:
             pref_level = {f"prefecture:{r.code}" for r in people["coordinator"] if r.population != MUNICIPAL}
             dealer.prefer[(_question_item(cb, "問11"), 1)] = pref_level
         dealt = dealer.answer(people[form])
+        if form == "municipality":
+            outcomes = calibrate_presence(cb, dealt, presence_tests.load(edition))
         code_items = [i for i in cb.items if i.type == "code"]
         for r in people[form]:
             item = code_items[0] if (form != "coordinator" or r.population == MUNICIPAL) else code_items[-1]
             dealt[r.id][item.key] = r.code
         answers.update(dealt)
     respondents = {r.id: r for rs in people.values() for r in rs}
-    return Sample(edition, answers, respondents)
+    return Sample(edition, answers, respondents, presence=outcomes)
 
 
 def _one_of_each(chosen: list[Respondent], rates: dict[str, float], rng: random.Random) -> dict[str, str]:

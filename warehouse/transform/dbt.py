@@ -109,7 +109,7 @@ def write_lookups(db: Path) -> dict[str, int]:
     """Write the ``codebook`` and ``reference`` schemas; row counts per table."""
     with connect(db) as con:
         counts = {f"codebook.{k}": v for k, v in codebook_tables.write(con).items()}
-        counts["reference.local_governments"] = reference_tables.write(con)
+        counts |= {f"reference.{k}": v for k, v in reference_tables.write(con).items()}
     return counts
 
 

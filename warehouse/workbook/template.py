@@ -130,8 +130,8 @@ def _answer_sheet(wb: Workbook, cb: Codebook, fmt: dict[str, Any], cells: Mappin
     ws.write_string(TEMPLATE_ID_CELL, cb.template_id)
     ws.write(
         "A3",
-        "回答欄は青いセルです。「記述」は必須回答、「自由記載」は任意回答です。調査時点は"
-        + f"{cb.reference_date:%Y年%m月%d日}。",
+        "回答欄は青いセルです。「記述」は必須回答、「自由記載」は任意回答です。"
+        + (f"調査時点は{cb.reference_date:%Y年%m月%d日}。" if cb.reference_date else ""),
     )
     placements: dict[str, Placement] = plan_codebook(cb)
     lookups = {item.key: cell for cell, item in lookup_cells(cb).items()}

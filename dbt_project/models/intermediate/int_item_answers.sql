@@ -32,6 +32,7 @@ submissions as (
         respondent_kind,
         prefecture_code,
         municipality_code,
+        municipality_id,
         coordinator_level
     from {{ ref('stg_survey__submissions') }}
 ),
@@ -69,6 +70,7 @@ base as (
         submissions.respondent_kind,
         submissions.prefecture_code,
         submissions.municipality_code,
+        submissions.municipality_id,
         submissions.coordinator_level,
         item_status.item_key,
         items.question,
@@ -120,6 +122,7 @@ select
     base.respondent_kind,
     base.prefecture_code,
     base.municipality_code,
+    base.municipality_id,
     base.coordinator_level,
     base.item_key,
     base.question,

@@ -1,8 +1,12 @@
--- Every published chart rebuilt from the answers (図４－１〜４－３ of 令和5年度: one row per printed
--- percentage; reports printing one chart per question, such as the 令和7年度 hub survey: one row per
--- option). n is the number of respondents of the chart's population to whom the item applied (skip
--- logic), with 未回答 (relevant but blank) inside n, as the report counts; n_population is the n the
--- report's own figures imply and flag says when the printed n is not that population.
+-- Every published chart rebuilt from the answers: one row per printed percentage (reports printing one
+-- chart per question, such as the 令和7年度 hub survey: one row per option).
+-- n is the number of respondents of the chart's population to whom the item applied (skip logic),
+-- with 未回答 (relevant but blank) inside n, as the report counts; a chart with n_base 'population'
+-- counts everyone of its population (the respondents not asked count as not giving the option).
+-- n_population is the n the report's own figures imply and flag says when the printed n is not that
+-- population (or names another published inconsistency kept as printed).
+-- A row of kind 'rule' counts the respondents for whom a condition on their answers holds (e.g.
+-- 3つ実施している), via its own population.
 with chart_rows as (
     select
         charts.edition,
@@ -13,6 +17,7 @@ with chart_rows as (
         charts.population,
         charts.n_printed,
         charts.n_population,
+        charts.n_base,
         charts.flag,
         charts.breakdown,
         chart_rows.row_ordinal,
@@ -25,7 +30,9 @@ with chart_rows as (
         chart_rows.band_low_closed,
         chart_rows.band_high_closed,
         chart_rows.percent_printed,
+        chart_rows.count_printed,
         chart_rows.confidence,
+        chart_rows.row_population,
         chart_rows.rank_printed
     from {{ source('codebook', 'charts') }} as charts
     inner join {{ source('codebook', 'chart_rows') }} as chart_rows
@@ -35,16 +42,28 @@ with chart_rows as (
             and charts.chart_id = chart_rows.chart_id
 ),
 
+-- every respondent and item with the effective answer where the item applied (answered or 未回答)
 applied as (
     select
-        item_values.*,
+        item_status.fiscal_year,
+        item_status.form,
+        item_status.respondent_key,
+        item_status.item_key,
+        item_values.status,
+        item_values.answer_code,
+        item_values.answer_number,
+        item_values.ticked_codes,
         populations.population
-    from {{ ref('int_item_values') }} as item_values
+    from {{ ref('int_item_status') }} as item_status
+    left join {{ ref('int_item_values') }} as item_values
+        on
+            item_status.submission_id = item_values.submission_id
+            and item_status.item_key = item_values.item_key
     inner join {{ ref('int_populations') }} as populations
         on
-            item_values.fiscal_year = populations.fiscal_year
-            and item_values.form = populations.form
-            and item_values.respondent_key = populations.respondent_key
+            item_status.fiscal_year = populations.fiscal_year
+            and item_status.form = populations.form
+            and item_status.respondent_key = populations.respondent_key
 ),
 
 counted as (
@@ -58,6 +77,7 @@ counted as (
             where case chart_rows.value_kind
                 when 'missing' then applied.status = 'missing'
                 when 'answered' then applied.status = 'answered'
+                when 'rule' then row_members.respondent_key is not null
                 when 'code'
                     then
                         applied.answer_code = chart_rows.option_code
@@ -80,6 +100,14 @@ counted as (
             and chart_rows.form = applied.form
             and chart_rows.item_key = applied.item_key
             and chart_rows.population = applied.population
+            -- n: those the item applied to, or everyone counted where the report prints 全体の%
+            and (applied.status is not null or chart_rows.n_base = 'population')
+    left join {{ ref('int_populations') }} as row_members
+        on
+            applied.fiscal_year = row_members.fiscal_year
+            and applied.form = row_members.form
+            and applied.respondent_key = row_members.respondent_key
+            and chart_rows.row_population = row_members.population
     group by all
 ),
 
@@ -121,10 +149,12 @@ select
     counted.n,
     chart_rows.n_printed,
     chart_rows.n_population,
+    chart_rows.percent_printed,
+    chart_rows.n_base,
+    chart_rows.count_printed,
+    chart_rows.confidence,
     chart_rows.flag,
     chart_rows.breakdown,
-    chart_rows.percent_printed,
-    chart_rows.confidence,
     chart_rows.rank_printed,
     ranked.rank_from_top,
     ranked.rank_from_bottom,

@@ -1,5 +1,7 @@
 -- The current return of each respondent (decided in stg_survey__submission_versions), with the
--- respondent's identity resolved against the reference list of local governments.
+-- respondent's identity resolved against the reference list of local governments. A municipal code is
+-- read as of the edition's reference date (a code of another date, reported by the ingest, still names
+-- its municipality) and carries the durable municipality_id that follows it across code changes.
 with latest as (
     select * from {{ ref('stg_survey__submission_versions') }}
     where is_current
@@ -7,6 +9,32 @@ with latest as (
 
 governments as (
     select * from {{ source('reference', 'local_governments') }}
+),
+
+editions as (
+    select
+        edition,
+        form,
+        code_date
+    from {{ source('codebook', 'editions') }}
+),
+
+municipal_codes as (
+    select
+        latest.submission_id,
+        codes.code6,
+        codes.name,
+        codes.municipality_id
+    from latest
+    inner join editions on latest.fiscal_year = editions.edition and latest.form = editions.form
+    inner join {{ source('reference', 'municipal_codes') }} as codes on latest.municipality_code = codes.code5
+    qualify row_number() over (
+        partition by latest.submission_id
+        order by
+            coalesce(codes.valid_from <= editions.code_date, true)
+            and coalesce(editions.code_date < codes.valid_to, true) desc,
+            codes.valid_from desc nulls last
+    ) = 1
 )
 
 select
@@ -20,6 +48,7 @@ select
     latest.prefecture_code,
     municipality.code6 as municipality_code,
     municipality.name as municipality_name,
+    municipality.municipality_id,
     prefecture.name as prefecture_name,
     latest.file_path,
     latest.file_sha256,
@@ -34,7 +63,6 @@ select
         else 'municipal'
     end as coordinator_level
 from latest
-left join governments as municipality
-    on latest.municipality_code = municipality.code5 and municipality.kind = 'municipality'
+left join municipal_codes as municipality on latest.submission_id = municipality.submission_id
 left join governments as prefecture
     on latest.prefecture_code = prefecture.prefecture_code and prefecture.kind = 'prefecture'

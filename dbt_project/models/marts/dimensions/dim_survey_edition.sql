@@ -1,4 +1,5 @@
--- 調査票の版: one row per survey edition (fiscal year) and form.
+-- 調査票の版: one row per survey edition (fiscal year) and form, with the survey it belongs to (e.g. the
+-- 平成 実施状況調査, Tokyo's own survey) where its codebook names one.
 with editions as (
     select
         edition,
@@ -8,7 +9,9 @@ with editions as (
         title,
         reference_date,
         template_id,
-        sheet
+        sheet,
+        survey,
+        survey_label
     from {{ source('codebook', 'editions') }}
 )
 
@@ -21,5 +24,7 @@ select
     reference_date,
     template_id,
     sheet,
+    survey,
+    survey_label,
     edition || ':' || form as survey_edition_key
 from editions

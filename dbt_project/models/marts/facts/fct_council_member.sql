@@ -1,27 +1,40 @@
 -- 協議会に参加している団体等 (市町村 問2-4, 都道府県 問3-4): one row per edition, municipality or
--- prefecture return whose council is established (the item applied) and member organisation option.
-with option_answers as (
+-- prefecture return whose council is established (the item applied) and member organisation option:
+-- the options of the item tagged {fact: council, role: members}.
+with members_items as (
     select
-        fiscal_year,
+        edition,
         form,
-        respondent_key,
-        submission_id,
-        respondent_kind,
-        municipality_code,
-        prefecture_code,
-        item_key,
-        option_id,
-        option_code,
-        option_key,
-        option_label,
-        is_other,
-        answer_status,
-        is_selected
-    from {{ ref('int_option_answers') }}
-    where
-        form in ('municipality', 'prefecture')
-        and {{ is_new_return() }}
-        and item_key like '%\_council\_members' escape '\'
+        item_key
+    from ({{ fact_items('council') }}) as council_items
+    where fact_role = 'members'
+),
+
+option_answers as (
+    select
+        answers.fiscal_year,
+        answers.form,
+        answers.respondent_key,
+        answers.submission_id,
+        answers.respondent_kind,
+        answers.municipality_code,
+        answers.municipality_id,
+        answers.prefecture_code,
+        answers.item_key,
+        answers.option_id,
+        answers.option_code,
+        answers.option_key,
+        answers.option_label,
+        answers.is_other,
+        answers.answer_status,
+        answers.is_selected
+    from {{ ref('int_option_answers') }} as answers
+    inner join members_items
+        on
+            answers.fiscal_year = members_items.edition
+            and answers.form = members_items.form
+            and answers.item_key = members_items.item_key
+    where {{ is_new_return('answers.submission_id') }}
 )
 
 select
@@ -31,6 +44,7 @@ select
     submission_id,
     respondent_kind,
     municipality_code,
+    municipality_id,
     prefecture_code,
     item_key,
     option_id,

@@ -1,22 +1,8 @@
 -- めざすべき姿 (市町村 問3・問3-1): one row per edition and municipality return, with the scenes whose
--- めざすべき姿 is set by 問4-1・5-1・6-1・7-1 alongside, to check 問3 against them.
-with answers as (
-    select
-        fiscal_year,
-        respondent_key,
-        submission_id,
-        municipality_code,
-        prefecture_code,
-        item_key,
-        answer_status,
-        answer_code,
-        answer_option_key,
-        answer_option_label
-    from {{ ref('int_item_answers') }}
-    where
-        form = 'municipality'
-        and item_key in ('q3_vision_four_scenes', 'q3_1_vision_sharing')
-        and {{ is_new_return() }}
+-- めざすべき姿 is set by 問4-1・5-1・6-1・7-1 alongside, to check 問3 against them. The items are those
+-- tagged {fact: municipal_vision} in the codebook.
+with pivoted as (
+    {{ fact_pivot('municipal_vision', ['vision', 'sharing']) }}
 ),
 
 scene_status as (
@@ -35,21 +21,19 @@ vision as (
     select
         fiscal_year,
         respondent_key,
-        any_value(submission_id) as submission_id,
-        any_value(municipality_code) as municipality_code,
-        any_value(prefecture_code) as prefecture_code,
-        any_value(answer_status) filter (where item_key = 'q3_vision_four_scenes') as vision_status,
-        any_value(answer_code) filter (where item_key = 'q3_vision_four_scenes') as vision_code,
-        any_value(answer_option_key) filter (where item_key = 'q3_vision_four_scenes') as vision_key,
-        any_value(answer_option_label) filter (where item_key = 'q3_vision_four_scenes') as vision_label,
-        coalesce(
-            any_value(answer_status) filter (where item_key = 'q3_1_vision_sharing'), 'skipped'
-        ) as sharing_status,
-        any_value(answer_code) filter (where item_key = 'q3_1_vision_sharing') as sharing_code,
-        any_value(answer_option_key) filter (where item_key = 'q3_1_vision_sharing') as sharing_key,
-        any_value(answer_option_label) filter (where item_key = 'q3_1_vision_sharing') as sharing_label
-    from answers
-    group by fiscal_year, respondent_key
+        submission_id,
+        municipality_code,
+        municipality_id,
+        prefecture_code,
+        vision_status,
+        vision_code,
+        vision_key,
+        vision_label,
+        sharing_code,
+        sharing_key,
+        sharing_label,
+        coalesce(sharing_status, 'skipped') as sharing_status
+    from pivoted
 )
 
 select
@@ -57,6 +41,7 @@ select
     vision.respondent_key,
     vision.submission_id,
     vision.municipality_code,
+    vision.municipality_id,
     vision.prefecture_code,
     vision.vision_status,
     vision.vision_code,

@@ -1,17 +1,17 @@
 -- 都道府県の市町村支援 (都道府県 問2, 問4, 問6, 問8〜問10, 問12): one row per edition, prefecture return,
 -- item that applied to it, and option (choice items) or one row with option null (text items), with the
--- scenario from the codebook tags where the item carries one.
+-- scenario from the codebook tags where the item carries one. The items are those tagged
+-- {fact: prefecture_support} in the codebooks.
 with items as (
     select
-        edition,
-        form,
-        item_key,
-        question,
-        label
-    from {{ source('codebook', 'items') }}
-    where
-        form = 'prefecture'
-        and try_cast(regexp_extract(question, '^問([0-9]+)', 1) as integer) in (2, 4, 6, 8, 9, 10, 12)
+        tagged.edition,
+        tagged.form,
+        tagged.item_key,
+        items.question,
+        items.label
+    from ({{ fact_items('prefecture_support') }}) as tagged
+    inner join {{ source('codebook', 'items') }} as items
+        on tagged.edition = items.edition and tagged.form = items.form and tagged.item_key = items.item_key
 ),
 
 answers as (

@@ -23,6 +23,7 @@ respondents as (
         respondent_key,
         submission_id,
         municipality_code,
+        municipality_id,
         prefecture_code
     from {{ ref('stg_survey__submissions') }}
     where form = 'municipality' and {{ is_new_return() }}
@@ -68,6 +69,7 @@ scenario_status as (
         respondents.respondent_key,
         respondents.submission_id,
         respondents.municipality_code,
+        respondents.municipality_id,
         respondents.prefecture_code,
         scenarios.scenario_key,
         measures.assessment_method_keys,
@@ -104,6 +106,7 @@ select
     respondent_key,
     submission_id,
     municipality_code,
+    municipality_id,
     prefecture_code,
     scenario_key,
     is_engaged,

@@ -1,0 +1,66 @@
+"""The PostgreSQL publication as a Dagster asset: after ``published`` has replaced the analysts' DuckDB file,
+``published_postgres`` copies it into the configured database (``WAREHOUSE_POSTGRES_URL``, see
+``warehouse.publish.postgres``), the same step the command line's refresh runs.
+
+The asset exists only when a database is configured, so a deployment on the DuckDB file alone keeps the
+graph it had. A failed gate fails or skips ``published`` and therefore never reaches this asset; a failed
+copy fails it with the reason and leaves the database's previous publication as it was, and the run
+failure alert names the database.
+"""
+
+import dagster as dg
+
+from orchestration.ingest_assets import WRITER_POOL
+from orchestration.publish_assets import PUBLISHED
+from orchestration.resources import WarehousePaths
+from warehouse.publish.postgres import publish_step
+from warehouse.publish.swap import PublishError
+from warehouse.settings import Settings
+
+PUBLISHED_POSTGRES = dg.AssetKey(["published_postgres"])
+
+
+class PostgresTarget(dg.ConfigurableResource):
+    """The database the publication is copied to (``WAREHOUSE_POSTGRES_URL``; empty: none)."""
+
+    url: str = ""
+
+
+@dg.asset(
+    key=PUBLISHED_POSTGRES,
+    group_name="publish",
+    deps=[PUBLISHED],
+    kinds={"postgres"},
+    pool=WRITER_POOL,
+    description="The analysts' publication in PostgreSQL: every table of the published DuckDB file loaded by COPY "
+    "into new schemas and swapped in one transaction, readable by the ministry, prefecture and public roles.",
+)
+def published_postgres(
+    context: dg.AssetExecutionContext, paths: WarehousePaths, postgres: PostgresTarget
+) -> dg.MaterializeResult:
+    settings = Settings(published=paths.published, postgres_url=postgres.url)
+    try:
+        result = publish_step(settings, paths.published)
+    except PublishError as error:
+        raise dg.Failure(str(error)) from None
+    if result is None:
+        raise dg.Failure("no PostgreSQL database configured (WAREHOUSE_POSTGRES_URL)")
+    context.log.info(f"published {len(result.tables)} tables to {result.target} in {result.seconds:.1f} s")
+    return dg.MaterializeResult(
+        metadata={
+            "target": result.target,
+            "published_at": str(result.published_at),
+            "tables": len(result.tables),
+            "rows": sum(result.tables.values()),
+            "row_counts": dg.MetadataValue.json(result.tables),
+            "seconds": round(result.seconds, 2),
+            "roles": result.access,
+        }
+    )
+
+
+def postgres_definitions(settings: Settings) -> tuple[list[dg.AssetsDefinition], dict[str, PostgresTarget]]:
+    """The asset and its resource when a database is configured; nothing otherwise."""
+    if not settings.postgres_url:
+        return [], {}
+    return [published_postgres], {"postgres": PostgresTarget(url=settings.postgres_url)}

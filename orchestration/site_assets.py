@@ -1,0 +1,38 @@
+"""The static site of the published results, written after each publication from the published file
+alone (``warehouse.site``): the same step the command line's refresh runs after publishing."""
+
+import dagster as dg
+
+from orchestration.ingest_assets import WRITER_POOL
+from orchestration.publish_assets import PUBLISHED
+from orchestration.resources import WarehousePaths
+from warehouse.site.build import build_site
+
+SITE = dg.AssetKey(["site"])
+
+
+@dg.asset(
+    key=SITE,
+    group_name="publish",
+    deps=[PUBLISHED],
+    kinds={"html"},
+    pool=WRITER_POOL,  # one run at a time: the site reads the publication the publisher replaces
+    description="The static site: the national charts rebuilt beside the printed figures, a page per prefecture, a "
+    "profile per municipality, the coordinator analysis and the quality gate's result; only changed pages are "
+    "rewritten.",
+)
+def site(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.MaterializeResult:
+    report = build_site(paths.published, paths.site)
+    context.log.info(f"site: {report.written:,} files written, {report.unchanged:,} unchanged → {report.index}")
+    return dg.MaterializeResult(
+        metadata={
+            "index": dg.MetadataValue.path(str(report.index)),
+            "quality": dg.MetadataValue.path(str(report.quality)),
+            "data_docs": dg.MetadataValue.path(str(report.data_docs or "")),
+            "fiscal_year": report.fiscal_year,
+            "pages": report.pages,
+            "files_written": report.written,
+            "files_unchanged": report.unchanged,
+            "seconds": round(report.seconds, 2),
+        }
+    )

@@ -1,0 +1,99 @@
+"""``python -m warehouse site``: the static site, written from the published file alone.
+
+Pages are plain HTML with inline SVG charts (``warehouse.site.svg``), the stylesheet and the IPAexGothic
+font copied into ``assets/``: the folder opens from disk or any static web server, and loads nothing
+from the network. Only the files whose content changed are rewritten (``warehouse.site.writer``).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+import duckdb
+
+from warehouse.site import compare, coordinator, municipality, national, page, prefecture, quality
+from warehouse.site import data_docs as gx_docs
+from warehouse.site.data import SiteData, latest_year, load
+from warehouse.site.writer import SiteWriter
+
+DATA_DOCS = "data_docs"
+
+
+@dataclass(frozen=True)
+class SiteReport:
+    root: Path
+    fiscal_year: int
+    pages: int
+    written: int
+    unchanged: int
+    removed: int
+    seconds: float
+    data_docs: Path | None = None  # Great Expectations' Data Docs of the gate run (their index)
+
+    @property
+    def index(self) -> Path:
+        return self.root / "index.html"
+
+    @property
+    def quality(self) -> Path:
+        """The quality page (the gate's result, with the link to the Data Docs)."""
+        return self.root / "quality" / "index.html"
+
+
+def build_site(published: Path, out: Path, year: int | None = None, data_docs: bool = True) -> SiteReport:
+    """Write the site of ``year`` (default: the latest in the file) under ``out``, with Great
+    Expectations' Data Docs of the gate run in ``<out>/data_docs/`` (unless ``data_docs`` is false)."""
+    started = time.perf_counter()
+    with duckdb.connect(str(published), read_only=True) as con:
+        year = year if year is not None else latest_year(con)
+        data = load(con, year)
+    writer = SiteWriter(out)
+    compare.reset()
+    _assets(writer)
+    docs = gx_docs.write(published, out / DATA_DOCS, year) if data_docs else None
+    docs_link = f"../{DATA_DOCS}/index.html" if docs else None
+    forms = national.write(data, writer)
+    prefecture.write(data, writer)
+    municipality.write(data, writer)
+    quality.write(data, writer, docs_link)
+    coordinator_page = coordinator.write(data, writer, published)
+    writer.write("index.html", _index(data, forms, coordinator_page, docs_link))
+    writer.finish()
+    compare.reset()
+    pages = writer.pages
+    seconds = time.perf_counter() - started
+    return SiteReport(out, year, pages, len(writer.written), writer.unchanged, len(writer.removed), seconds, docs)
+
+
+def _assets(writer: SiteWriter) -> None:
+    fonts = page.font_source()
+    writer.write("assets/site.css", page.STYLE)
+    for name in (page.FONT_FILE, page.FONT_LICENSE):
+        writer.write(f"assets/{name}", (fonts / name).read_bytes())
+
+
+def _index(data: SiteData, forms: list[tuple[str, str, int]], coordinator_page: bool, docs: str | None) -> str:
+    publication = data.publication or {}
+    items = "".join(
+        f'<li><a href="national/{form}.html">{escape(label)}</a>（{charts}図）</li>' for form, label, charts in forms
+    )
+    prefectures = "".join(
+        f'<li><a href="prefecture/{code}.html">{escape(name)}</a></li>' for code, name in data.prefectures
+    )
+    extra = (
+        '<li><a href="coordinator/index.html">コーディネーターの有無と取り組み（参考資料の χ² 検定）</a></li>'
+        if coordinator_page
+        else ""
+    )
+    docs_item = f'<li><a href="{escape(docs[3:])}">Great Expectations Data Docs</a></li>' if docs else ""
+    body = (
+        f'<p class="note">公表ファイル（{escape(str(publication.get("published_at", ""))[:19])} 公開、ゲート実行 '
+        f"{escape(str(publication.get('gate_run_id', '')))}）から生成。市町村のページは各都道府県のページから。</p>"
+        f"<h2>全国集計（報告書 図４－１〜４－３の再集計）</h2><ul>{items}{extra}</ul>"
+        f'<h2>品質</h2><ul><li><a href="quality/index.html">品質ゲートの結果</a></li>{docs_item}</ul>'
+        f'<h2>都道府県</h2><ul class="columns">{prefectures}</ul>'
+    )
+    return page.frame(f"在宅医療・介護連携推進事業 {data.edition_label} 調査結果", body, 0)

@@ -1,0 +1,218 @@
+"""What the site reads from the published file, in a few queries: the rebuilt report charts, the
+municipal measures in long form (one row per municipality × scope × measure) and their shares among
+the nation, each prefecture and each population band, the labels, and the gate's record.
+
+A measure's share counts, like the report, the municipalities to whom the question applied (answered or
+未回答) as its n; 未回答 counts in n and not among the yes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import duckdb
+
+#: The measures of a scene and how the pages name them.
+SCENE_MEASURES = {"engaged": "取り組んでいる", "vision": "めざすべき姿", "goal": "目標", "indicator": "評価指標"}
+OTHER_MEASURES = {"council:established": "協議会を設置", "coordinator:present": "コーディネーターがいる"}
+ASKED = ("answered", "missing")
+
+MEASURES_SQL = """
+with facts as (
+    select municipality_code, scenario_key as scope, 'engaged' as measure, is_engaged as value,
+        engaged_status as status
+    from marts.fct_scenario_status where fiscal_year = $year
+    union all
+    select municipality_code, scenario_key, 'vision', is_vision_set, vision_status
+    from marts.fct_scenario_status where fiscal_year = $year
+    union all
+    select municipality_code, scenario_key, 'goal', is_goal_set, goal_status
+    from marts.fct_scenario_status where fiscal_year = $year
+    union all
+    select municipality_code, scenario_key, 'indicator', is_indicator_set, indicator_status
+    from marts.fct_scenario_status where fiscal_year = $year
+    union all
+    select municipality_code, scenario_key, 'done:' || initiative_key, is_done, done_status
+    from marts.fct_scenario_initiative where fiscal_year = $year
+    union all
+    select municipality_code, scenario_key, 'challenge:' || initiative_key, is_challenge, challenge_status
+    from marts.fct_scenario_initiative where fiscal_year = $year
+    union all
+    select municipality_code, 'council', 'established', is_established, established_status
+    from marts.fct_council where fiscal_year = $year and form = 'municipality'
+    union all
+    select municipality_code, 'coordinator', 'present', has_coordinator, presence_status
+    from marts.fct_coordinator_headcount where fiscal_year = $year and form = 'municipality'
+)
+select f.municipality_code, m.prefecture_code, {band} as band, f.scope, f.measure, f.value, f.status
+from facts as f
+join marts.dim_municipality as m using (municipality_code)
+"""
+
+
+@dataclass
+class Shares:
+    """yes / n per (scope, measure), for the nation, each prefecture and each population band."""
+
+    nation: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+    prefecture: dict[str, dict[tuple[str, str], tuple[int, int]]] = field(default_factory=lambda: defaultdict(dict))
+    band: dict[str, dict[tuple[str, str], tuple[int, int]]] = field(default_factory=lambda: defaultdict(dict))
+
+
+@dataclass
+class SiteData:
+    year: int
+    edition_label: str
+    forms: list[tuple[str, str]]  # (form, label)
+    charts: list[dict]  # rows of report.rpt_published_charts
+    prefectures: list[tuple[str, str]]  # (code, name)
+    municipalities: list[dict]  # dim_municipality rows (+ band when the reference data has one)
+    band_column: str | None  # the column of dim_municipality holding the population band, if any
+    scenarios: dict[str, tuple[str, int, bool]]  # key → (label, order, is_scene)
+    initiatives: dict[str, tuple[str, int]]  # key → (label, order)
+    own: dict[str, dict[tuple[str, str], tuple[bool | None, str]]]  # municipality → (scope, measure) → value, status
+    shares: Shares
+    history: dict[str, list[tuple[int, str, bool | None]]]  # municipality → (year, scenario, engaged)
+    years: list[int]
+    findings: list[dict]  # gate.findings of the year
+    rule_results: list[dict]
+    gate_run: dict | None
+    publication: dict | None
+    prefecture_answers: dict[str, list[tuple[str, str, str]]]  # prefecture → (question no., label, answer)
+
+
+def _records(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> list[dict]:
+    cursor = con.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _band_column(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The population band of ``dim_municipality`` when the reference data provides one."""
+    columns = {
+        row[0]
+        for row in con.execute(
+            "select column_name from duckdb_columns() where schema_name = 'marts' and table_name = 'dim_municipality'"
+        ).fetchall()
+    }
+    return next((c for c in ("population_band_label", "population_band") if c in columns), None)
+
+
+def latest_year(con: duckdb.DuckDBPyConnection) -> int:
+    row = con.execute("select max(fiscal_year) from report.rpt_published_charts").fetchone()
+    if not row or row[0] is None:
+        raise ValueError("the published file holds no report rows: nothing to draw")
+    return int(row[0])
+
+
+def load(con: duckdb.DuckDBPyConnection, year: int) -> SiteData:
+    band_column = _band_column(con)
+    editions = _records(con, "select * from marts.dim_survey_edition where fiscal_year = ? order by form", [year])
+    order = {"municipality": 0, "prefecture": 1, "coordinator": 2}
+    forms = sorted(((e["form"], e["form_label"]) for e in editions), key=lambda f: (order.get(f[0], 9), f[0]))
+    charts = _records(
+        con,
+        "select * from report.rpt_published_charts where fiscal_year = ? order by form, chart_id, row_ordinal",
+        [year],
+    )
+    municipalities = _records(con, "select * from marts.dim_municipality order by municipality_code")
+    prefectures = [
+        tuple(r)
+        for r in con.execute(
+            "select prefecture_code, prefecture_name from marts.dim_prefecture order by prefecture_code"
+        ).fetchall()
+    ]
+    scenarios = {
+        r[0]: (r[1], r[2], r[3])
+        for r in con.execute(
+            "select scenario_key, scenario_label, scenario_order, is_scene from marts.dim_scenario"
+        ).fetchall()
+    }
+    initiatives = {
+        r[0]: (r[1], r[2])
+        for r in con.execute(
+            "select initiative_key, initiative_label, sort_order from marts.dim_initiative where fiscal_year = ?",
+            [year],
+        ).fetchall()
+    }
+    band = f"m.{band_column}::varchar" if band_column else "null::varchar"
+    own: dict[str, dict[tuple[str, str], tuple[bool | None, str]]] = defaultdict(dict)
+    shares = Shares()
+    rows = con.execute(MEASURES_SQL.format(band=band), {"year": year}).fetchall()
+    for code, _, _, scope, measure, value, status in rows:
+        own[code][(scope, measure)] = (value, status)
+    aggregated = con.execute(
+        f"""
+        select prefecture_code, band, scope, measure, grouping(prefecture_code), grouping(band),
+            count(*) filter (where value), count(*) filter (where status in ('answered', 'missing'))
+        from ({MEASURES_SQL.format(band=band)})
+        group by grouping sets ((scope, measure), (prefecture_code, scope, measure), (band, scope, measure))
+        """,
+        {"year": year},
+    ).fetchall()
+    for prefecture, band_value, scope, measure, no_prefecture, no_band, yes, n in aggregated:
+        key = (scope, measure)
+        if no_prefecture and no_band:
+            shares.nation[key] = (yes, n)
+        elif not no_prefecture:
+            shares.prefecture[prefecture][key] = (yes, n)
+        elif band_value is not None:
+            shares.band[band_value][key] = (yes, n)
+    history: dict[str, list[tuple[int, str, bool | None]]] = defaultdict(list)
+    for code, fiscal_year, scenario, engaged in con.execute(
+        "select municipality_code, fiscal_year, scenario_key, is_engaged from marts.fct_scenario_status "
+        "order by municipality_code, fiscal_year, scenario_key"
+    ).fetchall():
+        history[code].append((fiscal_year, scenario, engaged))
+    years = [
+        r[0] for r in con.execute("select distinct fiscal_year from marts.fct_scenario_status order by 1").fetchall()
+    ]
+    findings = _records(con, "select * from gate.findings where fiscal_year = ?", [year])
+    rule_results = _records(con, "select * from gate.rule_results where fiscal_year = ? order by rule", [year])
+    gate_runs = _records(
+        con,
+        "select * from gate.runs where fiscal_year = ? order by finished_at desc limit 1",
+        [year],
+    )
+    publication = _records(con, "select * from meta.publication")
+    answers: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for prefecture, number, label, answer in con.execute(
+        """
+        select s.prefecture_code, q.question_number, q.question_label,
+            string_agg(coalesce(o.option_label, a.value), '、' order by a.option_code nulls first)
+        from provenance.answers as a
+        join provenance.submissions as s using (submission_id)
+        join marts.dim_question as q
+            on q.fiscal_year = a.fiscal_year and q.form = a.form and q.item_key = a.item_key
+        left join marts.dim_option as o
+            on o.fiscal_year = a.fiscal_year and o.form = a.form and o.item_key = a.item_key
+            and o.option_code = coalesce(a.option_code, try_cast(a.value as integer))
+            and q.item_type in ('single', 'multiple')
+        where a.fiscal_year = ? and a.form = 'prefecture' and a.value is not null
+        group by s.prefecture_code, q.item_order, q.question_number, q.question_label
+        order by s.prefecture_code, q.item_order
+        """,
+        [year],
+    ).fetchall():
+        answers[prefecture].append((number, label, answer))
+    return SiteData(
+        year=year,
+        edition_label=editions[0]["edition_label"] if editions else f"{year}年度",
+        forms=forms,
+        charts=charts,
+        prefectures=prefectures,
+        municipalities=municipalities,
+        band_column=band_column,
+        scenarios=scenarios,
+        initiatives=initiatives,
+        own=own,
+        shares=shares,
+        history=history,
+        years=years,
+        findings=findings,
+        rule_results=rule_results,
+        gate_run=gate_runs[0] if gate_runs else None,
+        publication=publication[0] if publication else None,
+        prefecture_answers=answers,
+    )

@@ -1,0 +1,97 @@
+"""A page per prefecture: its own answers, its municipalities against the nation per scene, initiative,
+council and coordinator, the list of its municipalities, and its cleaning-log summary for the year."""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+
+from warehouse.site import compare, page
+from warehouse.site.data import SiteData
+from warehouse.site.writer import SiteWriter
+
+
+def write(data: SiteData, writer: SiteWriter) -> None:
+    scenes = compare.scene_keys(data)
+    others = compare.other_keys()
+    scopes = compare.initiative_scopes(data)
+    by_prefecture: dict[str, list[dict]] = {}
+    for municipality in data.municipalities:
+        by_prefecture.setdefault(municipality["prefecture_code"], []).append(municipality)
+    findings = Counter((f["prefecture_code"], f["form"], f["rule_family"], f["severity"]) for f in data.findings)
+    for code, name in data.prefectures:
+        series = [("都道府県内の市町村", data.shares.prefecture.get(code, {})), ("全国", data.shares.nation)]
+
+        def block(
+            anchor: str, caption: str, keys: list, extra: list | None = None, code: str = code, series: list = series
+        ) -> str:
+            return compare.block(
+                writer,
+                f"prefecture/csv/{code}-{anchor}.csv",
+                f"csv/{code}-{anchor}.csv",
+                anchor,
+                caption,
+                keys,
+                series,
+                None,
+                extra or [],
+            )
+
+        parts = ["<h2>都道府県の回答（都道府県調査票）</h2>"]
+        answers = data.prefecture_answers.get(code, [])
+        parts.append(
+            page.table(("設問", "項目", "回答"), answers)
+            if answers
+            else '<p class="missing">この都道府県の調査票は公表ファイルにありません。</p>'
+        )
+        parts.append("<h2>市町村の取り組み：場面ごと（全国との比較）</h2>")
+        parts.append(block("scenes", f"{name}の市町村と全国：場面ごとの取り組み", scenes))
+        parts.append("<h2>関連づけた取り組み：実施と課題（全国との比較）</h2>")
+        for scenario, label, initiatives in scopes:
+            done = [((scenario, f"done:{k}"), data.initiatives.get(k, (k, 0))[0]) for k in initiatives]
+            challenge = [((scenario, f"challenge:{k}"), data.initiatives.get(k, (k, 0))[0]) for k in initiatives]
+            parts.append(block(f"initiatives-{scenario}", f"{label}：取り組みの実施", done, [("課題", challenge)]))
+        parts.append("<h2>協議会とコーディネーター</h2>")
+        parts.append(block("council-coordinator", "協議会の設置とコーディネーター", others))
+        parts.append(_municipality_list(data, by_prefecture.get(code, [])))
+        parts.append(_cleaning_log(code, findings))
+        title = f"{name}（{data.edition_label}）"
+        writer.write(
+            f"prefecture/{code}.html", page.frame(title, "".join(parts), 1, [(name, f"prefecture/{code}.html")])
+        )
+
+
+def _municipality_list(data: SiteData, municipalities: list[dict]) -> str:
+    rows = []
+    scenes = [key for key, (_, _, is_scene) in sorted(data.scenarios.items(), key=lambda s: s[1][1]) if is_scene]
+    for m in municipalities:
+        own = data.own.get(m["municipality_code"], {})
+        engaged = sum(1 for s in scenes if own.get((s, "engaged"), (None, ""))[0])
+        name = escape(m["municipality_name"])
+        if not own and m["municipality_code"] not in data.history:
+            rows.append(f'<tr><td>{name}</td><td colspan="3">調査票の提出なし</td></tr>')
+            continue
+        rows.append(
+            f'<tr><td><a href="../municipality/{m["municipality_code"]}.html">{name}</a></td>'
+            f'<td class="num">{engaged} / {len(scenes)}</td>'
+            f"<td>{compare.answer(*own.get(('council', 'established'), (None, None)))}</td>"
+            f"<td>{compare.answer(*own.get(('coordinator', 'present'), (None, None)))}</td></tr>"
+        )
+    return (
+        "<h2>市町村の一覧</h2><table><thead><tr><th>市町村</th><th>取り組む場面（4場面）</th><th>協議会</th>"
+        f"<th>コーディネーター</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _cleaning_log(code: str, findings: Counter) -> str:
+    rows = sorted(
+        ((form, family, severity, count) for (pref, form, family, severity), count in findings.items() if pref == code),
+    )
+    if not rows:
+        return "<h2>疑義照会（クリーニングログ）の概要</h2><p>この年度の指摘はありません。</p>"
+    total = sum(r[3] for r in rows)
+    return (
+        f"<h2>疑義照会（クリーニングログ）の概要</h2><p>この年度の指摘 {total:,} 件（調査票・規則の種類・重大度別）。"
+        "詳細は都道府県ごとの疑義照会ワークブックを参照。</p>"
+        + page.table(("調査票", "規則の種類", "重大度", "件数"), rows)
+    )
