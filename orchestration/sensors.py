@@ -2,10 +2,10 @@
 
 ``raw_files`` lists ``raw/<fiscal_year>/`` every ``WAREHOUSE_SENSOR_INTERVAL_SECONDS`` (default 10) the
 way the ingest does, and keeps every file's ``path → [size, mtime]`` (paths relative to the raw folder)
-in the instance's key-value store; its cursor, shown on the sensor page, is the number of files and a
-digest of that state.  A file that is new, whose size or modification time changed, or that was removed
-(the ingest withdraws its return), asks for one ``full_refresh`` run of its year, tagged with the names of
-the files (``warehouse/changed_files``); a file still being copied (modified in the last
+in the instance (where Dagster keeps its daemons' cursors); its cursor, shown on the sensor page, is
+the number of files and a digest of that state.  A file that is new, whose size or modification time
+changed, or that was removed (the ingest withdraws its return), asks for one ``full_refresh`` run of its
+year, tagged with the names of the files (``warehouse/changed_files``); a file still being copied (modified in the last
 ``WAREHOUSE_SENSOR_SETTLE_SECONDS``, default 5) waits for a later tick.  The run key is derived from the
 changed files and their entries before and after, so the same change never triggers twice even if a state
 update were lost.
@@ -52,7 +52,7 @@ def state_digest(state: dict[str, Entry]) -> str:
 def cursor_text(state: dict[str, Entry]) -> str:
     """What the sensor page shows: how many files are known, and the digest of their state."""
     present = sum(1 for entry in state.values() if entry[0] != REMOVED)
-    return f"{present:,} files; state {state_digest(state)}"
+    return f"{present:,} file{'s' if present != 1 else ''}; state {state_digest(state)}"
 
 
 def load_state(instance: dg.DagsterInstance, raw_root: Path, cursor: str | None) -> dict[str, Entry]:
@@ -61,14 +61,15 @@ def load_state(instance: dg.DagsterInstance, raw_root: Path, cursor: str | None)
         return {}
     if cursor.startswith("{"):  # a cursor of an earlier version held the state itself
         return json.loads(cursor)
-    stored = instance.run_storage.kvs_get({_state_key(raw_root)}).get(_state_key(raw_root))
+    stored = instance.run_storage.get_cursor_values({_state_key(raw_root)}).get(_state_key(raw_root))
     state: dict[str, Entry] = json.loads(stored) if stored else {}
     return state if cursor.endswith(state_digest(state)) else {}
 
 
 def save_state(instance: dg.DagsterInstance, raw_root: Path, state: dict[str, Entry]) -> str:
     """Store the state; the cursor to return."""
-    instance.run_storage.kvs_set({_state_key(raw_root): json.dumps(state, sort_keys=True, ensure_ascii=False)})
+    value = json.dumps(state, sort_keys=True, ensure_ascii=False)
+    instance.run_storage.set_cursor_values({_state_key(raw_root): value})
     return cursor_text(state)
 
 

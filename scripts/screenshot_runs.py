@@ -55,7 +55,8 @@ def paused_queue(home: Path) -> None:
     config = yaml.safe_load(config_file.read_text(encoding="utf-8")) if config_file.exists() else {}
     config.update(yaml.safe_load((ROOT / "orchestration" / "dagster.yaml").read_text(encoding="utf-8")))
     config.pop("run_coordinator", None)
-    config["run_queue"] = {"max_concurrent_runs": 0}
+    config.pop("run_queue", None)
+    config.setdefault("concurrency", {})["runs"] = {"max_concurrent_runs": 0}
     config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
 
 

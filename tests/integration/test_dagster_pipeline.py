@@ -294,7 +294,7 @@ def test_the_failed_run_and_the_sensor_read_well_in_the_ui(season: Season, defec
     assert done.returncode == 0, done.stdout + done.stderr
     served = json.loads(report.read_text(encoding="utf-8"))
     cursor = served["sensor"]["sensorState"]["typeSpecificData"]["lastCursor"]
-    assert cursor.startswith("1 files; state ") and len(cursor) < 40, cursor
+    assert cursor.startswith("1 file; state ") and len(cursor) < 40, cursor
     [run] = served["requested_runs"]
     tags = {tag["key"]: tag["value"] for tag in run["tags"]}
     assert tags["warehouse/changed_files"] == dropped.name
@@ -341,7 +341,14 @@ def test_publish_job_blocks_then_publishes_once_the_gate_passes(
 def test_the_dbt_results_of_the_last_runs_are_kept_and_no_more(season: Season, clean_year: Ingested) -> None:
     """Ten runs that build a model: the working file's dbt folder keeps the results of the last three (as
     configured), one folder per run named by its id, and one target folder whatever the number of runs."""
-    paths = season.paths("clean", clean_year).model_copy(update={"dbt_runs_kept": 3})
+    clean = season.paths("clean", clean_year)
+    paths = WarehousePaths(
+        raw_root=clean.raw_root,
+        working_db=clean.working_db,
+        published_db=clean.published_db,
+        cleaning_log_root=clean.cleaning_log_root,
+        dbt_runs_kept=3,
+    )
     model = dg.AssetKey(["staging", "stg_survey__submissions"])
     definitions = build_definitions(paths)
     job = definitions.resolve_implicit_global_asset_job_def().get_subset(asset_selection={model})
