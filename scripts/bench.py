@@ -65,7 +65,9 @@ def stage(name: str, args: list[str], common: list[str], note: str = "") -> Meas
     wall = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"{name} failed:\n{done.stdout}\n{done.stderr}")
-    print(f"  {name}: {wall:.1f} s  {done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ''}")
+    lines = done.stdout.strip().splitlines()
+    said = next((line.strip() for line in lines if line.strip().startswith("time:")), lines[-1] if lines else "")
+    print(f"  {name}: {wall:.1f} s  {said}")
     return Measure(name, wall, _cpu_children() - cpu, memory.peak_mib, note)
 
 
@@ -158,6 +160,7 @@ def drop_to_published(
                 raise SystemExit(f"nothing was published {timeout:.0f} s after the drop; see {log.name}")
             seconds = time.time() - t0
             [run] = [r for r in instance.get_runs() if dropped.name in r.tags.get("warehouse/changed_files", "")]
+            _wait_for_runs(instance, 0.5, timeout)  # the run's last steps, before the daemon is stopped
             parts = _run_parts(instance, run, t0, seconds)
             dropped.unlink()
             return DagsterMeasure(seconds, parts, run.run_id)
