@@ -21,8 +21,6 @@ publication.
 from __future__ import annotations
 
 import atexit
-import importlib
-import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -306,8 +304,6 @@ def _steps(
         finally:
             report.stages[name] = time.perf_counter() - started
 
-    # dbt's modules (seconds of imports) load on a thread while the ingest's readers work
-    threading.Thread(target=importlib.import_module, args=("dbt.cli.main",), daemon=True).start()
     report.ingest = timed("ingest", lambda: ingest(db, raw, year, progress=progress))
     warm_gate(year)
     timed("lookups", lambda: write_lookups(db))
