@@ -130,12 +130,10 @@ def dbt_models(context: dg.AssetExecutionContext, paths: WarehousePaths) -> Iter
     warm_gate(run_year(context))  # the gate step after this one finds Great Expectations loaded
     with paths.writing(context, "dbt_models"):
         # the lookups asset has written the lookups; the whole selection builds as the command line does
-        names = (
-            [] if selected == set(assets.keys) else [_unique_id(assets.get_asset_spec(k).metadata) for k in selected]
-        )
-        report = build(
-            paths.db, select=[n.split(".")[-1] for n in names], label=context.run.run_id, runs_kept=paths.dbt_runs_kept
-        )
+        # (``assets`` is the run's subset of the models; the whole is ``dbt_models``)
+        subset = [] if selected == set(dbt_models.keys) else sorted(selected, key=lambda k: k.path)
+        names = [_unique_id(assets.get_asset_spec(key).metadata).split(".")[-1] for key in subset]
+        report = build(paths.db, select=names, label=context.run.run_id, runs_kept=paths.dbt_runs_kept)
         context.log.info(_build_line(report))
         built = {key for key in selected if _unique_id(assets.get_asset_spec(key).metadata) in report.results}
         stats = relation_metadata(paths.db, built)
