@@ -24,7 +24,7 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtC
 
 from orchestration.ingest_assets import RAW_ANSWERS, WRITER_POOL
 from orchestration.resources import WarehousePaths
-from warehouse.refresh import build_failure, warm_gate
+from warehouse.refresh import build_failure, release_gate, warm_gate
 from warehouse.transform.dbt import PROJECT_DIR, BuildReport, build, project_files
 
 #: Where the code location keeps its own manifest, apart from the ``target/`` other dbt calls write.
@@ -127,7 +127,9 @@ def dbt_models(context: dg.AssetExecutionContext, paths: WarehousePaths) -> Iter
     """
     assets = context.assets_def
     selected = set(context.selected_asset_keys)
-    warm_gate(run_year(context))  # the gate step after this one finds Great Expectations loaded
+    run_selection = context.run.asset_selection
+    if run_selection is None or any(key.path[0] == "gate" for key in run_selection):
+        warm_gate(run_year(context))  # the gate step after this one finds Great Expectations loaded
     with paths.writing(context, "dbt_models"):
         # the lookups asset has written the lookups; the whole selection builds as the command line does
         # (``assets`` is the run's subset of the models; the whole is ``dbt_models``)
@@ -139,6 +141,7 @@ def dbt_models(context: dg.AssetExecutionContext, paths: WarehousePaths) -> Iter
         stats = relation_metadata(paths.db, built)
     yield from _events(context, report, selected, stats)
     if not report.success:
+        release_gate()  # no gate step follows
         raise dg.Failure(build_failure(report))
 
 

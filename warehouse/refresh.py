@@ -20,7 +20,6 @@ publication.
 
 from __future__ import annotations
 
-import atexit
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -101,22 +100,33 @@ _validator: ProcessPoolExecutor | None = None
 
 def warm_gate(year: int | None) -> ProcessPoolExecutor:
     """The process the gate runs in, started now so that it loads Great Expectations (~3 s of imports) and the
-    codebooks on the second core while dbt builds; one per process, reused by every gate step after it."""
+    codebooks on the second core while dbt builds; the gate step ends it (:func:`release_gate`)."""
     global _validator
     if _validator is None:
         _validator = ProcessPoolExecutor(1, mp_context=get_context("forkserver"))
-        atexit.register(_validator.shutdown, wait=False, cancel_futures=True)
         _validator.submit(warm_validator, year if year is not None else max(editions()))
     return _validator
+
+
+def release_gate() -> None:
+    """End the gate's process, waiting for it: no process of a refresh outlives it (a killed parent would leave
+    it holding the parent's output open)."""
+    global _validator
+    if _validator is not None:
+        _validator.shutdown(wait=True, cancel_futures=True)
+        _validator = None
 
 
 def gate(
     db: Path, years: list[int], *, run_id: Callable[[int], str | None] = lambda year: None
 ) -> dict[int, GateResult]:
     """Run the gate on each year, in the process :func:`warm_gate` started (the working file is free by then:
-    dbt releases it when its build returns)."""
+    dbt releases it when its build returns), then end that process."""
     validator = warm_gate(years[-1] if years else None)
-    return {year: validator.submit(run_gate, db, year, run_id(year)).result() for year in years}
+    try:
+        return {year: validator.submit(run_gate, db, year, run_id(year)).result() for year in years}
+    finally:
+        release_gate()
 
 
 def cleaning_log(db: Path, folder: Path, years: list[int]) -> dict[int, list[Path]]:
@@ -257,7 +267,10 @@ def refresh(
             db, published=published, cleaning_log=cleaning_log_dir, wait=wait, timeout=lock_timeout, on_wait=on_wait
         ) as report.leftovers:
             guard = None if force else min_returns_share
-            _steps(report, raw, db, published, cleaning_log_dir, progress, stage, guard, settings)
+            try:
+                _steps(report, raw, db, published, cleaning_log_dir, progress, stage, guard, settings)
+            finally:
+                release_gate()  # when a step before the gate failed
             # read before the lock is released: a refresh waiting for it could not open the file otherwise
             report.returns = _returns(db, year)
     finally:
