@@ -1,18 +1,19 @@
 """The dbt models as Dagster assets (dagster-dbt), keyed by where they land: ``[schema, model]``.
 
 The asset graph is read from dbt's ``manifest.json``, prepared when the code location loads (see
-:func:`prepare_manifest`).  dbt runs as a subprocess (``dbt build``: models and their tests, the tests
-surfacing as asset checks, error-severity ones blocking) on the working file, whose path it reads from
-``WAREHOUSE_DB`` in ``dbt_project/profiles.yml``.  After dbt has exited, each model's row count (and a
-preview of the first rows of the marts and report tables) is read over a read-only connection and
-attached to its materialisation: the file has a single writer, so nothing else may open it while dbt
-runs.
+:func:`prepare_manifest`).  The build is the command line's own step (``warehouse.refresh.transform``):
+dbt runs in the run's process (no subprocess, no second interpreter start) with the working file's own
+target folder, so its partial parsing is reused from run to run; it builds what the changed forms' returns
+feed, or everything when the project or the lookups changed.  The tests surface as asset checks.  After
+dbt has finished, each built model's row count (and a preview of the first rows of the marts and report
+tables) is read over a read-only connection and attached to its materialisation; a model the build left
+out (no return of its forms changed) is reported as current, so the steps after it run.
 """
 
 import fcntl
 import sys
-import time
 from collections.abc import Iterable, Iterator, Mapping
+from graphlib import TopologicalSorter
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,9 @@ import pandas as pd
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
 
 from orchestration.ingest_assets import RAW_ANSWERS, WRITER_POOL
-from orchestration.resources import WarehousePaths, working_db_env
-from warehouse.transform.dbt import PROJECT_DIR, fingerprint, needs_full_refresh, project_files, record_build
+from orchestration.resources import WarehousePaths
+from warehouse.refresh import build_failure, release_gate, warm_gate
+from warehouse.transform.dbt import PROJECT_DIR, BuildReport, build, project_files
 
 #: Where the code location keeps its own manifest, apart from the ``target/`` other dbt calls write.
 MANIFEST_TARGET = Path("target") / "dagster"
@@ -105,6 +107,10 @@ def layer_of(dbt_resource_props: Mapping[str, Any]) -> str:
 TRANSLATOR = WarehouseDbtTranslator()
 
 
+#: Where dagster-dbt keeps each node's dbt unique id in the asset and check specs.
+UNIQUE_ID = "dagster_dbt/unique_id"
+
+
 @dbt_assets(
     manifest=prepare_manifest(),
     project=DBT_PROJECT,
@@ -112,47 +118,87 @@ TRANSLATOR = WarehouseDbtTranslator()
     name="dbt_models",
     pool=WRITER_POOL,
 )
-def dbt_models(
-    context: dg.AssetExecutionContext, dbt: DbtCliResource, paths: WarehousePaths
-) -> Iterator[dg.Output | dg.AssetMaterialization | dg.AssetCheckResult | dg.AssetObservation]:
-    """``dbt build`` of the selected models and their tests on the working file.
+def dbt_models(context: dg.AssetExecutionContext, paths: WarehousePaths) -> Iterator[dg.Output | dg.AssetCheckResult]:
+    """``dbt build`` of the models and their tests on the working file, as the command line builds them.
 
     The per-return models are incremental; a change to the dbt project or the lookups since the last
-    complete build rebuilds them whole (see ``warehouse.transform.dbt``).  The writer lock of the
-    working file is held throughout (the dbt subprocess writes it).
+    complete build rebuilds them whole (see ``warehouse.transform.dbt``).  A subset picked in the UI builds
+    just that subset.  The writer lock of the working file is held throughout.
     """
+    assets = context.assets_def
+    selected = set(context.selected_asset_keys)
+    run_selection = context.run.asset_selection
+    if run_selection is None or any(key.path[0] == "gate" for key in run_selection):
+        warm_gate(run_year(context))  # the gate step after this one finds Great Expectations loaded
     with paths.writing(context, "dbt_models"):
-        started = time.perf_counter()
-        current = fingerprint(paths.db)
-        full_refresh = needs_full_refresh(paths.db, current)
-        with working_db_env(paths.db):
-            args = ["build", "--full-refresh"] if full_refresh else ["build"]
-            invocation = dbt.cli(args, context=context, raise_on_error=False)
-            events = list(invocation.stream())
-        complete = set(context.selected_asset_keys) == set(context.assets_def.keys)
-        if invocation.is_successful() and complete:
-            seconds = time.perf_counter() - started
-            nodes = len(invocation.get_artifact("run_results.json")["results"])
-            record_build(paths.db, current, full_refresh=full_refresh, seconds=seconds, nodes=nodes)
-        keys = [key for key in (_event_key(context, event) for event in events) if key is not None]
-        stats = relation_metadata(paths.db, keys)
-        for event in events:
-            key = _event_key(context, event)
-            if key is not None and key in stats and isinstance(event, dg.Output | dg.AssetMaterialization):
-                yield event.with_metadata({**event.metadata, **stats[key]})
-            else:
-                yield event
-        if not invocation.is_successful():
-            error = invocation.get_error()
-            raise dg.Failure(f"dbt build failed: {error}" if error else "dbt build failed")
+        # the lookups asset has written the lookups; the whole selection builds as the command line does
+        # (``assets`` is the run's subset of the models; the whole is ``dbt_models``)
+        subset = [] if selected == set(dbt_models.keys) else sorted(selected, key=lambda k: k.path)
+        names = [_unique_id(assets.get_asset_spec(key).metadata).split(".")[-1] for key in subset]
+        report = build(paths.db, select=names, label=context.run.run_id, runs_kept=paths.dbt_runs_kept)
+        context.log.info(_build_line(report))
+        built = {key for key in selected if _unique_id(assets.get_asset_spec(key).metadata) in report.results}
+        stats = relation_metadata(paths.db, built)
+    yield from _events(context, report, selected, stats)
+    if not report.success:
+        release_gate()  # no gate step follows
+        raise dg.Failure(build_failure(report))
 
 
-def _event_key(context: dg.AssetExecutionContext, event: object) -> dg.AssetKey | None:
-    if isinstance(event, dg.Output):
-        return context.asset_key_for_output(event.output_name)
-    if isinstance(event, dg.AssetMaterialization):
-        return event.asset_key
-    return None
+def run_year(context: dg.AssetExecutionContext) -> int | None:
+    """The survey year the run refreshes (its partition), or None for a run of every year."""
+    key = context.run.tags.get("dagster/partition", "")
+    return int(key) if key.isdigit() else None
+
+
+def _unique_id(metadata: Mapping[str, Any]) -> str:
+    return str(metadata[UNIQUE_ID])
+
+
+def _build_line(report: BuildReport) -> str:
+    if report.skipped:
+        return "dbt: no return added or withdrawn since the last build; every model is current"
+    how = "whole (project or lookups changed)" if report.full_refresh else "incrementally"
+    forms = f" for the returns of {', '.join(report.forms)}" if report.forms else ""
+    return f"dbt built {len(report.results)} nodes {how}{forms} in {report.seconds:.1f} s"
+
+
+def _events(
+    context: dg.AssetExecutionContext,
+    report: BuildReport,
+    selected: set[dg.AssetKey],
+    stats: Mapping[dg.AssetKey, dict[str, Any]],
+) -> Iterator[dg.Output | dg.AssetCheckResult]:
+    """An output per selected model (built, or current as it was) and a check result per test that ran."""
+    assets = context.assets_def
+    # outputs go out in the graph's order (a model after the models it reads), as Dagster requires
+    graph = {key: {dep for dep in assets.asset_deps.get(key, set()) if dep in selected} for key in selected}
+    for key in TopologicalSorter(graph).static_order():
+        unique_id = _unique_id(assets.get_asset_spec(key).metadata)
+        status = report.results.get(unique_id)
+        if status is not None and status not in ("success", "pass"):
+            continue  # failed or skipped by dbt: not materialised (the step fails below)
+        metadata: dict[str, Any] = {"dbt_status": status or "current (no return of its forms changed)"}
+        if status is not None:
+            metadata["execution_seconds"] = round(report.timings.get(unique_id, 0.0), 2)
+        yield dg.Output(
+            None, output_name=assets.get_output_name_for_asset_key(key), metadata={**metadata, **stats.get(key, {})}
+        )
+    checks = {
+        _unique_id(assets.get_spec_for_check_key(check).metadata or {}): check
+        for check in context.selected_asset_check_keys
+    }
+    for unique_id, status in report.results.items():
+        check = checks.get(unique_id)
+        if check is None:
+            continue
+        yield dg.AssetCheckResult(
+            asset_key=check.asset_key,
+            check_name=check.name,
+            passed=status == "pass",
+            severity=dg.AssetCheckSeverity.WARN if status == "warn" else dg.AssetCheckSeverity.ERROR,
+            metadata={"dbt_status": status, "execution_seconds": round(report.timings.get(unique_id, 0.0), 2)},
+        )
 
 
 def relation_metadata(db: Path, keys: Iterable[dg.AssetKey]) -> dict[dg.AssetKey, dict[str, Any]]:

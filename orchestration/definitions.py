@@ -9,8 +9,8 @@ writes the file holds its writer lock (``warehouse.lock``), shared with the comm
 
 import dagster as dg
 
-from orchestration.dbt_assets import dbt_cli, dbt_models
-from orchestration.gate_assets import cleaning_log, gate_findings, quality_gate
+from orchestration.dbt_assets import dbt_models
+from orchestration.gate_assets import gate, quality_gate
 from orchestration.ingest_assets import lookups, raw_answers
 from orchestration.jobs import full_refresh_job, ingest_job, publish_job
 from orchestration.postgres_assets import postgres_definitions
@@ -26,16 +26,13 @@ def build_definitions(paths: WarehousePaths | None = None) -> dg.Definitions:
     """The code location, on ``paths`` (default: the settings of the environment, see ``warehouse.settings``)."""
     postgres_assets, postgres_resources = postgres_definitions(Settings.from_env())
     return dg.Definitions(
-        assets=[raw_answers, lookups, dbt_models, gate_findings, cleaning_log, published, site, *postgres_assets],
+        # steps that read the publication add their asset (in a file of its own) after `published`
+        assets=[raw_answers, lookups, dbt_models, gate, published, site, *postgres_assets],
         asset_checks=[quality_gate],
         jobs=[ingest_job, full_refresh_job, publish_job],
         schedules=[refresh_schedule],
         sensors=[raw_files, alert_on_run_failure],
-        resources={
-            "paths": paths or WarehousePaths.from_settings(Settings.from_env()),
-            "dbt": dbt_cli(),
-            **postgres_resources,
-        },
+        resources={"paths": paths or WarehousePaths.from_settings(Settings.from_env()), **postgres_resources},
         executor=dg.in_process_executor,
     )
 

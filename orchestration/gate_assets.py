@@ -1,23 +1,19 @@
-"""The quality gate in the asset graph: audit, report back, then block or allow publishing.
+"""The quality gate in the asset graph: audit, report back, then allow publishing or hold it back.
 
-    staging/intermediate ─▶ gate/findings ─▶ gate/cleaning_log ─▶ quality_gate (blocking check
-                                                                     on every marts/report asset)
-    marts/report ─────────────────────────────────────────────────▶ published
+    staging/intermediate ─▶ gate (gate/findings + gate/cleaning_log) ─▶ quality_gate (check; fails the run)
+    marts/report ──────────────────────────────────────────────────────▶ published (held back, not failed)
 
-- ``gate/findings`` validates the staged answers of every survey year in the working file with the
-  generated GX suites (``warehouse.gate.run``) and records the findings; it never fails on bad data,
-  so the cleaning log is written exactly when it is needed most;
-- ``gate/cleaning_log`` writes the 疑義照会 workbooks, one per prefecture, for each year's latest gate run,
-  into ``<cleaning_log>/<year>/`` (replaced as a whole);
-- ``quality_gate`` is a blocking ERROR check on each published asset: when a hard rule failed, the
-  check fails, ``published`` does not run and the gate alert goes out naming the failed rules (hard
-  first, then soft) and the workbooks listing hard findings.
+- the ``gate`` step validates the staged answers of the years ``warehouse.refresh.gate_years`` picks (the
+  run's survey year, and any year not gated since the models were last rebuilt whole; every year in a run
+  without a partition), records the findings and writes the 疑義照会 workbooks of those years, whatever the
+  outcome; its ``hard_rules`` check fails when a hard rule failed, its ``soft_rules`` check warns;
+- ``quality_gate`` (a check on ``gate/findings``, in a step of its own) fails the run with one message naming
+  the failed hard rules with their counts, the respondents and files concerned and the workbooks to send, and
+  sends the gate alert saying the same (``warehouse.verdict``);
+- ``published`` (``orchestration/publish_assets.py``) then publishes nothing and records why.
 
 Rules are named as in ``expectations/gate.yaml`` and ``gate.findings.rule``: ``<form>.<check column>``,
 ``cross.<family>``, ``ingest.<issue code>``, ``file.<reason code>``.
-
-Soft rules never block: they are summarised by the ``soft_rules`` WARN check of ``gate/findings`` and
-recorded in the publication's metadata as its flags.
 """
 
 from collections.abc import Iterator
@@ -26,29 +22,22 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from orchestration.dbt_assets import PUBLISHED_KEYS, STAGED_KEYS
+from orchestration.dbt_assets import STAGED_KEYS, run_year
 from orchestration.ingest_assets import RAW_ANSWERS, WRITER_POOL
 from orchestration.resources import WarehousePaths
-from warehouse.alerts.sinks import Alert, AlertDeliveryError, send
-from warehouse.codebook import editions
-from warehouse.gate.cleaning_log import export_by_prefecture, workbooks_with, year_folder
-from warehouse.gate.run import GateRun, latest_gate_runs, run_gate
-from warehouse.publish.postgres import left_unchanged
-from warehouse.settings import Settings
+from warehouse import refresh, verdict
+from warehouse.alerts.sinks import AlertDeliveryError, send
+from warehouse.gate.cleaning_log import year_folder
+from warehouse.gate.run import GateResult, latest_gate_runs
 
 GATE_FINDINGS = dg.AssetKey(["gate", "findings"])
 CLEANING_LOG = dg.AssetKey(["gate", "cleaning_log"])
 CHECK_NAME = "quality_gate"
+HARD_RULES = "hard_rules"
+SOFT_RULES = "soft_rules"
 #: Run tag set once the gate alert of a run has been delivered, so the run-failure alert is not sent twice.
 ALERTED_TAG = "warehouse/alerted"
 MAX_RULES_SHOWN = 15
-
-
-def gated_years(con: duckdb.DuckDBPyConnection) -> list[int]:
-    """The survey years with returns in the working file and a codebook edition to check them by."""
-    rows = con.execute("select distinct fiscal_year from staging.stg_survey__submissions").fetchall()
-    present = {year for (year,) in rows}
-    return sorted(present & set(editions()))
 
 
 def _rules_markdown(rules: list[tuple[str, str, int]]) -> str:
@@ -61,118 +50,110 @@ def _rules_markdown(rules: list[tuple[str, str, int]]) -> str:
     return "\n".join(lines)
 
 
-@dg.asset(
-    key=GATE_FINDINGS,
-    group_name="gate",
-    deps=[
-        *STAGED_KEYS,
-        RAW_ANSWERS,
-        dg.AssetKey(["codebook", "items"]),
-        dg.AssetKey(["reference", "local_governments"]),
-        dg.AssetKey(["reference", "municipal_codes"]),
+@dg.multi_asset(
+    name="gate",
+    specs=[
+        dg.AssetSpec(
+            GATE_FINDINGS,
+            group_name="gate",
+            deps=[
+                *STAGED_KEYS,
+                RAW_ANSWERS,
+                dg.AssetKey(["codebook", "items"]),
+                dg.AssetKey(["reference", "local_governments"]),
+            ],
+            kinds={"great_expectations", "duckdb"},
+            description="The quality gate: every staged answer of the survey years refreshed checked against the "
+            "codebook's rules (GX suites under expectations/); each broken answer becomes a row of gate.findings, "
+            "each rule a row of gate.rule_results. Records, never fails: quality_gate holds the publication back.",
+        ),
+        dg.AssetSpec(
+            CLEANING_LOG,
+            group_name="gate",
+            deps=[GATE_FINDINGS],
+            kinds={"excel"},
+            description="The cleaning log as 疑義照会 workbooks: one per prefecture with its own findings, and a "
+            "national summary, per survey year gated, from that year's latest gate run. Written whether or not the "
+            "gate passed.",
+        ),
     ],
-    kinds={"great_expectations", "duckdb"},
-    pool=WRITER_POOL,
     check_specs=[
         dg.AssetCheckSpec(
-            "soft_rules",
+            HARD_RULES,
+            asset=GATE_FINDINGS,
+            description="Fails when a hard rule of the quality gate failed: the publication is held back.",
+        ),
+        dg.AssetCheckSpec(
+            SOFT_RULES,
             asset=GATE_FINDINGS,
             description="Warns when a soft rule failed: the marts are still published, with the rule as a flag.",
-        )
+        ),
     ],
-    description="The quality gate: every staged answer of every survey year checked against the codebook's "
-    "rules (GX suites under expectations/); each broken answer becomes a row of gate.findings, each rule a "
-    "row of gate.rule_results. Records, never blocks: the quality_gate checks on the marts do that.",
+    pool=WRITER_POOL,
 )
-def gate_findings(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.MaterializeResult:
-    with paths.writing(context, "gate/findings"):
-        with duckdb.connect(str(paths.db), read_only=True) as con:
-            years = gated_years(con)
+def gate(
+    context: dg.AssetExecutionContext, paths: WarehousePaths
+) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
+    with paths.writing(context, "gate"):
+        years = refresh.gate_years(paths.db, run_year(context))
         if not years:
             raise dg.Failure(f"nothing to check: {paths.db} holds no returns of a survey year with a codebook")
-        results = {year: run_gate(paths.db, year, f"{context.run.run_id}-{year}") for year in years}
-    hard_rules = [f"{year}: {rule}" for year, r in results.items() for rule in r.hard_failures]
-    soft_rules = [
-        f"{year}: {rule.name}" for year, r in results.items() for rule in r.failed_rules if rule.severity != "hard"
-    ]
-    passed = all(r.passed for r in results.values())
+        results = refresh.gate(paths.db, years, run_id=lambda year: f"{context.run.run_id}-{year}")
+        written = refresh.cleaning_log(paths.db, paths.cleaning_log, years)
     for year, r in results.items():
         context.log.info(
             f"{year}: {'passed' if r.passed else 'FAILED'}, {len(r.rules)} rules, {len(r.failed_rules)} failed "
-            f"({len(r.hard_failures)} hard), {r.findings:,} findings in {r.seconds:.1f} s"
+            f"({len(r.hard_failures)} hard), {r.findings:,} findings in {r.seconds:.1f} s; "
+            f"{len(written.get(year, []))} workbooks in {year_folder(paths.cleaning_log, year)}"
         )
-    return dg.MaterializeResult(
+    hard = [(year, rule) for year, r in results.items() for rule in r.hard_failures]
+    soft = [f"{year}: {rule.name}" for year, r in results.items() for rule in r.failed_rules if rule.severity != "hard"]
+    yield dg.MaterializeResult(
+        asset_key=GATE_FINDINGS,
         metadata={
-            "passed": passed,
+            "passed": not hard,
+            "years": dg.MetadataValue.json(years),
             "gate_runs": dg.MetadataValue.json({str(y): r.run_id for y, r in results.items()}),
             "findings": sum(r.findings for r in results.values()),
             "findings_by_severity": dg.MetadataValue.json(
                 {str(y): dict(sorted(r.counts.items())) for y, r in results.items()}
             ),
             "rules_checked": sum(len(r.rules) for r in results.values()),
-            "hard_rules_failed": dg.MetadataValue.json(hard_rules),
-            "soft_rules_failed": len(soft_rules),
+            "hard_rules_failed": dg.MetadataValue.json([f"{year}: {rule}" for year, rule in hard]),
+            "soft_rules_failed": len(soft),
         },
-        check_results=[
-            dg.AssetCheckResult(
-                check_name="soft_rules",
-                passed=not soft_rules,
-                severity=dg.AssetCheckSeverity.WARN,
-                metadata={"failed": dg.MetadataValue.json(soft_rules[:MAX_RULES_SHOWN]), "count": len(soft_rules)},
-            )
-        ],
     )
-
-
-@dg.asset(
-    key=CLEANING_LOG,
-    group_name="gate",
-    deps=[GATE_FINDINGS],
-    kinds={"excel"},
-    pool=WRITER_POOL,
-    description="The cleaning log as 疑義照会 workbooks: one per prefecture with its own findings, and a national "
-    "summary, per survey year, from that year's latest gate run. Written whether or not the gate passed.",
-)
-def cleaning_log(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.MaterializeResult:
-    written: dict[str, list[str]] = {}
-    with paths.writing(context, "gate/cleaning_log"):
-        runs = latest_gate_runs(paths.db)
-        with duckdb.connect(str(paths.db), read_only=True) as con:
-            for run in runs:
-                files = export_by_prefecture(con, paths.cleaning_log, run.run_id, run.fiscal_year)
-                written[str(run.fiscal_year)] = [path.name for path in files]
-                folder = year_folder(paths.cleaning_log, run.fiscal_year)
-                context.log.info(f"{run.fiscal_year}: {len(files)} workbooks in {folder}")
-    return dg.MaterializeResult(
+    yield dg.MaterializeResult(
+        asset_key=CLEANING_LOG,
         metadata={
             "folder": dg.MetadataValue.path(str(paths.cleaning_log)),
             "workbooks": sum(len(files) for files in written.values()),
-            "files": dg.MetadataValue.json(written),
-        }
+            "files": dg.MetadataValue.json({str(y): [p.name for p in files] for y, files in written.items()}),
+        },
+    )
+    yield dg.AssetCheckResult(
+        asset_key=GATE_FINDINGS,
+        check_name=HARD_RULES,
+        passed=not hard,
+        severity=dg.AssetCheckSeverity.ERROR,
+        description=None if not hard else "hard rules failed: " + ", ".join(f"{y} {rule}" for y, rule in hard),
+        metadata={"failed": dg.MetadataValue.md(_failed_markdown(results, "hard")), "count": len(hard)},
+    )
+    yield dg.AssetCheckResult(
+        asset_key=GATE_FINDINGS,
+        check_name=SOFT_RULES,
+        passed=not soft,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={"failed": dg.MetadataValue.json(soft[:MAX_RULES_SHOWN]), "count": len(soft)},
     )
 
 
-def gate_alert(
-    run: GateRun, dagster_run_id: str, folder: Path, published: Path, workbooks: list[Path] | None = None
-) -> Alert:
-    """The alert of a year whose hard rules failed: rules hard first then soft, and the workbooks to act on."""
-    hard = run.failed("hard")
-    return Alert(
-        kind="gate_failed",
-        title=f"{len(hard)} hard rule{'s' if len(hard) != 1 else ''} failed; publishing stopped",
-        run_id=dagster_run_id,
-        fiscal_year=run.fiscal_year,
-        summary=[
-            f"Gate run {run.run_id}: {run.findings:,} findings.",
-            f"The analysts' file {published} was left as it was.",
-            *left_unchanged(Settings.from_env()),
-            "Send each prefecture its workbook; corrected returns go into raw/ and trigger a new run.",
-        ],
-        counts=run.counts,
-        failed_rules=run.failed_rules,
-        cleaning_log=str(year_folder(folder, run.fiscal_year)),
-        workbooks=[str(path) for path in workbooks or []],
-    )
+def _failed_markdown(results: dict[int, GateResult], severity: str) -> str:
+    parts = []
+    for year, r in results.items():
+        rules = [(x.severity, x.name, x.broken) for x in r.failed_rules if x.severity == severity]
+        parts.append(f"**{year}**\n\n{_rules_markdown(rules)}")
+    return "\n\n".join(parts)
 
 
 @dg.multi_asset_check(
@@ -180,21 +161,20 @@ def gate_alert(
     specs=[
         dg.AssetCheckSpec(
             CHECK_NAME,
-            asset=key,
-            blocking=True,
+            asset=GATE_FINDINGS,
             additional_deps=[CLEANING_LOG],
-            description="Passes when no hard rule of the quality gate failed in any survey year; blocks "
-            "publishing otherwise (the cleaning log says which answers to follow up).",
+            description="Passes when every survey year's latest gate run failed no hard rule. Otherwise it fails the "
+            "run with one message (the hard rules with their counts, the respondents and files concerned, the "
+            "workbooks to send) and sends the gate alert; published is held back.",
         )
-        for key in PUBLISHED_KEYS
     ],
     pool=WRITER_POOL,
 )
 def quality_gate(context: dg.AssetCheckExecutionContext, paths: WarehousePaths) -> Iterator[dg.AssetCheckResult]:
-    with paths.writing(context, "quality_gate"):  # a read-only open fails while another process writes
+    with paths.writing(context, CHECK_NAME):  # a read-only open fails while another process writes
         runs = latest_gate_runs(paths.db)
-    failing = [run for run in runs if not run.passed]
-    passed = bool(runs) and not failing
+        with duckdb.connect(str(paths.db), read_only=True) as con:
+            failing = verdict.verdicts(con, runs, paths.cleaning_log)
     metadata = {
         "gate_runs": dg.MetadataValue.json({str(run.fiscal_year): run.run_id for run in runs}),
         "findings_by_severity": dg.MetadataValue.json({str(run.fiscal_year): run.counts for run in runs}),
@@ -204,31 +184,44 @@ def quality_gate(context: dg.AssetCheckExecutionContext, paths: WarehousePaths) 
         ),
         "cleaning_log": dg.MetadataValue.path(str(paths.cleaning_log)),
     }
-    if failing:
-        _send_gate_alerts(context, failing, paths)
-    for key in PUBLISHED_KEYS:
-        yield dg.AssetCheckResult(
-            asset_key=key,
-            check_name=CHECK_NAME,
-            passed=passed,
-            severity=dg.AssetCheckSeverity.ERROR,
-            metadata=metadata,
-            description=None if passed else "hard rules failed in " + ", ".join(str(r.fiscal_year) for r in failing),
-        )
+    if not failing:
+        yield dg.AssetCheckResult(asset_key=GATE_FINDINGS, check_name=CHECK_NAME, passed=bool(runs), metadata=metadata)
+        return
+    _send_gate_alerts(context, failing, paths.published)
+    text = verdict.message(failing, paths.published)
+    workbooks = [str(path) for v in failing for path in v.workbooks]
+    yield dg.AssetCheckResult(
+        asset_key=GATE_FINDINGS,
+        check_name=CHECK_NAME,
+        passed=False,
+        severity=dg.AssetCheckSeverity.ERROR,
+        description="; ".join(v.summary for v in failing),
+        metadata={**metadata, "workbooks": dg.MetadataValue.json(workbooks)},
+    )
+    raise dg.Failure(
+        description=text,
+        metadata={
+            "hard_rules": dg.MetadataValue.json(
+                [
+                    {"year": v.fiscal_year, "rule": r.rule, "family": r.family, "broken": r.broken}
+                    for v in failing
+                    for r in v.hard
+                ]
+            ),
+            "workbooks": dg.MetadataValue.json(workbooks),
+        },
+        allow_retries=False,
+    )
 
 
-def _send_gate_alerts(context: dg.AssetCheckExecutionContext, failing: list[GateRun], paths: WarehousePaths) -> None:
+def _send_gate_alerts(context: dg.AssetCheckExecutionContext, failing: list[verdict.Verdict], published: Path) -> None:
     run_id = context.run.run_id
     delivered = 0
-    with duckdb.connect(str(paths.db), read_only=True) as con:
-        concerned = {
-            run.fiscal_year: workbooks_with(con, paths.cleaning_log, run.fiscal_year, "hard") for run in failing
-        }
-    for run in failing:
+    for found in failing:
         try:
-            send(gate_alert(run, run_id, paths.cleaning_log, paths.published, concerned[run.fiscal_year]))
+            send(verdict.alert(found, run_id, published))
             delivered += 1
         except (AlertDeliveryError, ValueError) as error:
-            context.log.error(f"the gate alert of {run.fiscal_year} could not be delivered: {error}")
+            context.log.error(f"the gate alert of {found.fiscal_year} could not be delivered: {error}")
     if delivered == len(failing):
         context.instance.add_run_tags(run_id, {ALERTED_TAG: "gate_failed"})

@@ -50,6 +50,8 @@ LOOKUP_KEYS: tuple[dg.AssetKey, ...] = (
 )
 def raw_answers(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.MaterializeResult:
     year = int(context.partition_key)
+    if "warehouse/changed_files" in context.run.tags:
+        context.log.info(f"started by {context.run.tags['warehouse/changed_files']} (new, replaced or removed)")
     try:
         check_inputs(paths.raw, year, force=paths.force)
     except Refused as refused:

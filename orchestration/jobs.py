@@ -3,7 +3,7 @@
 import dagster as dg
 
 from orchestration.gate_assets import CLEANING_LOG, GATE_FINDINGS, quality_gate
-from orchestration.ingest_assets import RAW_ANSWERS
+from orchestration.ingest_assets import RAW_ANSWERS, survey_years
 from orchestration.publish_assets import PUBLISHED
 
 ingest_job = dg.define_asset_job(
@@ -12,18 +12,21 @@ ingest_job = dg.define_asset_job(
     description="Read new and changed workbooks of one survey year into the raw schema.",
 )
 
+#: The survey year a run launched by hand refreshes unless another partition is picked: the latest edition.
+LATEST_YEAR = survey_years.get_partition_keys()[-1]
+
 full_refresh_job = dg.define_asset_job(
     "full_refresh",
     selection=dg.AssetSelection.all(),
+    tags={"dagster/partition": LATEST_YEAR},
     description="Ingest one survey year, write the lookups, dbt build (models and tests), run the quality gate, "
     "write the cleaning log and, when no hard rule failed, publish the analysts' file.",
 )
 
 publish_job = dg.define_asset_job(
     "publish",
-    selection=dg.AssetSelection.assets(GATE_FINDINGS, CLEANING_LOG)
-    | dg.AssetSelection.assets(PUBLISHED).downstream()  # the site, and the PostgreSQL copy when one is configured
+    selection=dg.AssetSelection.assets(GATE_FINDINGS, CLEANING_LOG, PUBLISHED).downstream()
     | dg.AssetSelection.checks(*quality_gate.check_keys),
-    description="Run the quality gate on the working file as it is, write the cleaning log and publish if it "
-    "passed (after corrections, without rebuilding).",
+    description="Run the quality gate on every survey year of the working file as it is, write the cleaning log "
+    "and publish if it passed (after corrections, without rebuilding), then what reads the publication.",
 )

@@ -1,27 +1,29 @@
 """Publish: copy the audited marts, the report tables and the gate's findings (the flags analysts see)
-into the analysts' file, replaced whole.
+into the analysts' file, replaced whole; it holds every survey year of the working file.
 
-Within a run the blocking ``quality_gate`` checks keep this asset from running when a hard rule failed.
-Across runs (a run that selects ``published`` alone, or marts rebuilt after the last gate) the asset
-checks for itself before it writes anything: the latest ``gate/findings`` materialisation must have
-passed and be newer than the latest materialisation of every published model.  Otherwise it fails and
-the previous publication stays as it was.  It also refuses a year whose current returns of some form
-fell below ``min_returns_share`` of the last publication's (``force: true`` in the ``paths`` resource's
-run config publishes anyway), and holds the working file's writer lock while it copies.
+The step is the command line's (``warehouse.refresh.publication`` then ``publish_step``).  When some year's
+latest gate run failed a hard rule, the asset is held back: nothing is written, nothing materialised, the step
+succeeds and records why as an observation (the run fails in ``quality_gate`` with the gate's message).
+Across runs (a run that selects ``published`` alone, or marts rebuilt after the last gate) the asset checks
+for itself before it writes anything: the latest ``gate/findings`` materialisation must have passed and be
+newer than the latest materialisation of every published model.  It also refuses a year whose current returns
+of some form fell below ``min_returns_share`` of the last publication's (``force: true`` in the ``paths``
+resource's run config publishes anyway), and holds the working file's writer lock while it copies.
+
+Steps that read the publication (``warehouse.refresh.after_publication``) are assets downstream of this one,
+each in a file of its own under ``orchestration/``.
 """
 
-import dagster as dg
-import duckdb
+from collections.abc import Iterator
 
-from orchestration.dbt_assets import PUBLISHED_KEYS
+import dagster as dg
+
+from orchestration.dbt_assets import PUBLISHED_KEYS, run_year
 from orchestration.gate_assets import CLEANING_LOG, GATE_FINDINGS
 from orchestration.ingest_assets import WRITER_POOL
 from orchestration.resources import WarehousePaths
-from warehouse import refusals
-from warehouse.gate.run import latest_gate_runs
-from warehouse.ingest.store import connect
-from warehouse.publish.swap import PublishError, PublishResult, publish, read_publication
-from warehouse.refresh import PUBLISHED_SCHEMAS, one_line
+from warehouse import refresh, refusals
+from warehouse.publish.swap import read_publication
 
 PUBLISHED = dg.AssetKey(["published"])
 
@@ -50,59 +52,56 @@ def unaudited(instance: dg.DagsterInstance) -> str | None:
     deps=[*PUBLISHED_KEYS, GATE_FINDINGS, CLEANING_LOG],
     kinds={"duckdb"},
     pool=WRITER_POOL,
-    description="The analysts' DuckDB file: the marts, report and gate schemas copied from the working file once "
-    "the quality gate passed, swapped in atomically; meta.publication says which runs and which soft flags.",
+    output_required=False,
+    description="The analysts' DuckDB file: the marts, report and gate schemas of every survey year copied from the "
+    "working file once the quality gate passed, swapped in atomically; meta.publication says which runs and which "
+    "soft flags. Held back (not materialised) when a hard rule failed.",
 )
-def published(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.MaterializeResult:
+def published(context: dg.AssetExecutionContext, paths: WarehousePaths) -> Iterator[dg.Output | dg.AssetObservation]:
     reason = unaudited(context.instance)
-    if reason:
+    gate = context.instance.get_latest_materialization_event(GATE_FINDINGS)
+    gated_here = gate is not None and gate.run_id == context.run.run_id
+    if reason and not gated_here:  # published alone, after a failed or outdated gate
         raise dg.Failure(f"not publishing: {reason}; {paths.published} is unchanged")
     with paths.writing(context, "published"):
-        result, flags = _publish(context, paths)
+        try:
+            allowed = refresh.publication(
+                paths.db,
+                paths.published,
+                paths.cleaning_log,
+                min_returns_share=None if paths.force else paths.min_returns_share,
+            )
+        except refresh.HeldBack as held:  # the gate of this run failed: quality_gate says why, once
+            context.log.warning(f"held back: {held.verdicts[0].summary}; {paths.published} is unchanged")
+            yield dg.AssetObservation(
+                asset_key=PUBLISHED,
+                description="held back by the quality gate",
+                metadata={
+                    "held_back": dg.MetadataValue.md("\n\n".join(v.summary for v in held.verdicts)),
+                    "path": dg.MetadataValue.path(str(paths.published)),
+                },
+            )
+            return
+        except refusals.Refused as refused:
+            raise dg.Failure(f"not publishing: {refused}; {paths.published} is unchanged") from None
+        year = run_year(context)
+        metadata = allowed.metadata(year, dagster_run_id=context.run.run_id)
+        try:
+            result = refresh.publish_step(paths.db, paths.published, metadata)
+        except refresh.PublishFailed as error:
+            raise dg.Failure(str(error)) from None
     publication = read_publication(result.path) or {}
-    return dg.MaterializeResult(
+    yield dg.Output(
+        None,
         metadata={
             "path": dg.MetadataValue.path(str(result.path)),
             "published_at": str(publication.get("published_at", result.published_at)),
+            "fiscal_years": metadata["fiscal_years"],
             "tables": len(result.tables),
             "rows": sum(result.tables.values()),
             "row_counts": dg.MetadataValue.json(result.tables),
             "bytes": result.bytes,
             "seconds": round(result.seconds, 2),
-            "soft_flags": len(flags),
-        }
+            "soft_flags": len([f for f in metadata["soft_flags"].split(",") if f]),
+        },
     )
-
-
-def _publish(context: dg.AssetExecutionContext, paths: WarehousePaths) -> tuple[PublishResult, list[str]]:
-    runs = latest_gate_runs(paths.db)
-    if not runs or not all(run.passed for run in runs):
-        raise dg.Failure(
-            f"not publishing: the working file's latest gate runs did not all pass; {paths.published} is unchanged"
-        )
-    with connect(paths.db, read_only=True) as con:
-        respondents = {run.fiscal_year: refusals.current_respondents(con, run.fiscal_year) for run in runs}
-    try:
-        for year, current in respondents.items():
-            if not paths.force:
-                refusals.check_drop(current, paths.published, year, min_share=paths.min_returns_share)
-    except refusals.Refused as refused:
-        raise dg.Failure(f"not publishing: {refused}; {paths.published} is unchanged") from None
-    flags = sorted({f"{run.fiscal_year}:{rule}" for run in runs for rule, _ in run.failed("soft")})
-    try:
-        result = publish(
-            paths.db,
-            paths.published,
-            PUBLISHED_SCHEMAS,
-            metadata={
-                "gate_run_id": runs[-1].run_id,  # the latest survey year's, as the command line publishes it
-                "gate_run_ids": ",".join(run.run_id for run in runs),
-                "dagster_run_id": context.run.run_id,
-                "fiscal_years": ",".join(str(run.fiscal_year) for run in runs),
-                "soft_flags": ",".join(flags),
-                **refusals.respondents_metadata(respondents),
-            },
-        )
-    except (PublishError, OSError, duckdb.Error) as error:  # disk full among them
-        raise dg.Failure(f"publishing to {paths.published} failed: {one_line(error)}") from None
-    return result, flags

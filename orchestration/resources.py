@@ -13,7 +13,6 @@ import dagster as dg
 
 from warehouse.lock import WorkingFileBusy, WriterBusy, exclusive
 from warehouse.settings import Settings
-from warehouse.transform.dbt import environment
 
 _DEFAULTS = Settings.from_env()
 
@@ -31,6 +30,7 @@ class WarehousePaths(dg.ConfigurableResource):
     lock_timeout: float | None = _DEFAULTS.lock_timeout
     min_returns_share: float = _DEFAULTS.min_returns_share
     force: bool = _DEFAULTS.force
+    dbt_runs_kept: int = _DEFAULTS.dbt_runs_kept
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "WarehousePaths":
@@ -44,6 +44,7 @@ class WarehousePaths(dg.ConfigurableResource):
             lock_timeout=settings.lock_timeout,
             min_returns_share=settings.min_returns_share,
             force=settings.force,
+            dbt_runs_kept=settings.dbt_runs_kept,
         )
 
     @property
@@ -97,9 +98,3 @@ def _writing(paths: WarehousePaths, command: str, say: Callable[[str], None]) ->
         for path in removed:
             say(f"removed {path}, left by a run that did not finish")
         yield
-
-
-def working_db_env(db: Path) -> AbstractContextManager[None]:
-    """``WAREHOUSE_DB`` set to ``db`` for a dbt subprocess (its profile reads it), restored afterwards:
-    dagster-dbt passes the process environment to dbt and takes no per-call environment."""
-    return environment({"WAREHOUSE_DB": str(db)})

@@ -1,12 +1,14 @@
 """Triggers and alerts: new or replaced workbooks start a run; a failed run sends an alert.
 
-``raw_files`` lists ``raw/<fiscal_year>/`` the way the ingest does and keeps, as its cursor, the JSON
-of every file's ``path → [size, mtime]`` (paths relative to the raw folder).  A file that is new,
-whose size or modification time changed, or that was removed (the ingest withdraws its return), asks
-for one ``full_refresh`` run of its year; a file still being copied (modified in the last
-``WAREHOUSE_SENSOR_SETTLE_SECONDS``, default 30) waits for a later tick.  The run key is derived from
-the changed files and their entries before and after, so the same change never triggers twice even
-if a cursor update were lost.
+``raw_files`` lists ``raw/<fiscal_year>/`` every ``WAREHOUSE_SENSOR_INTERVAL_SECONDS`` (default 10) the
+way the ingest does, and keeps every file's ``path → [size, mtime]`` (paths relative to the raw folder)
+in the instance (where Dagster keeps its daemons' cursors); its cursor, shown on the sensor page, is
+the number of files and a digest of that state.  A file that is new, whose size or modification time
+changed, or that was removed (the ingest withdraws its return), asks for one ``full_refresh`` run of its
+year, tagged with the names of the files (``warehouse/changed_files``); a file still being copied (modified in the last
+``WAREHOUSE_SENSOR_SETTLE_SECONDS``, default 5) waits for a later tick.  The run key is derived from the
+changed files and their entries before and after, so the same change never triggers twice even if a state
+update were lost.
 
 ``alert_on_run_failure`` sends a ``run_failed`` alert to the configured sink (``WAREHOUSE_ALERT_SINK``)
 for every failed run of this code location, except runs whose gate alert was already delivered.
@@ -31,8 +33,50 @@ Entry = list[float]  # [size, mtime], or [REMOVED, when] for a file that left th
 REMOVED = -1.0
 
 
+#: How many file names a run's tag and the tick's log name before giving the count of the others.
+NAMED_FILES = 3
+
+
 def settle_seconds() -> float:
     return Settings.from_env().sensor_settle_seconds
+
+
+def _state_key(raw_root: Path) -> str:
+    return "warehouse/raw_files/" + hashlib.sha256(str(raw_root.resolve()).encode()).hexdigest()[:16]
+
+
+def state_digest(state: dict[str, Entry]) -> str:
+    return hashlib.sha256(json.dumps(state, sort_keys=True).encode("utf-8")).hexdigest()[:16]
+
+
+def cursor_text(state: dict[str, Entry]) -> str:
+    """What the sensor page shows: how many files are known, and the digest of their state."""
+    present = sum(1 for entry in state.values() if entry[0] != REMOVED)
+    return f"{present:,} file{'s' if present != 1 else ''}; state {state_digest(state)}"
+
+
+def load_state(instance: dg.DagsterInstance, raw_root: Path, cursor: str | None) -> dict[str, Entry]:
+    """The files' state the cursor stands for (empty for a fresh sensor)."""
+    if not cursor:
+        return {}
+    if cursor.startswith("{"):  # a cursor of an earlier version held the state itself
+        return json.loads(cursor)
+    stored = instance.run_storage.get_cursor_values({_state_key(raw_root)}).get(_state_key(raw_root))
+    state: dict[str, Entry] = json.loads(stored) if stored else {}
+    return state if cursor.endswith(state_digest(state)) else {}
+
+
+def save_state(instance: dg.DagsterInstance, raw_root: Path, state: dict[str, Entry]) -> str:
+    """Store the state; the cursor to return."""
+    value = json.dumps(state, sort_keys=True, ensure_ascii=False)
+    instance.run_storage.set_cursor_values({_state_key(raw_root): value})
+    return cursor_text(state)
+
+
+def named(files: list[str]) -> str:
+    """File names, the first few, then how many more."""
+    names = [Path(f).name for f in files[:NAMED_FILES]]
+    return ", ".join(names) + (f" and {len(files) - NAMED_FILES} more" if len(files) > NAMED_FILES else "")
 
 
 def scan(raw_root: Path, years: list[str]) -> dict[str, dict[str, Entry]]:
@@ -89,29 +133,34 @@ def run_key(year: str, paths: list[str], cursor: dict[str, Entry], previous: dic
 @dg.sensor(
     name="raw_files",
     job=full_refresh_job,
-    minimum_interval_seconds=60,
+    minimum_interval_seconds=max(1, round(Settings.from_env().sensor_interval_seconds)),
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Starts a full_refresh run of a survey year when workbooks are added to, replaced or removed "
-    "under raw/<fiscal_year>/ (cursor: path → [size, mtime]).",
+    "under raw/<fiscal_year>/; the run's tags name the files. Cursor: the number of files and a digest of their "
+    "state (path → size, mtime, kept in the instance).",
 )
 def raw_files(context: dg.SensorEvaluationContext, paths: WarehousePaths) -> dg.SensorResult:
-    previous: dict[str, Entry] = json.loads(context.cursor) if context.cursor else {}
+    previous = load_state(context.instance, paths.raw, context.cursor)
     tree = scan(paths.raw, survey_years.get_partition_keys())
-    changed, cursor = changes(previous, tree, time.time(), settle_seconds())
+    changed, state = changes(previous, tree, time.time(), settle_seconds())
     requests = [
         dg.RunRequest(
-            run_key=run_key(year, files, cursor, previous),
+            run_key=run_key(year, files, state, previous),
             partition_key=year,
-            tags={"warehouse/trigger": "raw_files", "warehouse/changed_files": str(len(files))},
+            tags={
+                "warehouse/trigger": "raw_files",
+                "warehouse/changed_count": str(len(files)),
+                "warehouse/changed_files": named(files),
+            },
         )
         for year, files in sorted(changed.items())
     ]
     for year, files in sorted(changed.items()):
-        shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
-        context.log.info(f"{year}: {len(files)} new, replaced or removed file(s): {shown}")
+        context.log.info(f"{year}: {len(files)} new, replaced or removed file(s): {named(files)}")
+    cursor = context.cursor if context.cursor == cursor_text(state) else save_state(context.instance, paths.raw, state)
     return dg.SensorResult(
         run_requests=requests,
-        cursor=json.dumps(cursor, sort_keys=True, ensure_ascii=False),
+        cursor=cursor,
         skip_reason=None if requests else dg.SkipReason(f"no new, replaced or removed workbooks under {paths.raw}"),
     )
 

@@ -73,7 +73,5 @@ def refreshed(clean_year: Ingested, tmp_path_factory: pytest.TempPathFactory) ->
     root = tmp_path_factory.mktemp("refresh")
     shutil.copytree(clean_year.raw, root / "raw")
     published = root / "published.duckdb"
-    report = refresh(
-        root / "raw", root / "w.duckdb", published, 2023, cleaning_log_dir=root / "cleaning_log", site=root / "site"
-    )
+    report = refresh(root / "raw", root / "w.duckdb", published, 2023, cleaning_log_dir=root / "cleaning_log")
     return report, published

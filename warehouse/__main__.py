@@ -99,7 +99,10 @@ def _transform(args: argparse.Namespace, settings: Settings) -> None:
         items, governments = counts["codebook.items"], counts["reference.local_governments"]
         print(f"lookups: {items:,} codebook items, {governments:,} local governments")
         print("dbt build: staging → intermediate → marts → report, with the dbt tests", file=sys.stderr, flush=True)
-        report = build(settings.db)
+        report = build(settings.db, runs_kept=settings.dbt_runs_kept)
+    if report.skipped:
+        print("dbt build: no return added or withdrawn since the last build; nothing to do")
+        return
     passed = sum(1 for status in report.results.values() if status in ("success", "pass"))
     print(f"dbt build: {passed:,}/{len(report.results):,} models and tests ok in {report.seconds:.1f} s")
     if not report.success:
@@ -139,31 +142,32 @@ def _gate_line(result: object) -> str:
 
 
 def _publish(args: argparse.Namespace, settings: Settings) -> None:
-    """Publish the working file, but only what the latest gate run passed, and not a sharp drop."""
-    import duckdb
-
-    from warehouse import refusals
-    from warehouse.gate.run import latest_gate_runs
-    from warehouse.ingest.store import connect
-    from warehouse.publish.swap import PublishError, publish
-    from warehouse.refresh import PUBLISHED_SCHEMAS, one_line
+    """Publish the working file, but only what every year's latest gate run passed, and not a sharp drop."""
+    from warehouse.publish.swap import PublishError
+    from warehouse.refresh import HeldBack, PublishFailed, after_publication, publication, publish_step
 
     with _writing(args, settings):
-        latest = next((run for run in latest_gate_runs(settings.db) if run.fiscal_year == args.year), None)
-        if latest is None or not latest.passed:
-            name = latest.run_id if latest else "(none)"
-            raise SystemExit(f"publish: refused, the latest gate run {name} did not pass")
-        with connect(settings.db, read_only=True) as con:
-            respondents = refusals.current_respondents(con, args.year)
-        if not settings.force:
-            refusals.check_drop(respondents, settings.published, args.year, min_share=settings.min_returns_share)
-        metadata = {"gate_run_id": latest.run_id, **refusals.respondents_metadata({args.year: respondents})}
         try:
-            result = publish(settings.db, settings.published, PUBLISHED_SCHEMAS, metadata=metadata)
-        except (OSError, duckdb.Error) as error:  # disk full among them; the previous publication stays
-            raise PublishError(f"publishing to {settings.published} failed: {one_line(error)}") from error
-        print(f"published {len(result.tables)} tables to {result.path} in {result.seconds:.1f} s")
-        _pg_publish(args, settings)
+            allowed = publication(
+                settings.db,
+                settings.published,
+                settings.cleaning_log,
+                min_returns_share=None if settings.force else settings.min_returns_share,
+            )
+            result = publish_step(settings.db, settings.published, allowed.metadata(args.year))
+        except HeldBack as held:
+            raise SystemExit(f"publish: refused, {held}") from None
+        except PublishFailed as error:  # disk full among them; the previous publication stays
+            raise PublishError(str(error)) from error
+    print(f"published {len(result.tables)} tables to {result.path} in {result.seconds:.1f} s")
+    done = after_publication(settings, settings.published, args.year)
+    if done.postgres is not None:
+        pg = done.postgres
+        print(f"published {len(pg.tables)} tables to {pg.target} in {pg.seconds:.1f} s")
+    if done.failed:
+        raise SystemExit(f"publish: {done.failed}")
+    if done.site is not None:
+        print(f"site: {done.site.pages:,} pages → {done.site.index}")
 
 
 def _pg_publish(args: argparse.Namespace, settings: Settings) -> None:
@@ -239,7 +243,6 @@ def _run(args: argparse.Namespace, settings: Settings) -> None:
         lock_timeout=settings.lock_timeout,
         on_wait=_say("run"),
         settings=settings,
-        site=settings.site_dir,
     )
     for leftover in report.leftovers:
         print(f"run: removed {leftover}, left by a run that did not finish", file=sys.stderr)

@@ -1,9 +1,16 @@
-"""The annual refresh, start to finish: ingest → lookups → dbt build → gate → publish → cleaning log.
+"""The refresh, start to finish: ingest → lookups → dbt build → gate → cleaning log → publish → what reads
+the publication.
 
-Write-audit-publish: the marts are built and checked in the working file; only a gate without a
-failed hard rule replaces the analysts' file, and a blocked refresh leaves the last publication as
-it was and says why. Dagster runs the same steps as assets; this is the one-call version for the
-command line, the benchmark and the tests.
+Write-audit-publish: the marts are built and checked in the working file; only when every survey year's
+latest gate run failed no hard rule is the analysts' file replaced (it holds every edition), and a held-back
+refresh leaves the last publication as it was and says why (``warehouse.verdict``).
+
+The steps are the functions below and those they name, each with its decisions taken once: which forms'
+models dbt builds (``warehouse.transform.dbt.build``), which years the gate checks (:func:`gate_years`),
+what publishing requires (:func:`publication`).  :func:`refresh` runs them in one process for the command line, the
+benchmark and the tests; the Dagster assets (``orchestration/``) call the same functions, one per step.
+Steps that read the published file (a static site, another publication target) go in
+:func:`after_publication`, called by both.
 
 Before any work the refresh refuses what would publish nonsense (``warehouse.refusals``), takes the
 writer lock of the working file (``warehouse.lock``) and removes what a crashed run left
@@ -14,7 +21,7 @@ publication.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -23,13 +30,15 @@ from typing import TypeVar
 
 import duckdb
 
-from warehouse import refusals
+from warehouse import refusals, verdict
+from warehouse.codebook import editions
 from warehouse.gate.cleaning_log import export_by_prefecture
-from warehouse.gate.run import GateResult, run_gate, warm_validator
+from warehouse.gate.run import GateResult, GateRun, latest_gate_runs, run_gate, warm_validator
 from warehouse.ingest.run import IngestReport, ingest
 from warehouse.ingest.store import connect
 from warehouse.lock import duckdb_holder, exclusive
-from warehouse.publish.postgres import PostgresResult, publish_step
+from warehouse.publish import postgres
+from warehouse.publish.postgres import PostgresResult
 from warehouse.publish.swap import PublishError, PublishResult, publish
 from warehouse.settings import DEFAULT_MIN_RETURNS_SHARE, Settings
 from warehouse.site.build import SiteReport, build_site
@@ -38,6 +47,179 @@ from warehouse.transform.dbt import BuildReport, build, write_lookups
 #: What analysts get: the star schema, the report tables and the gate's flags.
 PUBLISHED_SCHEMAS = ("marts", "report", "provenance", "gate")
 T = TypeVar("T")
+
+
+class HeldBack(Exception):
+    """The gate failed a hard rule in some year: nothing is published; the message says what to do."""
+
+    def __init__(self, verdicts: list[verdict.Verdict], published: Path) -> None:
+        super().__init__(verdict.message(verdicts, published))
+        self.verdicts = verdicts
+
+
+class PublishFailed(Exception):
+    """The publication could not be written (disk full among the causes); the previous one stays."""
+
+
+# ---------------------------------------------------------------- the steps, shared with orchestration/
+
+
+def build_failure(report: BuildReport) -> str:
+    """Why a dbt build failed, in one sentence (naming the program that holds the file, if that was it)."""
+    failures = "; ".join(report.failures[:5])
+    return duckdb_holder(failures) or f"dbt build failed: {failures}"
+
+
+#: Years whose latest gate run is older than the last full rebuild of the models, or that never had one.
+_STALE_YEARS = """
+    with rebuilt as (select max(built_at) as at from transform.builds where full_refresh),
+    gated as (select fiscal_year, max(finished_at) as at from gate.runs group by all)
+    select y.fiscal_year from (select unnest(?::integer[]) as fiscal_year) as y
+    left join gated using (fiscal_year) cross join rebuilt
+    where gated.at is null or (rebuilt.at is not null and gated.at < rebuilt.at)
+"""
+
+
+def gate_years(db: Path, year: int | None = None) -> list[int]:
+    """The survey years the gate checks: ``year`` (every year with returns when None), and any year with
+    returns not gated since the models were last rebuilt whole; the other years' rows have not changed."""
+    with connect(db, read_only=True) as con:
+        rows = con.execute("select distinct fiscal_year from staging.stg_survey__submissions").fetchall()
+        present = {int(y) for (y,) in rows} & set(editions())
+        if year is None:
+            return sorted(present)
+        known = _tables_exist(con, ("transform.builds", "gate.runs"))
+        stale = con.execute(_STALE_YEARS, [sorted(present)]).fetchall() if known else [(y,) for y in present]
+    return sorted({year, *(int(y) for (y,) in stale)} & (present | {year}))
+
+
+def _tables_exist(con: duckdb.DuckDBPyConnection, names: Iterable[str]) -> bool:
+    found = {f"{s}.{t}" for s, t in con.execute("select schema_name, table_name from duckdb_tables()").fetchall()}
+    return set(names) <= found
+
+
+_validator: ProcessPoolExecutor | None = None
+
+
+def warm_gate(year: int | None) -> ProcessPoolExecutor:
+    """The process the gate runs in, started now so that it loads Great Expectations (~3 s of imports) and the
+    codebooks on the second core while dbt builds; the gate step ends it (:func:`release_gate`)."""
+    global _validator
+    if _validator is None:
+        _validator = ProcessPoolExecutor(1, mp_context=get_context("forkserver"))
+        _validator.submit(warm_validator, year if year is not None else max(editions()))
+    return _validator
+
+
+def release_gate() -> None:
+    """End the gate's process, waiting for it: no process of a refresh outlives it (a killed parent would leave
+    it holding the parent's output open)."""
+    global _validator
+    if _validator is not None:
+        _validator.shutdown(wait=True, cancel_futures=True)
+        _validator = None
+
+
+def gate(
+    db: Path, years: list[int], *, run_id: Callable[[int], str | None] = lambda year: None
+) -> dict[int, GateResult]:
+    """Run the gate on each year, in the process :func:`warm_gate` started (the working file is free by then:
+    dbt releases it when its build returns), then end that process."""
+    validator = warm_gate(years[-1] if years else None)
+    try:
+        return {year: validator.submit(run_gate, db, year, run_id(year)).result() for year in years}
+    finally:
+        release_gate()
+
+
+def cleaning_log(db: Path, folder: Path, years: list[int]) -> dict[int, list[Path]]:
+    """The 疑義照会 workbooks of each year, from its latest gate run."""
+    written: dict[int, list[Path]] = {}
+    with connect(db, read_only=True) as con:
+        for run in latest_gate_runs(db):
+            if run.fiscal_year in years:
+                written[run.fiscal_year] = export_by_prefecture(con, folder, run.run_id, run.fiscal_year)
+    return written
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What may be published: every year's latest gate run (all passed) and its current respondents."""
+
+    runs: list[GateRun]
+    respondents: dict[int, dict[str, int]]
+
+    def metadata(self, year: int | None = None, **extra: str) -> dict[str, str]:
+        """``meta.publication``: the gate runs, the soft flags and the respondents per year and form."""
+        runs = {run.fiscal_year: run.run_id for run in self.runs}
+        flags = sorted({f"{run.fiscal_year}:{rule}" for run in self.runs for rule, _ in run.failed("soft")})
+        return {
+            "gate_run_id": runs.get(year, self.runs[-1].run_id) if year is not None else self.runs[-1].run_id,
+            "gate_run_ids": ",".join(runs.values()),
+            "fiscal_years": ",".join(str(y) for y in runs),
+            "soft_flags": ",".join(flags),
+            **refusals.respondents_metadata(self.respondents),
+            **extra,
+        }
+
+
+def publication(db: Path, published: Path, cleaning_log_dir: Path, *, min_returns_share: float | None) -> Publication:
+    """Check that the working file may be published: raises :class:`HeldBack` when some year's latest gate
+    run failed a hard rule, :class:`~warehouse.refusals.Refused` on a sharp drop of returns (unless
+    ``min_returns_share`` is None: forced)."""
+    with connect(db, read_only=True) as con:
+        runs = latest_gate_runs(db)
+        failed = verdict.verdicts(con, runs, cleaning_log_dir)
+        if failed:
+            raise HeldBack(failed, published)
+        if not runs:
+            raise refusals.Refused("the quality gate has not run on the working file")
+        respondents = {run.fiscal_year: refusals.current_respondents(con, run.fiscal_year) for run in runs}
+    if min_returns_share is not None:
+        for year, current in respondents.items():
+            refusals.check_drop(current, published, year, min_share=min_returns_share)
+    return Publication(runs, respondents)
+
+
+def publish_step(db: Path, published: Path, metadata: dict[str, str]) -> PublishResult:
+    """Copy the published schemas into the analysts' file, swapped in atomically."""
+    try:
+        return publish(db, published, PUBLISHED_SCHEMAS, metadata=metadata)
+    except (PublishError, OSError, duckdb.Error) as error:  # disk full among them
+        raise PublishFailed(f"publishing to {published} failed: {one_line(error)}") from None
+
+
+def _untimed(name: str, step: Callable[[], T]) -> T:
+    return step()
+
+
+@dataclass
+class AfterPublication:
+    """What the steps that read the new publication did."""
+
+    postgres: PostgresResult | None = None  # the copy in PostgreSQL, when one is configured
+    site: SiteReport | None = None
+    failed: str | None = None  # why the PostgreSQL copy failed (the file's publication stands)
+
+
+def after_publication(
+    settings: Settings, published: Path, year: int, timed: Callable[[str, Callable[[], object]], object] = _untimed
+) -> AfterPublication:
+    """The steps that read the new publication, in order, each taking the settings and the published file:
+    ``timed`` names the step in the refresh's summary.  The command line calls this after publishing; Dagster
+    runs each step as an asset downstream of ``published``, in a file of its own under ``orchestration/``.
+    """
+    done = AfterPublication()
+    if settings.postgres_url:
+        try:
+            done.postgres = timed("publish postgres", lambda: postgres.publish_step(settings, published))
+        except PublishError as error:
+            done.failed = str(error)
+    done.site = timed("site", lambda: build_site(published, settings.site_dir, year))
+    return done
+
+
+# ---------------------------------------------------------------- the whole refresh in one process
 
 
 @dataclass(frozen=True)
@@ -54,15 +236,16 @@ class RefreshReport:
     fiscal_year: int
     ingest: IngestReport | None = None
     dbt: BuildReport | None = None
-    gate: GateResult | None = None
+    gate: GateResult | None = None  # the refreshed year's
+    gates: dict[int, GateResult] = field(default_factory=dict)  # every year gated (see gate_years)
     published: PublishResult | None = None
-    postgres: PostgresResult | None = None  # the copy in PostgreSQL, when one is configured
-    cleaning_log: list[Path] = field(default_factory=list)
+    cleaning_log: list[Path] = field(default_factory=list)  # the refreshed year's workbooks
     stages: dict[str, float] = field(default_factory=dict)  # stage → seconds (the last two overlap)
     seconds: float = 0.0  # the whole refresh, wall clock
     blocked: str | None = None  # why nothing was published
     leftovers: list[Path] = field(default_factory=list)  # what crashed runs had left, removed
     returns: Returns | None = None
+    postgres: PostgresResult | None = None  # the copy in PostgreSQL, when one is configured
     site: SiteReport | None = None
 
     @property
@@ -85,16 +268,20 @@ def refresh(
     lock_timeout: float | None = None,
     on_wait: Callable[[str], None] | None = None,
     settings: Settings | None = None,
-    site: Path | None = None,
 ) -> RefreshReport:
     """Run every step for one survey year; the report says what happened and how long each step took.
 
+    ``settings`` go to the steps after publication (default: these paths over the environment's settings).
     Raises :class:`~warehouse.refusals.Refused` (nothing published, ``force`` lets the refusals on the
     returns through), :class:`~warehouse.lock.WriterBusy` (another refresh writes and ``wait`` is
     false) or :class:`~warehouse.lock.WorkingFileBusy` (another program holds the working file).
     ``settings`` names the further publication targets (a PostgreSQL database).
     """
     refusals.check_inputs(raw, year, force=force)
+    settings = settings or Settings.from_env().override(
+        raw=raw, db=db, published=published, cleaning_log=cleaning_log_dir, force=force,
+        min_returns_share=min_returns_share,
+    )  # fmt: skip
     report = RefreshReport(year)
     started = time.perf_counter()
     try:
@@ -102,7 +289,10 @@ def refresh(
             db, published=published, cleaning_log=cleaning_log_dir, wait=wait, timeout=lock_timeout, on_wait=on_wait
         ) as report.leftovers:
             guard = None if force else min_returns_share
-            _steps(report, raw, db, published, cleaning_log_dir, progress, stage, guard, settings or Settings(), site)
+            try:
+                _steps(report, raw, db, published, cleaning_log_dir, progress, stage, guard, settings)
+            finally:
+                release_gate()  # when a step before the gate failed
             # read before the lock is released: a refresh waiting for it could not open the file otherwise
             report.returns = _returns(db, year)
     finally:
@@ -137,7 +327,6 @@ def _steps(
     stage: Callable[[str], None] | None,
     min_returns_share: float | None,
     settings: Settings,
-    site: Path | None = None,
 ) -> None:
     year = report.fiscal_year
 
@@ -151,52 +340,38 @@ def _steps(
             report.stages[name] = time.perf_counter() - started
 
     report.ingest = timed("ingest", lambda: ingest(db, raw, year, progress=progress))
-    # the gate runs in a process of its own that loads Great Expectations (~3 s of imports) on the
-    # second core while dbt builds; the working file is free by then, dbt having released it
-    validator = ProcessPoolExecutor(1, mp_context=get_context("forkserver"))
-    try:
-        validator.submit(warm_validator, year)
-        timed("lookups", lambda: write_lookups(db))
-        report.dbt = timed("dbt build", lambda: build(db))
-        if not report.dbt.success:
-            failures = "; ".join(report.dbt.failures[:5])
-            report.blocked = duckdb_holder(failures) or f"dbt build failed: {failures}"
-            return
-        # which return is current is decided by the staging models, so the drop is judged after the build
+    warm_gate(year)
+    timed("lookups", lambda: write_lookups(db))
+    report.dbt = timed("dbt build", lambda: build(db, runs_kept=settings.dbt_runs_kept))
+    if not report.dbt.success:
+        report.blocked = build_failure(report.dbt)
+        return
+    # which return is current is decided by the staging models, so the drop is judged after the build
+    if min_returns_share is not None:
         with connect(db, read_only=True) as con:
             respondents = refusals.current_respondents(con, year)
-        if min_returns_share is not None:
-            refusals.check_drop(respondents, published, year, min_share=min_returns_share)
-        gate = report.gate = timed("gate", lambda: validator.submit(run_gate, db, year).result())
-    finally:
-        validator.shutdown(wait=False, cancel_futures=True)
-    run_id = gate.run_id
-
-    def export() -> list[Path]:
-        with connect(db, read_only=True) as con:
-            return export_by_prefecture(con, cleaning_log_dir, run_id, year)
+        refusals.check_drop(respondents, published, year, min_share=min_returns_share)
+    years = gate_years(db, year)
+    report.gates = timed("gate", lambda: gate(db, years))
+    report.gate = report.gates[year]
 
     # the cleaning log (written in Python) and the publication (copied by DuckDB) overlap; both only read
     with ThreadPoolExecutor(1) as writer:
-        cleaning_log = writer.submit(timed, "cleaning log", export)
-        if gate.passed:
-            metadata = {"gate_run_id": run_id, **refusals.respondents_metadata({year: respondents})}
-            try:
-                report.published = timed(
-                    "publish", lambda: publish(db, published, PUBLISHED_SCHEMAS, metadata=metadata)
-                )
-            except (PublishError, OSError, duckdb.Error) as error:  # disk full among them
-                report.blocked = f"publishing to {published} failed: {one_line(error)}"
-            if report.published is not None and settings.postgres_url:
-                try:
-                    report.postgres = timed("publish postgres", lambda: publish_step(settings, published))
-                except PublishError as error:
-                    report.blocked = str(error)
-            if report.published is not None and site is not None:  # the site reads the publication alone
-                report.site = timed("site", lambda: build_site(published, site, year))
-        else:
-            report.blocked = "gate failed on hard rules: " + ", ".join(gate.hard_failures)
-        report.cleaning_log = cleaning_log.result()
+        workbooks = writer.submit(timed, "cleaning log", lambda: cleaning_log(db, cleaning_log_dir, years))
+        try:
+            allowed = publication(db, published, cleaning_log_dir, min_returns_share=min_returns_share)
+            metadata = allowed.metadata(year)
+            report.published = timed("publish", lambda: publish_step(db, published, metadata))
+        except HeldBack as held:
+            report.blocked = str(held)
+        except PublishFailed as error:
+            report.blocked = str(error)
+        report.cleaning_log = workbooks.result().get(year, [])
+    if report.published is not None:
+        done = after_publication(settings, published, year, timed)
+        report.postgres, report.site = done.postgres, done.site
+        if done.failed:
+            report.blocked = done.failed
 
 
 def one_line(error: BaseException) -> str:

@@ -15,7 +15,9 @@
 | ``WAREHOUSE_ALERT_*`` | where alerts go (see ``warehouse.alerts``) | a log file |
 | ``WAREHOUSE_REFRESH_CRON`` | when Dagster's annual refresh runs | ``0 3 1 10 *`` (1 October, 03:00) |
 | ``WAREHOUSE_REFRESH_TIMEZONE`` | the time zone of that cron | ``Asia/Tokyo`` |
-| ``WAREHOUSE_SENSOR_SETTLE_SECONDS`` | how long a workbook stays unchanged before Dagster's sensor reads it | ``30`` |
+| ``WAREHOUSE_SENSOR_SETTLE_SECONDS`` | how long a workbook stays unchanged before Dagster's sensor reads it | ``5`` |
+| ``WAREHOUSE_SENSOR_INTERVAL_SECONDS`` | how often Dagster's sensor looks at the raw folder | ``10`` |
+| ``WAREHOUSE_DBT_RUNS_KEPT`` | how many runs' dbt results are kept for inspection | ``10`` |
 | ``WAREHOUSE_POSTGRES_URL`` | also publish to this PostgreSQL database (``warehouse.publish.postgres``) | empty |
 """
 
@@ -34,7 +36,9 @@ from warehouse import paths
 DEFAULT_MIN_RETURNS_SHARE = 0.5
 DEFAULT_REFRESH_CRON = "0 3 1 10 *"  # after the survey's return deadline
 DEFAULT_REFRESH_TIMEZONE = "Asia/Tokyo"
-DEFAULT_SETTLE_SECONDS = 30.0
+DEFAULT_SETTLE_SECONDS = 5.0  # a copy in progress changes the file's size or time within seconds
+DEFAULT_SENSOR_INTERVAL_SECONDS = 10.0
+DEFAULT_DBT_RUNS_KEPT = 10
 TRUE = ("1", "true", "yes", "on")
 FALSE = ("0", "false", "no", "off")
 
@@ -78,6 +82,8 @@ class Settings:
     refresh_timezone: str = DEFAULT_REFRESH_TIMEZONE
     sensor_settle_seconds: float = DEFAULT_SETTLE_SECONDS
     postgres_url: str = ""  # empty: the DuckDB file is the only publication
+    sensor_interval_seconds: float = DEFAULT_SENSOR_INTERVAL_SECONDS
+    dbt_runs_kept: int = DEFAULT_DBT_RUNS_KEPT
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -103,6 +109,16 @@ class Settings:
             refresh_timezone=env.get("WAREHOUSE_REFRESH_TIMEZONE", "").strip() or DEFAULT_REFRESH_TIMEZONE,
             sensor_settle_seconds=_or(_seconds(env, "WAREHOUSE_SENSOR_SETTLE_SECONDS"), DEFAULT_SETTLE_SECONDS),
             postgres_url=_postgres_url(env, "WAREHOUSE_POSTGRES_URL"),
+            sensor_interval_seconds=_or(
+                _number(env, "WAREHOUSE_SENSOR_INTERVAL_SECONDS", lambda n: n >= 1, "a number of seconds, at least 1"),
+                DEFAULT_SENSOR_INTERVAL_SECONDS,
+            ),
+            dbt_runs_kept=int(
+                _or(
+                    _number(env, "WAREHOUSE_DBT_RUNS_KEPT", lambda n: n >= 1 and n == int(n), "a whole number ≥ 1"),
+                    DEFAULT_DBT_RUNS_KEPT,
+                )
+            ),
         )
 
     @property

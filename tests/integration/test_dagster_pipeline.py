@@ -9,7 +9,10 @@ the run-failure alert goes out; once the gate passes, the ``publish`` job publis
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,10 +34,13 @@ from orchestration.resources import WarehousePaths
 from orchestration.sensors import alert_on_run_failure
 from tests.conftest import Ingested
 from warehouse.publish import read_publication
+from warehouse.transform.dbt import artifacts_dir
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
-GATE_CHECKS = {"quality_gate", "soft_rules"}
+SCREENSHOTS = ROOT / "build" / "screenshots"
+CHROMIUM = Path("/usr/bin/chromium")
+GATE_CHECKS = {"quality_gate", "hard_rules", "soft_rules"}
 
 
 class Receiver(ThreadingHTTPServer):
@@ -59,6 +65,7 @@ class Season:
     """What the tests of this module share: the instance, the webhook receiver and the analysts' file."""
 
     root: Path
+    home: Path
     instance: dg.DagsterInstance
     receiver: Receiver
     published: Path
@@ -119,7 +126,7 @@ def season(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Season]:
         home.mkdir()
         settings = yaml.safe_load((ROOT / "orchestration" / "dagster.yaml").read_text(encoding="utf-8"))
         with dg.instance_for_test(temp_dir=str(home), overrides=settings) as instance:
-            yield Season(root, instance, receiver, root / "published.duckdb")
+            yield Season(root, home, instance, receiver, root / "published.duckdb")
     receiver.shutdown()
     receiver.server_close()
     thread.join(timeout=10)
@@ -160,9 +167,9 @@ def test_full_refresh_publishes_the_clean_year(season: Season, clean_year: Inges
     assert max(first[k] for k in dbt_keys) < first[GATE_FINDINGS] < first[CLEANING_LOG] < first[PUBLISHED]
 
     checks = result.get_asset_check_evaluations()
-    gate_checks = [c for c in checks if c.check_name == "quality_gate"]
-    assert {c.asset_key for c in gate_checks} == set(PUBLISHED_KEYS)
-    assert all(c.passed for c in gate_checks)
+    gate_checks = [c for c in checks if c.check_name in ("quality_gate", "hard_rules")]
+    assert {c.asset_key for c in gate_checks} == {GATE_FINDINGS}
+    assert len(gate_checks) == 2 and all(c.passed for c in gate_checks)
     assert all(c.passed for c in checks if c.severity == dg.AssetCheckSeverity.ERROR)
     manifest = json.loads(prepare_manifest().read_text(encoding="utf-8"))
     dbt_tests = [node for node in manifest["nodes"].values() if node["resource_type"] == "test"]
@@ -204,14 +211,39 @@ def test_defective_year_stops_before_publish_and_alerts(season: Season, defectiv
     materialized = set(_materialized(result))
     assert {GATE_FINDINGS, CLEANING_LOG, *PUBLISHED_KEYS} <= materialized
     assert PUBLISHED not in materialized
-    assert "published" not in {event.step_key for event in result.all_events if event.step_key}
+    # published ran, held back: its step succeeded without materialising, and says why
+    steps = {event.step_key: event.event_type_value for event in result.all_events if event.is_step_event}
+    assert steps["published"] == "STEP_SUCCESS"
+    [held] = [e for e in result.all_events if e.event_type_value == "ASSET_OBSERVATION"]
+    assert held.asset_key == PUBLISHED and "held_back" in held.event_specific_data.asset_observation.metadata
 
-    gate_checks = [c for c in result.get_asset_check_evaluations() if c.check_name == "quality_gate"]
-    assert {c.asset_key for c in gate_checks} == set(PUBLISHED_KEYS)
-    assert not any(c.passed for c in gate_checks)
-    assert all(c.severity == dg.AssetCheckSeverity.ERROR for c in gate_checks)
+    checks = {c.check_name: c for c in result.get_asset_check_evaluations()}
+    assert not checks["hard_rules"].passed and checks["hard_rules"].severity == dg.AssetCheckSeverity.ERROR
+    assert checks["hard_rules"].asset_key == GATE_FINDINGS, "the findings asset's own check fails"
+    assert not checks["quality_gate"].passed
+
+    # one failure, in quality_gate, whose message names the hard rules with their counts, files and workbooks
+    [failure] = result.get_step_failure_events()
+    message = failure.step_failure_data.user_failure_data.description
     hard_rules = _metadata(result, GATE_FINDINGS)["hard_rules_failed"]
     assert hard_rules, "unknown respondent codes are hard failures"
+    with duckdb.connect(str(paths.db), read_only=True) as con:
+        broken = dict(
+            con.execute("select rule, broken from gate.rule_results where severity = 'hard' and not success").fetchall()
+        )
+        files = {
+            Path(f).name
+            for (f,) in con.execute("select distinct file_path from gate.findings where severity = 'hard'").fetchall()
+        }
+    assert {rule.split(": ", 1)[1] for rule in hard_rules} == set(broken)
+    for rule, count in broken.items():
+        assert f"hard {rule} [" in message and f"]: {count:,} of " in message, rule
+    assert "soft " not in message.split("respondents concerned")[0], "soft rules are not listed among the hard"
+    assert any(name in message for name in files), "the files concerned are named"
+    workbooks = [line.strip() for line in message.splitlines() if line.strip().endswith("_疑義照会.xlsx")]
+    assert workbooks and all(Path(w).is_file() and Path(w).parent == paths.cleaning_log / "2023" for w in workbooks)
+    run_failure = result.get_run_failure_event().message or ""
+    assert run_failure.count("quality_gate") == 1, run_failure
 
     assert season.published.read_bytes() == season.state["published_bytes"]
     assert read_publication(season.published) == season.state["publication"]
@@ -221,12 +253,15 @@ def test_defective_year_stops_before_publish_and_alerts(season: Season, defectiv
     assert alert["run_id"] == result.run_id
     assert alert["fiscal_year"] == 2023
     assert alert["counts"]["hard"] > 0
-    failed_hard = {rule.split(": ", 1)[1] for rule in hard_rules}
-    assert {r["rule"] for r in alert["failed_rules"][: len(failed_hard)]} == failed_hard, "hard rules first"
+    hard_in_alert = [r for r in alert["failed_rules"] if r["severity"] == "hard"]
+    assert {r["rule"]: r["count"] for r in hard_in_alert} == broken
+    assert alert["failed_rules"][: len(broken)] == hard_in_alert, "hard rules first, each with its severity"
+    assert {r["severity"] for r in alert["failed_rules"]} <= {"hard", "soft"}, "the severities of gate.yaml"
+    assert alert["workbooks"] == workbooks, "the same workbooks as the failure message"
     assert alert["cleaning_log"] == str(paths.cleaning_log / "2023")
-    assert any(Path(alert["cleaning_log"]).glob("*_疑義照会.xlsx"))
-    assert alert["workbooks"] and all(Path(path).is_file() for path in alert["workbooks"]), "the workbooks to act on"
-    assert "Cleaning log: " in alert["text"]
+    assert any(line.startswith("Respondents concerned (") for line in alert["summary"])
+    for rule in broken:
+        assert f"  - {rule}: " in alert["text"]
 
     run = season.instance.get_run_by_id(result.run_id)
     assert run is not None
@@ -234,6 +269,40 @@ def test_defective_year_stops_before_publish_and_alerts(season: Season, defectiv
     skipped = season.failure_sensor(result)
     assert isinstance(skipped, dg.SkipReason)
     assert len(season.receiver.alerts) == 1, "one alert per failed gate, not a second for the failed run"
+    season.state["failed_run"] = result.run_id
+
+
+@pytest.mark.skipif(
+    not CHROMIUM.exists() and not os.environ.get("WAREHOUSE_REQUIRE_CHROMIUM"),
+    reason="/usr/bin/chromium is not installed",
+)
+def test_the_failed_run_and_the_sensor_read_well_in_the_ui(season: Season, defective_year: Ingested) -> None:
+    """``dagster dev`` on the season's instance: the sensor's first tick requests a run for a corrected return
+    (left queued), its cursor is short and the run's tags name the file; Chromium draws the pages."""
+    assert "failed_run" in season.state, "runs after the failed gate"
+    raw = season.root / "dropped" / "raw"
+    source = sorted((defective_year.raw / "2023" / "municipality").glob("*.xlsx"))[0]
+    dropped = raw / "2023" / "municipality" / f"{source.stem}__corrected.xlsx"
+    dropped.parent.mkdir(parents=True)
+    shutil.copy(source, dropped)
+    report = season.root / "ui.json"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "screenshot_runs.py"), "--home", str(season.home), "--raw", str(raw),
+         "--run", season.state["failed_run"], "--out", str(SCREENSHOTS), "--report", str(report)],
+        cwd=ROOT, capture_output=True, text=True, timeout=400,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    served = json.loads(report.read_text(encoding="utf-8"))
+    cursor = served["sensor"]["sensorState"]["typeSpecificData"]["lastCursor"]
+    assert cursor.startswith("1 file; state ") and len(cursor) < 40, cursor
+    [run] = served["requested_runs"]
+    tags = {tag["key"]: tag["value"] for tag in run["tags"]}
+    assert tags["warehouse/changed_files"] == dropped.name
+    assert (tags["warehouse/changed_count"], tags["dagster/partition"]) == ("1", "2023")
+    for name in ("failed_run", "sensor", "launchpad"):
+        shot = SCREENSHOTS / f"{name}.png"
+        assert served["screenshots"][name] == str(shot)
+        assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000, name
 
 
 def test_publishing_alone_after_a_failed_gate_is_refused(season: Season, defective_year: Ingested) -> None:
@@ -267,3 +336,25 @@ def test_publish_job_blocks_then_publishes_once_the_gate_passes(
     assert publication is not None
     assert publication["dagster_run_id"] == result.run_id
     assert publication["published_at"] > season.state["publication"]["published_at"]
+
+
+def test_the_dbt_results_of_the_last_runs_are_kept_and_no_more(season: Season, clean_year: Ingested) -> None:
+    """Ten runs that build a model: the working file's dbt folder keeps the results of the last three (as
+    configured), one folder per run named by its id, and one target folder whatever the number of runs."""
+    clean = season.paths("clean", clean_year)
+    paths = WarehousePaths(
+        raw_root=clean.raw_root,
+        working_db=clean.working_db,
+        published_db=clean.published_db,
+        cleaning_log_root=clean.cleaning_log_root,
+        dbt_runs_kept=3,
+    )
+    model = dg.AssetKey(["intermediate", "int_prefecture__populations"])  # no dbt tests: the cheapest to run
+    definitions = build_definitions(paths)
+    job = definitions.resolve_implicit_global_asset_job_def().get_subset(asset_selection={model})
+    runs = [job.execute_in_process(instance=season.instance).run_id for _ in range(10)]
+    folder = artifacts_dir(paths.db.resolve())
+    kept = sorted(p.name for p in (folder / "runs").iterdir())
+    assert kept == sorted(runs[-3:])
+    assert all((folder / "runs" / run / "run_results.json").is_file() for run in kept)
+    assert sorted(p.name for p in folder.iterdir()) == ["logs", "runs", "target"]

@@ -4,7 +4,6 @@ schedule as the environment configures it."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import shutil
 import time
@@ -20,7 +19,7 @@ from dagster._utils.schedules import cron_string_iterator
 from orchestration.jobs import full_refresh_job
 from orchestration.resources import WarehousePaths
 from orchestration.schedules import build_refresh_schedule, refresh_schedule
-from orchestration.sensors import raw_files
+from orchestration.sensors import load_state, raw_files
 from tests.conftest import Ingested
 from warehouse.codebook import editions
 from warehouse.settings import DEFAULT_REFRESH_CRON, DEFAULT_REFRESH_TIMEZONE
@@ -58,10 +57,13 @@ def test_sensor_asks_one_run_per_new_or_replaced_file_and_none_for_an_unchanged_
     assert raw_files.job_name == full_refresh_job.name
     with dg.instance_for_test() as instance:
         first = _tick(instance, raw, None)  # a fresh sensor sees the tree as it is: one run loads it
-        assert [(r.partition_key, r.tags["warehouse/changed_files"]) for r in first.run_requests] == [("2023", "3")]
-        cursor = json.loads(first.cursor)
-        assert sorted(cursor) == sorted(p.relative_to(raw).as_posix() for p in raw.rglob("*.xlsx"))
-        assert all(len(entry) == 2 for entry in cursor.values())  # [size, mtime]
+        assert [(r.partition_key, r.tags["warehouse/changed_count"]) for r in first.run_requests] == [("2023", "3")]
+        names = sorted(p.name for p in raw.rglob("*.xlsx"))
+        assert first.run_requests[0].tags["warehouse/changed_files"] == ", ".join(names)
+        assert first.cursor is not None and first.cursor.startswith("3 files; state ") and len(first.cursor) < 40
+        state = load_state(instance, raw, first.cursor)  # the files' state is in the instance, not the cursor
+        assert sorted(state) == sorted(p.relative_to(raw).as_posix() for p in raw.rglob("*.xlsx"))
+        assert all(len(entry) == 2 for entry in state.values())  # [size, mtime]
 
         unchanged = _tick(instance, raw, first.cursor)
         assert unchanged.run_requests == []
@@ -76,7 +78,7 @@ def test_sensor_asks_one_run_per_new_or_replaced_file_and_none_for_an_unchanged_
         added = _tick(instance, raw, unchanged.cursor)
         [request] = added.run_requests
         assert request.partition_key == "2023"
-        assert request.tags["warehouse/changed_files"] == "1"
+        assert (request.tags["warehouse/changed_count"], request.tags["warehouse/changed_files"]) == ("1", new.name)
         assert request.run_key and request.run_key.startswith("raw-2023-")
 
         again = _tick(instance, raw, added.cursor)
@@ -95,16 +97,16 @@ def test_sensor_asks_one_run_per_new_or_replaced_file_and_none_for_an_unchanged_
         _age(lock)
         waiting = _tick(instance, raw, replaced.cursor)
         assert waiting.run_requests == [], "a file modified a moment ago waits; Excel's lock files never count"
-        assert "2023/municipality/still_copying.xlsx" not in json.loads(waiting.cursor)
+        assert "2023/municipality/still_copying.xlsx" not in load_state(instance, raw, waiting.cursor)
 
         _age(copying, 120)
         settled = _tick(instance, raw, waiting.cursor)
-        assert [r.tags["warehouse/changed_files"] for r in settled.run_requests] == ["1"]
+        assert [r.tags["warehouse/changed_files"] for r in settled.run_requests] == ["still_copying.xlsx"]
 
         new.unlink()  # sent by mistake: removing it asks for a run, whose ingest withdraws the return
         removed = _tick(instance, raw, settled.cursor)
         [request_removed] = removed.run_requests
-        assert (request_removed.partition_key, request_removed.tags["warehouse/changed_files"]) == ("2023", "1")
+        assert (request_removed.partition_key, request_removed.tags["warehouse/changed_files"]) == ("2023", new.name)
         assert _tick(instance, raw, removed.cursor).run_requests == [], "a removal triggers once"
 
 

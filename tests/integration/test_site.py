@@ -80,6 +80,26 @@ def test_prefecture_and_municipality_tables_hold_the_marts(site: tuple[Path, Pat
             """
         ).fetchall()
         labels = dict(con.execute("select scenario_key, scenario_label from marts.dim_scenario").fetchall())
+        bands = dict(
+            con.execute(
+                "select municipality_code, population_band from marts.dim_municipality_population "
+                "where fiscal_year = 2023 and form = 'municipality'"
+            ).fetchall()
+        )
+        band_shares = {
+            (band, scenario): share
+            for band, scenario, share in con.execute(
+                """
+                select p.population_band, f.scenario_key,
+                    round(100 * count(*) filter (where f.is_engaged) / count(*), 1)
+                from marts.fct_scenario_status as f
+                join marts.dim_municipality_population as p
+                    on p.fiscal_year = f.fiscal_year and p.form = 'municipality'
+                    and p.municipality_code = f.municipality_code
+                where f.engaged_status in ('answered', 'missing') group by all
+                """
+            ).fetchall()
+        }
     assert len({p for p, _, _ in shares}) > 1  # every prefecture its own numbers, not the first one's
     for prefecture, scenario, share in shares:
         rows = {r["項目"]: r for r in _csv(root / "prefecture" / "csv" / f"{prefecture}-scenes.csv")}
@@ -87,8 +107,9 @@ def test_prefecture_and_municipality_tables_hold_the_marts(site: tuple[Path, Pat
     for municipality, scenario, engaged in own:
         profile = {r["項目"]: r for r in _csv(root / "municipality" / "csv" / f"{municipality}-scenes.csv")}
         assert profile[f"{labels[scenario]}：取り組んでいる"]["当該市町村"] == ("はい" if engaged else "いいえ")
-        page = (root / "municipality" / f"{municipality}.html").read_text(encoding="utf-8")
-        assert "人口規模区分" in page  # the band is missing from the reference data: said, not invented
+        band = bands[municipality]  # the 2020 census covers every municipality of 2023
+        column = f"{labels[scenario]}：取り組んでいる"
+        assert float(profile[column][f"同規模（{band}）（%）"]) == band_shares[(band, scenario)]
 
 
 def test_quality_coordinator_pages_and_data_docs(site: tuple[Path, Path]) -> None:

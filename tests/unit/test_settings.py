@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from warehouse import paths
-from warehouse.settings import Settings, SettingsError
+from warehouse.settings import DEFAULT_SETTLE_SECONDS, Settings, SettingsError
 
 
 def test_defaults_then_environment_then_options() -> None:
     assert Settings.from_env({}) == Settings()
-    assert Settings().db == paths.WORKING_DB and Settings().sensor_settle_seconds == 30
+    assert Settings().db == paths.WORKING_DB and Settings().sensor_settle_seconds == DEFAULT_SETTLE_SECONDS == 5
     env = {
         "WAREHOUSE_DB": "/srv/w.duckdb",
         "WAREHOUSE_LOCK_WAIT": "no",

@@ -45,9 +45,11 @@ with facts as (
     select municipality_code, 'coordinator', 'present', has_coordinator, presence_status
     from marts.fct_coordinator_headcount where fiscal_year = $year and form = 'municipality'
 )
-select f.municipality_code, m.prefecture_code, {band} as band, f.scope, f.measure, f.value, f.status
+select f.municipality_code, m.prefecture_code, p.population_band as band, f.scope, f.measure, f.value, f.status
 from facts as f
 join marts.dim_municipality as m using (municipality_code)
+left join marts.dim_municipality_population as p
+    on p.fiscal_year = $year and p.form = 'municipality' and p.municipality_code = f.municipality_code
 """
 
 
@@ -67,8 +69,8 @@ class SiteData:
     forms: list[tuple[str, str]]  # (form, label)
     charts: list[dict]  # rows of report.rpt_published_charts
     prefectures: list[tuple[str, str]]  # (code, name)
-    municipalities: list[dict]  # dim_municipality rows (+ band when the reference data has one)
-    band_column: str | None  # the column of dim_municipality holding the population band, if any
+    municipalities: list[dict]  # dim_municipality rows with the population band of the year
+    band_column: str | None  # the column of the municipality records holding the population band
     scenarios: dict[str, tuple[str, int, bool]]  # key → (label, order, is_scene)
     initiatives: dict[str, tuple[str, int]]  # key → (label, order)
     own: dict[str, dict[tuple[str, str], tuple[bool | None, str]]]  # municipality → (scope, measure) → value, status
@@ -88,17 +90,6 @@ def _records(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) ->
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def _band_column(con: duckdb.DuckDBPyConnection) -> str | None:
-    """The population band of ``dim_municipality`` when the reference data provides one."""
-    columns = {
-        row[0]
-        for row in con.execute(
-            "select column_name from duckdb_columns() where schema_name = 'marts' and table_name = 'dim_municipality'"
-        ).fetchall()
-    }
-    return next((c for c in ("population_band_label", "population_band") if c in columns), None)
-
-
 def latest_year(con: duckdb.DuckDBPyConnection) -> int:
     row = con.execute("select max(fiscal_year) from report.rpt_published_charts").fetchone()
     if not row or row[0] is None:
@@ -107,7 +98,7 @@ def latest_year(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def load(con: duckdb.DuckDBPyConnection, year: int) -> SiteData:
-    band_column = _band_column(con)
+    band_column = "population_band"
     editions = _records(con, "select * from marts.dim_survey_edition where fiscal_year = ? order by form", [year])
     order = {"municipality": 0, "prefecture": 1, "coordinator": 2}
     forms = sorted(((e["form"], e["form_label"]) for e in editions), key=lambda f: (order.get(f[0], 9), f[0]))
@@ -116,7 +107,14 @@ def load(con: duckdb.DuckDBPyConnection, year: int) -> SiteData:
         "select * from report.rpt_published_charts where fiscal_year = ? order by form, chart_id, row_ordinal",
         [year],
     )
-    municipalities = _records(con, "select * from marts.dim_municipality order by municipality_code")
+    municipalities = _records(
+        con,
+        "select m.*, p.population_band from marts.dim_municipality as m "
+        "left join marts.dim_municipality_population as p "
+        "on p.fiscal_year = ? and p.form = 'municipality' and p.municipality_code = m.municipality_code "
+        "order by m.municipality_code",
+        [year],
+    )
     prefectures = [
         tuple(r)
         for r in con.execute(
@@ -136,17 +134,16 @@ def load(con: duckdb.DuckDBPyConnection, year: int) -> SiteData:
             [year],
         ).fetchall()
     }
-    band = f"m.{band_column}::varchar" if band_column else "null::varchar"
     own: dict[str, dict[tuple[str, str], tuple[bool | None, str]]] = defaultdict(dict)
     shares = Shares()
-    rows = con.execute(MEASURES_SQL.format(band=band), {"year": year}).fetchall()
+    rows = con.execute(MEASURES_SQL, {"year": year}).fetchall()
     for code, _, _, scope, measure, value, status in rows:
         own[code][(scope, measure)] = (value, status)
     aggregated = con.execute(
         f"""
         select prefecture_code, band, scope, measure, grouping(prefecture_code), grouping(band),
             count(*) filter (where value), count(*) filter (where status in ('answered', 'missing'))
-        from ({MEASURES_SQL.format(band=band)})
+        from ({MEASURES_SQL})
         group by grouping sets ((scope, measure), (prefecture_code, scope, measure), (band, scope, measure))
         """,
         {"year": year},

@@ -1,8 +1,9 @@
 """A profile per municipality: its scenes, initiatives, council and coordinator beside the shares among
 municipalities of its population band, its prefecture and the nation, and its history across editions.
 
-The population band comes from the reference data (a band column of ``marts.dim_municipality``); while
-the published file has none, the profile says so and compares with the prefecture and the nation only.
+The population band comes from the reference data (``marts.dim_municipality_population``, the latest census
+on or before the edition's reference date); a municipality the census source does not cover has none, and
+its profile says so and compares with the prefecture and the nation only.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from warehouse.site.data import SiteData
 from warehouse.site.writer import SiteWriter
 
 NO_BAND = (
-    "人口規模区分：公表ファイルに市町村の人口と人口規模区分（参照データ）がまだないため、"
+    "人口規模区分：参照データの国勢調査にこの市町村の人口がないため、"
     "同規模の市町村との比較は表示していません。"
 )
 

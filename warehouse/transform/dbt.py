@@ -10,8 +10,13 @@ code.  dbt itself versions each incremental model (the lookups' hash, its own fi
 ancestors' versions, in ``transform.model_versions``) and rebuilds one whole when its version
 changed, so a plain ``dbt build`` is correct after a rule change.  The wrapper here adds a
 fingerprint of the whole project, macros included, and of the lookups (``transform.builds``): any
-change rebuilds everything (``--full-refresh``); when nothing changed it runs only what reads the
-returns (``source:raw+``), the rest being current.
+change rebuilds everything (``--full-refresh``); otherwise it runs only what reads the returns
+(``source:raw+``), leaving out the per-form models of forms without a new or withdrawn return since
+the last build (:func:`changed_forms`), and nothing at all when no return changed.
+
+Every invocation keeps its ``run_results.json`` under ``<artifacts>/runs/<label>/`` for inspection, the
+last :data:`RUNS_KEPT` (``WAREHOUSE_DBT_RUNS_KEPT``) of them; the target folder itself is one per working
+file and reused, so dbt's partial parsing saves the project's parse on every run.
 
 dbt-duckdb closes the working file when its last connection closes (``keep_open: false`` in
 ``profiles.yml``), so the file is free for the next step as soon as a build returns.
@@ -21,12 +26,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
+import re
+import shutil
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from warehouse.codebook import tables as codebook_tables
 from warehouse.ingest.store import connect
@@ -47,6 +56,10 @@ create table if not exists transform.builds (
 """
 
 
+#: How many runs' dbt results are kept under ``<artifacts>/runs/`` (``WAREHOUSE_DBT_RUNS_KEPT``).
+RUNS_KEPT = 10
+
+
 @dataclass(frozen=True)
 class BuildReport:
     success: bool
@@ -54,6 +67,9 @@ class BuildReport:
     results: dict[str, str]  # node unique id → status
     failures: list[str]
     full_refresh: bool = False
+    forms: tuple[str, ...] | None = None  # the forms whose models were built (None: every form)
+    skipped: bool = False  # no return changed since the last build: nothing ran
+    timings: dict[str, float] = field(default_factory=dict)  # node unique id → seconds
 
 
 def project_files(project_dir: Path = PROJECT_DIR) -> list[Path]:
@@ -93,6 +109,68 @@ def needs_full_refresh(db: Path, current: str | None = None) -> bool:
             return True
         last = con.execute("select fingerprint from transform.builds order by built_at desc limit 1").fetchone()
     return last is None or last[0] != (current or fingerprint(db))
+
+
+def changed_forms(db: Path) -> tuple[str, ...] | None:
+    """The forms with a return ingested or withdrawn since the last complete build (None: no build known).
+
+    Only these forms' per-return models can gain or lose rows; a build with no changed form has nothing to do.
+    """
+    with connect(db, read_only=True) as con:
+        known = con.execute(
+            "select count(*) from duckdb_tables() where schema_name = 'transform' and table_name = 'builds'"
+        ).fetchone()
+        if not known or not known[0]:
+            return None
+        rows = con.execute(
+            """
+            with last as (select max(built_at) as built_at from transform.builds)
+            select distinct s.form from raw.submissions as s, last
+            where s.ingested_at > last.built_at
+                or s.submission_id in (
+                    select w.submission_id from raw.withdrawals as w where w.withdrawn_at > last.built_at
+                )
+            order by 1
+            """
+        ).fetchall()
+    return tuple(form for (form,) in rows)
+
+
+def per_form_models(manifest: dict[str, Any], forms: list[str]) -> dict[str, set[str]]:
+    """Model name → the forms whose per-form models (``int_<form>__*``) it is built from, itself included;
+    models built from no single form's models (staging, shared models) are left out."""
+    pattern = re.compile(r"int_(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")__")
+    parents: dict[str, list[str]] = manifest.get("parent_map", {})
+    nodes = {uid: node for uid, node in manifest.get("nodes", {}).items() if node.get("resource_type") == "model"}
+    found: dict[str, set[str]] = {}
+
+    def of(uid: str) -> set[str]:
+        if uid not in found:
+            found[uid] = set()  # cycles cannot happen in dbt; this only guards the recursion
+            own = pattern.match(nodes[uid]["name"]) if uid in nodes else None
+            found[uid] = ({own.group(1)} if own else set()).union(
+                *(of(parent) for parent in parents.get(uid, []) if parent in nodes)
+            )
+        return found[uid]
+
+    return {nodes[uid]["name"]: of(uid) for uid in nodes if of(uid)}
+
+
+def unchanged_form_models(db: Path, changed: tuple[str, ...]) -> list[str]:
+    """The models that read only forms without a changed return: left out of an incremental build.
+
+    Read from the manifest of the last dbt invocation on ``db`` (current, since any change to the project
+    rebuilds everything); nothing is left out when there is none.
+    """
+    manifest_path = artifacts_dir(db.resolve()) / "target" / "manifest.json"
+    if not manifest_path.exists():
+        return []
+    with connect(db, read_only=True) as con:
+        forms = [form for (form,) in con.execute("select distinct form from raw.submissions").fetchall()]
+    if not forms:
+        return []
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    return sorted(name for name, reads in per_form_models(manifest, forms).items() if not reads & set(changed))
 
 
 def record_build(db: Path, current: str, *, full_refresh: bool, seconds: float, nodes: int) -> None:
@@ -154,36 +232,53 @@ def environment(values: Mapping[str, str]) -> Iterator[None]:
 
 
 def build(
-    db: Path, *, select: Sequence[str] = (), args: Sequence[str] = ("build",), full_refresh: bool | None = None
+    db: Path,
+    *,
+    select: Sequence[str] = (),
+    args: Sequence[str] = ("build",),
+    full_refresh: bool | None = None,
+    label: str | None = None,
+    runs_kept: int = RUNS_KEPT,
 ) -> BuildReport:
     """Run dbt (``build`` by default) on ``db`` in-process and collect each node's status.
 
     ``full_refresh`` None decides from the fingerprint: everything is rebuilt whole when the project or
-    the lookups changed since the last complete build; otherwise only what reads the returns is run,
-    and the incremental models compute the new returns alone.
+    the lookups changed since the last complete build; otherwise only what reads the returns of the forms
+    that changed is run (nothing when none did), and the incremental models compute the new returns alone.
+    ``label`` names the folder its results are kept in (default: the time).
     """
-    from dbt.cli.main import dbtRunner
-
     started = time.perf_counter()
     builds = args[0] in ("build", "run")
     current = fingerprint(db) if builds else ""
     if full_refresh is None:
         full_refresh = builds and needs_full_refresh(db, current)
     cli = [*args, "--project-dir", str(PROJECT_DIR), "--quiet"]
+    forms: tuple[str, ...] | None = None
     if select:
         cli += ["--select", *select]
     elif builds and not full_refresh:
-        # project and lookups as last built: what reads only them (most dimensions) is current
+        # project and lookups as last built: what reads only them (most dimensions) is current, and so are
+        # the models of forms without a new or withdrawn return
+        forms = changed_forms(db)
+        if forms is not None and not forms:
+            return BuildReport(True, time.perf_counter() - started, {}, [], False, forms, skipped=True)
         cli += ["--select", RETURNS_AND_DOWNSTREAM]
+        unchanged = unchanged_form_models(db, forms) if forms is not None else []
+        if unchanged:
+            cli += ["--exclude", *unchanged]
     if full_refresh:
         cli.append("--full-refresh")
+    from dbt.cli.main import dbtRunner
+
     with environment(dbt_env(db)):
         result = dbtRunner().invoke(cli)
     statuses: dict[str, str] = {}
+    timings: dict[str, float] = {}
     failures: list[str] = []
     for node in getattr(result.result, "results", None) or []:
         status = str(node.status)
         statuses[node.node.unique_id] = status
+        timings[node.node.unique_id] = float(node.execution_time or 0.0)
         if status in ("error", "fail"):
             failures.append(f"{node.node.unique_id}: {node.message}")
     if result.exception is not None:
@@ -191,4 +286,22 @@ def build(
     seconds = time.perf_counter() - started
     if result.success and builds and not select:
         record_build(db, current, full_refresh=full_refresh, seconds=seconds, nodes=len(statuses))
-    return BuildReport(result.success, seconds, statuses, failures, full_refresh)
+    keep_results(db, label or dt.datetime.now().strftime("%Y%m%dT%H%M%S%f"), runs_kept)
+    return BuildReport(result.success, seconds, statuses, failures, full_refresh, forms, timings=timings)
+
+
+def keep_results(db: Path, label: str, kept: int = RUNS_KEPT) -> Path | None:
+    """Copy the last invocation's ``run_results.json`` to ``<artifacts>/runs/<label>/`` and remove all but the
+    ``kept`` newest such folders: what a run needs to be inspected, bounded."""
+    folder = artifacts_dir(db.resolve())
+    results = folder / "target" / "run_results.json"
+    runs = folder / "runs"
+    target = runs / re.sub(r"[^\w.-]", "_", label)
+    if results.exists():
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(results, target / results.name)
+    if runs.exists():
+        by_age = sorted((p for p in runs.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in by_age[max(kept, 1) :]:
+            shutil.rmtree(old, ignore_errors=True)
+    return target if results.exists() else None
