@@ -14,10 +14,7 @@ from warehouse.site import compare, page
 from warehouse.site.data import SiteData
 from warehouse.site.writer import SiteWriter
 
-NO_BAND = (
-    "人口規模区分：参照データの国勢調査にこの市町村の人口がないため、"
-    "同規模の市町村との比較は表示していません。"
-)
+NO_BAND = "人口規模区分：参照データの国勢調査にこの市町村の人口がないため、同規模の市町村との比較は表示していません。"
 
 
 def write(data: SiteData, writer: SiteWriter) -> None:
