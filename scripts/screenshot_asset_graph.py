@@ -29,6 +29,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
+
+from warehouse.site.page import font_source
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -132,6 +135,20 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
     process.wait(timeout=10)
 
 
+def _fonts(profile: Path) -> dict[str, str]:
+    """Chromium's environment with the project's Japanese font (the one the site embeds) added to the host's
+    fonts, so that Japanese renders on a machine that has none."""
+    conf = profile / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <dir>{escape(str(font_source()))}</dir>\n  <cachedir>{escape(str(profile / 'fontconfig'))}</cachedir>\n"
+        "</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return {**os.environ, "FONTCONFIG_FILE": str(conf)}
+
+
 def screenshot(url: str, out: Path) -> None:
     """Headless Chromium's picture of ``url`` once the page's scripts have had 15 s of virtual time."""
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -153,6 +170,7 @@ def screenshot(url: str, out: Path) -> None:
             check=True,
             capture_output=True,
             timeout=120,
+            env=_fonts(Path(profile)),
         )
     if not out.exists():
         raise RuntimeError(f"Chromium wrote no screenshot to {out}")
