@@ -160,7 +160,7 @@ def _publish(args: argparse.Namespace, settings: Settings) -> None:
         except PublishFailed as error:  # disk full among them; the previous publication stays
             raise PublishError(str(error)) from error
     print(f"published {len(result.tables)} tables to {result.path} in {result.seconds:.1f} s")
-    done = after_publication(settings, settings.published, args.year)
+    done = after_publication(settings, settings.published)
     if done.postgres is not None:
         pg = done.postgres
         print(f"published {len(pg.tables)} tables to {pg.target} in {pg.seconds:.1f} s")

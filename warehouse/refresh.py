@@ -203,7 +203,7 @@ class AfterPublication:
 
 
 def after_publication(
-    settings: Settings, published: Path, year: int, timed: Callable[[str, Callable[[], object]], object] = _untimed
+    settings: Settings, published: Path, timed: Callable[[str, Callable[[], object]], object] = _untimed
 ) -> AfterPublication:
     """The steps that read the new publication, in order, each taking the settings and the published file:
     ``timed`` names the step in the refresh's summary.  The command line calls this after publishing; Dagster
@@ -215,7 +215,7 @@ def after_publication(
             done.postgres = timed("publish postgres", lambda: postgres.publish_step(settings, published))
         except PublishError as error:
             done.failed = str(error)
-    done.site = timed("site", lambda: build_site(published, settings.site_dir, year))
+    done.site = timed("site", lambda: build_site(published, settings.site_dir))  # the latest year it draws
     return done
 
 
@@ -368,7 +368,7 @@ def _steps(
             report.blocked = str(error)
         report.cleaning_log = workbooks.result().get(year, [])
     if report.published is not None:
-        done = after_publication(settings, published, year, timed)
+        done = after_publication(settings, published, timed)
         report.postgres, report.site = done.postgres, done.site
         if done.failed:
             report.blocked = done.failed

@@ -91,9 +91,11 @@ def _records(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) ->
 
 
 def latest_year(con: duckdb.DuckDBPyConnection) -> int:
-    row = con.execute("select max(fiscal_year) from report.rpt_published_charts").fetchone()
+    """The latest edition with municipal returns of the scenes the pages draw: the report holds rows (with n 0)
+    for every edition whose charts the codebooks carry, and a hub or legacy edition has no scenes."""
+    row = con.execute("select max(fiscal_year) from marts.fct_scenario_status").fetchone()
     if not row or row[0] is None:
-        raise ValueError("the published file holds no report rows: nothing to draw")
+        raise ValueError("the published file holds no municipal returns of the scenes: nothing to draw")
     return int(row[0])
 
 
