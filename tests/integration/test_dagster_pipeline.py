@@ -32,6 +32,7 @@ from orchestration.ingest_assets import RAW_ANSWERS
 from orchestration.publish_assets import PUBLISHED, published
 from orchestration.resources import WarehousePaths
 from orchestration.sensors import alert_on_run_failure
+from orchestration.site_assets import SITE
 from tests.conftest import Ingested
 from warehouse.publish import read_publication
 from warehouse.transform.dbt import artifacts_dir
@@ -331,7 +332,7 @@ def test_publish_job_blocks_then_publishes_once_the_gate_passes(
 
     result = season.run("publish", season.paths("clean", clean_year))
     assert result.success
-    assert set(_materialized(result)) == {GATE_FINDINGS, CLEANING_LOG, PUBLISHED}
+    assert set(_materialized(result)) == {GATE_FINDINGS, CLEANING_LOG, PUBLISHED, SITE}  # and what reads it
     publication = read_publication(season.published)
     assert publication is not None
     assert publication["dagster_run_id"] == result.run_id

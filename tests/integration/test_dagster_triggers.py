@@ -137,6 +137,6 @@ def test_schedule_refreshes_the_survey_year_of_its_fiscal_year() -> None:
         assert request.partition_key == str(max(year for year in editions() if year <= 2024))
         assert request.run_key == "annual-2024-10-01"
 
-        early = dt.datetime(2023, 3, 1, 3, 0, tzinfo=TOKYO)  # fiscal 2022: before the first edition
+        early = dt.datetime(2015, 3, 1, 3, 0, tzinfo=TOKYO)  # fiscal 2014: before the first edition
         skipped = refresh_schedule(dg.build_schedule_context(instance=instance, scheduled_execution_time=early))
         assert isinstance(skipped, dg.SkipReason)
