@@ -221,7 +221,12 @@ def _readme_variables() -> list[str]:
 def test_every_variable_of_the_readme_configuration_is_read_by_the_settings() -> None:
     names = _readme_variables()
     assert {"WAREHOUSE_RAW", "WAREHOUSE_DB", "WAREHOUSE_PUBLISHED", "WAREHOUSE_CLEANING_LOG"} <= set(names)
-    values = {"WAREHOUSE_LOCK_WAIT": "0", "WAREHOUSE_FORCE": "1", "WAREHOUSE_MIN_RETURNS_SHARE": "0.25"}
+    values = {
+        "WAREHOUSE_LOCK_WAIT": "0",
+        "WAREHOUSE_FORCE": "1",
+        "WAREHOUSE_MIN_RETURNS_SHARE": "0.25",
+        "WAREHOUSE_POSTGRES_URL": "postgresql://reader@localhost:5432/warehouse",
+    }
     default = Settings.from_env({})
     for name in names:
         if name.startswith(("WAREHOUSE_REFRESH_", "WAREHOUSE_SENSOR_")):
