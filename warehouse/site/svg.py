@@ -85,9 +85,12 @@ def grouped(
     per = 8 * len(series) + 8
     top = 18
     height = per * len(categories)
+    starts = [left]  # each legend entry as wide as its name (11 px a character) and a gap
+    for name in series:
+        starts.append(starts[-1] + 14 + 11 * len(name) + 14)
     body = [
-        f'<rect x="{left + 90 * k:.1f}" y="2" width="10" height="10" fill="{PALETTE[k]}"/>'
-        f'<text x="{left + 90 * k + 14:.1f}" y="11" font-size="11">{escape(name)}</text>'
+        f'<rect x="{starts[k]:.1f}" y="2" width="10" height="10" fill="{PALETTE[k]}"/>'
+        f'<text x="{starts[k] + 14:.1f}" y="11" font-size="11">{escape(name)}</text>'
         for k, name in enumerate(series)
     ]
     body += _axis(left, top, height)
@@ -107,7 +110,7 @@ def grouped(
             body.append(
                 f'<text x="{left + PLOT + 6:.1f}" y="{y + per / 2 + 4:.1f}" font-size="11">{escape(marks[i])}</text>'
             )
-    return _frame(left + PLOT + 70, top + height + 20, body, title)
+    return _frame(max(left + PLOT + 70, starts[-1]), top + height + 20, body, title)
 
 
 def stacked(title: str, items: Sequence[tuple[str, Sequence[tuple[str, float | None, bool]]]]) -> str:
