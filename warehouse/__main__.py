@@ -159,11 +159,10 @@ def _publish(args: argparse.Namespace, settings: Settings) -> None:
             raise SystemExit(f"publish: refused, {held}") from None
         except PublishFailed as error:  # disk full among them; the previous publication stays
             raise PublishError(str(error)) from error
-    print(f"published {len(result.tables)} tables to {result.path} in {result.seconds:.1f} s")
+    _say_published(len(result.tables), result.path, result.seconds)
     done = after_publication(settings, settings.published)
     if done.postgres is not None:
-        pg = done.postgres
-        print(f"published {len(pg.tables)} tables to {pg.target} in {pg.seconds:.1f} s")
+        _say_published(len(done.postgres.tables), done.postgres.target, done.postgres.seconds)
     if done.failed:
         raise SystemExit(f"publish: {done.failed}")
     if done.site is not None:
@@ -175,10 +174,14 @@ def _pg_publish(args: argparse.Namespace, settings: Settings) -> None:
     from warehouse.publish.postgres import publish_step
 
     result = publish_step(settings, settings.published)
-    if result is not None:
-        print(f"published {len(result.tables)} tables to {result.target} in {result.seconds:.1f} s")
-    elif args.command == "pg-publish":
+    if result is None:
         raise SystemExit("pg-publish: no PostgreSQL database configured (WAREHOUSE_POSTGRES_URL or --postgres-url)")
+    _say_published(len(result.tables), result.target, result.seconds)
+
+
+def _say_published(tables: int, where: object, seconds: float) -> None:
+    """The one line each publication target prints (the file and the PostgreSQL copy alike)."""
+    print(f"published {tables} tables to {where} in {seconds:.1f} s")
 
 
 def _pg_roles(args: argparse.Namespace, settings: Settings) -> None:
