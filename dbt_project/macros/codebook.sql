@@ -22,7 +22,9 @@
         from {{ items }}
         where form = '{{ form }}'
         group by item_key
-        order by min(ordinal)
+        {# editions number their items from 1 each: the earliest edition's order, then the key, so
+           that the columns come in the same order on every build #}
+        order by min(edition), min(ordinal), item_key
     {%- endset -%}
     {{ return(run_query(query).rows) }}
 {% endmacro %}
