@@ -7,6 +7,7 @@ from orchestration.ingest_assets import WRITER_POOL
 from orchestration.publish_assets import PUBLISHED
 from orchestration.resources import WarehousePaths
 from warehouse.site.build import build_site
+from warehouse.site.data import NothingToDraw
 
 SITE = dg.AssetKey(["site"])
 
@@ -22,7 +23,11 @@ SITE = dg.AssetKey(["site"])
     "rewritten.",
 )
 def site(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.MaterializeResult:
-    report = build_site(paths.published, paths.site)
+    try:
+        report = build_site(paths.published, paths.site)
+    except NothingToDraw as nothing:
+        context.log.warning(f"site: not written, {nothing}")
+        return dg.MaterializeResult(metadata={"pages": 0, "not_written": str(nothing)})
     context.log.info(f"site: {report.written:,} files written, {report.unchanged:,} unchanged → {report.index}")
     return dg.MaterializeResult(
         metadata={

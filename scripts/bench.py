@@ -295,14 +295,14 @@ def main() -> int:
     postgres = []  # beside the stages, not in their sum: the refresh's publication is the DuckDB file's
     if args.postgres_url and full:
         postgres.append(stage("publish to PostgreSQL", ["--postgres-url", args.postgres_url, "pg-publish"], common))
-    shutil.rmtree(site, ignore_errors=True)
-    site_full = stage("site (every page)", ["site"], common, note="from the published file, empty folder")
-    site_same = stage("site (unchanged)", ["site"], common, note="nothing to rewrite")
     peak = max((m.peak_mib for m in full), default=0.0)
     staged = Measure("sum of the stages", sum(m.wall for m in full), sum(m.cpu for m in full), peak)
     _fresh(db, published)
     print("full refresh in one process (python -m warehouse run), on a fresh working file:")
     total = stage("full refresh", ["run"], common, note="what `bash scripts/run.sh` runs")
+    shutil.rmtree(site, ignore_errors=True)
+    site_full = stage("site (every page)", ["site"], common, note="from the published file, empty folder")
+    site_same = stage("site (unchanged)", ["site"], common, note="nothing to rewrite")
     print("incremental refresh after one municipality resubmits:")
     changed = resubmit_one(args.raw, args.year)
     incremental = stage("incremental refresh", ["run"], common, note=changed.name)

@@ -167,6 +167,8 @@ def _publish(args: argparse.Namespace, settings: Settings) -> None:
         raise SystemExit(f"publish: {done.failed}")
     if done.site is not None:
         print(f"site: {done.site.pages:,} pages → {done.site.index}")
+    elif done.site_skipped:
+        print(f"site: not written, {done.site_skipped}")
 
 
 def _pg_publish(args: argparse.Namespace, settings: Settings) -> None:
@@ -211,8 +213,12 @@ def _pg_roles(args: argparse.Namespace, settings: Settings) -> None:
 
 def _site(args: argparse.Namespace, settings: Settings) -> None:
     from warehouse.site.build import build_site
+    from warehouse.site.data import NothingToDraw
 
-    report = build_site(settings.published, settings.site_dir, args.year)
+    try:
+        report = build_site(settings.published, settings.site_dir, args.year)
+    except NothingToDraw as nothing:
+        raise SystemExit(f"site: {nothing} ({settings.published})") from None
     print(
         f"site: {report.pages:,} pages of {report.fiscal_year} from {settings.published} in {report.seconds:.1f} s "
         f"({report.written:,} files written, {report.unchanged:,} unchanged, {report.removed:,} removed) "

@@ -42,6 +42,7 @@ from warehouse.publish.postgres import PostgresResult
 from warehouse.publish.swap import PublishError, PublishResult, publish
 from warehouse.settings import DEFAULT_MIN_RETURNS_SHARE, Settings
 from warehouse.site.build import SiteReport, build_site
+from warehouse.site.data import NothingToDraw
 from warehouse.transform.dbt import BuildReport, build, write_lookups
 
 #: What analysts get: the star schema, the report tables and the gate's flags.
@@ -199,6 +200,7 @@ class AfterPublication:
 
     postgres: PostgresResult | None = None  # the copy in PostgreSQL, when one is configured
     site: SiteReport | None = None
+    site_skipped: str | None = None  # why no site was written (the publication holds nothing it draws)
     failed: str | None = None  # why the PostgreSQL copy failed (the file's publication stands)
 
 
@@ -215,7 +217,10 @@ def after_publication(
             done.postgres = timed("publish postgres", lambda: postgres.publish_step(settings, published))
         except PublishError as error:
             done.failed = str(error)
-    done.site = timed("site", lambda: build_site(published, settings.site_dir))  # the latest year it draws
+    try:
+        done.site = timed("site", lambda: build_site(published, settings.site_dir))  # the latest year it draws
+    except NothingToDraw as nothing:
+        done.site_skipped = str(nothing)
     return done
 
 
@@ -247,6 +252,7 @@ class RefreshReport:
     returns: Returns | None = None
     postgres: PostgresResult | None = None  # the copy in PostgreSQL, when one is configured
     site: SiteReport | None = None
+    site_skipped: str | None = None  # why no site was written
 
     @property
     def ok(self) -> bool:
@@ -369,7 +375,7 @@ def _steps(
         report.cleaning_log = workbooks.result().get(year, [])
     if report.published is not None:
         done = after_publication(settings, published, timed)
-        report.postgres, report.site = done.postgres, done.site
+        report.postgres, report.site, report.site_skipped = done.postgres, done.site, done.site_skipped
         if done.failed:
             report.blocked = done.failed
 

@@ -34,6 +34,8 @@ def summary(report: RefreshReport, published: Path, cleaning_log: Path) -> str:
     lines.append(f"  time: {report.seconds:.1f} s ({steps})")
     if report.published is not None:
         lines.append(f"  published: {published} ({len(report.published.tables)} tables)")
+        if report.site_skipped:
+            lines.append(f"  site: not written, {report.site_skipped}")
         if report.site is not None:
             lines.append(f"  site: {report.site.index} ({report.site.pages:,} pages, quality: {report.site.quality})")
             if report.site.data_docs is not None:

@@ -14,7 +14,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from warehouse.refresh import RefreshReport
+from warehouse.refresh import RefreshReport, after_publication
+from warehouse.settings import Settings
 from warehouse.site.build import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -132,6 +133,21 @@ def test_an_unchanged_rebuild_writes_nothing(site: tuple[Path, Path]) -> None:
     published, root = site
     report = build_site(published, root)
     assert report.written == 0 and report.removed == 0 and report.unchanged > 100
+
+
+def test_a_publication_without_scene_returns_writes_no_site(site: tuple[Path, Path], tmp_path: Path) -> None:
+    """A file holding only editions the pages do not draw (the hub survey alone): the refresh's last step
+    writes nothing and says why, instead of failing after the publication."""
+    published = tmp_path / "published.duckdb"
+    with duckdb.connect(str(published)) as con:
+        con.execute(f"attach '{site[0]}' as whole (read_only)")
+        con.execute("create schema marts")
+        con.execute("create table marts.fct_scenario_status as from whole.marts.fct_scenario_status limit 0")
+    settings = Settings.from_env({}).override(published=published, site=tmp_path / "site")
+    done = after_publication(settings, published)
+    assert done.site is None and done.failed is None
+    assert done.site_skipped is not None and "nothing to draw" in done.site_skipped
+    assert not (tmp_path / "site" / "index.html").exists()
 
 
 def _chromium(*args: str) -> str:

@@ -90,12 +90,16 @@ def _records(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) ->
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
+class NothingToDraw(Exception):
+    """The published file holds no edition the pages draw (e.g. only the hub survey): no site is written."""
+
+
 def latest_year(con: duckdb.DuckDBPyConnection) -> int:
     """The latest edition with municipal returns of the scenes the pages draw: the report holds rows (with n 0)
     for every edition whose charts the codebooks carry, and a hub or legacy edition has no scenes."""
     row = con.execute("select max(fiscal_year) from marts.fct_scenario_status").fetchone()
     if not row or row[0] is None:
-        raise ValueError("the published file holds no municipal returns of the scenes: nothing to draw")
+        raise NothingToDraw("the published file holds no municipal returns of the scenes: nothing to draw")
     return int(row[0])
 
 
