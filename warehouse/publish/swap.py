@@ -174,23 +174,26 @@ def _write(
                 "publish needs every read-write connection to it closed, in this process and any other"
             ) from error
         objects = _objects(con, schemas, working_db)
+        columns, constraints = _catalog(con, schemas)
         con.execute(f"ATTACH {_literal(str(temporary))} AS {TARGET}")
         tables: dict[str, int] = {}
         kinds: dict[str, str] = {}
+        con.execute("BEGIN TRANSACTION")  # one commit for the whole file: a commit per statement costs more
         for schema in schemas:
             con.execute(f"CREATE SCHEMA {TARGET}.{_ident(schema)}")
         for schema, name, kind, comment in objects:
             qualified = f"{_ident(schema)}.{_ident(name)}"
             if kind == "table":
-                con.execute(_create_table(con, schema, name))
-                con.execute(f"INSERT INTO {TARGET}.{qualified} SELECT * FROM {SOURCE}.{qualified}")
+                con.execute(_create_table(schema, name, columns[schema, name], constraints.get((schema, name), [])))
+                copied = con.execute(f"INSERT INTO {TARGET}.{qualified} SELECT * FROM {SOURCE}.{qualified}")
             else:
-                con.execute(f"CREATE TABLE {TARGET}.{qualified} AS SELECT * FROM {SOURCE}.{qualified}")
-            _copy_comments(con, schema, name, comment)
-            count = con.execute(f"SELECT count(*) FROM {TARGET}.{qualified}").fetchone()
+                copied = con.execute(f"CREATE TABLE {TARGET}.{qualified} AS SELECT * FROM {SOURCE}.{qualified}")
+            count = copied.fetchone()  # both statements return the number of rows written
+            _copy_comments(con, schema, name, comment, columns.get((schema, name), []))
             tables[f"{schema}.{name}"] = int(count[0]) if count else 0
             kinds[f"{schema}.{name}"] = kind
         _write_meta(con, working_db, schemas, metadata, published_at, tables, kinds)
+        con.execute("COMMIT")
         con.execute(f"CHECKPOINT {TARGET}")
         con.execute(f"DETACH {TARGET}")
     return tables
@@ -224,7 +227,35 @@ def _objects(con: duckdb.DuckDBPyConnection, schemas: list[str], working_db: Pat
     ]
 
 
-def _create_table(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> str:
+#: A source column as the catalog gives it: name, type, default, nullable, comment.
+Column = tuple[str, str, Any, bool, Any]
+
+
+def _catalog(
+    con: duckdb.DuckDBPyConnection, schemas: list[str]
+) -> tuple[dict[tuple[str, str], list[Column]], dict[tuple[str, str], list[str]]]:
+    """The columns and the constraints of every source table, read once (a catalog query per table costs
+    more than the copy of most tables)."""
+    columns: dict[tuple[str, str], list[Column]] = {}
+    for schema, name, *column in con.execute(
+        "SELECT schema_name, table_name, column_name, data_type, column_default, is_nullable, comment "
+        "FROM duckdb_columns() WHERE database_name = ? AND list_contains(?, schema_name) "
+        "ORDER BY schema_name, table_name, column_index",
+        [SOURCE, schemas],
+    ).fetchall():
+        columns.setdefault((schema, name), []).append(tuple(column))  # type: ignore[arg-type]
+    constraints: dict[tuple[str, str], list[str]] = {}
+    for schema, name, text in con.execute(
+        "SELECT schema_name, table_name, constraint_text FROM duckdb_constraints() WHERE database_name = ? "
+        "AND list_contains(?, schema_name) AND constraint_type IN ('PRIMARY KEY', 'UNIQUE', 'CHECK') "
+        "ORDER BY schema_name, table_name, constraint_index",
+        [SOURCE, schemas],
+    ).fetchall():
+        constraints.setdefault((schema, name), []).append(text)
+    return columns, constraints
+
+
+def _create_table(schema: str, name: str, columns: list[Column], constraints: list[str]) -> str:
     """``CREATE TABLE`` in the target with the source table's columns, defaults and constraints (not
     null, primary key, unique, check: what the dbt contracts enforce), so analysts see the keys in
     ``duckdb_constraints()`` of the publication and the copy is checked against them once more.
@@ -233,39 +264,28 @@ def _create_table(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> str
     rewritten in SQL text.  Foreign keys are not copied: they would tie the order the tables are
     written in, and the models declare none (relationships are dbt tests).
     """
-    columns = con.execute(
-        "SELECT column_name, data_type, column_default, is_nullable FROM duckdb_columns() "
-        "WHERE database_name = ? AND schema_name = ? AND table_name = ? ORDER BY column_index",
-        [SOURCE, schema, name],
-    ).fetchall()
     parts = [
         f"{_ident(column)} {data_type}"
         + (f" DEFAULT {default}" if default is not None else "")
         + ("" if nullable else " NOT NULL")
-        for column, data_type, default, nullable in columns
+        for column, data_type, default, nullable, _ in columns
     ]
-    parts += [
-        text
-        for (text,) in con.execute(
-            "SELECT constraint_text FROM duckdb_constraints() WHERE database_name = ? AND schema_name = ? "
-            "AND table_name = ? AND constraint_type IN ('PRIMARY KEY', 'UNIQUE', 'CHECK') ORDER BY constraint_index",
-            [SOURCE, schema, name],
-        ).fetchall()
-    ]
-    return f"CREATE TABLE {TARGET}.{_ident(schema)}.{_ident(name)} ({', '.join(parts)})"
+    return f"CREATE TABLE {TARGET}.{_ident(schema)}.{_ident(name)} ({', '.join([*parts, *constraints])})"
 
 
-def _copy_comments(con: duckdb.DuckDBPyConnection, schema: str, name: str, comment: str | None) -> None:
+def _copy_comments(
+    con: duckdb.DuckDBPyConnection, schema: str, name: str, comment: str | None, columns: list[Column]
+) -> None:
     """Keep the table and column descriptions (dbt ``persist_docs``) analysts see in the catalog."""
     qualified = f"{TARGET}.{_ident(schema)}.{_ident(name)}"
-    if comment:
-        con.execute(f"COMMENT ON TABLE {qualified} IS {_literal(comment)}")
-    for column, column_comment in con.execute(
-        "SELECT column_name, comment FROM duckdb_columns() "
-        "WHERE database_name = ? AND schema_name = ? AND table_name = ? AND comment IS NOT NULL AND comment <> ''",
-        [SOURCE, schema, name],
-    ).fetchall():
-        con.execute(f"COMMENT ON COLUMN {qualified}.{_ident(column)} IS {_literal(column_comment)}")
+    statements = [f"COMMENT ON TABLE {qualified} IS {_literal(comment)}"] if comment else []
+    statements += [
+        f"COMMENT ON COLUMN {qualified}.{_ident(column)} IS {_literal(text)}"
+        for column, _, _, _, text in columns
+        if text
+    ]
+    if statements:
+        con.execute(";\n".join(statements))
 
 
 def _write_meta(
