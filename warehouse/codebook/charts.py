@@ -15,9 +15,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from warehouse.codebook.model import EDITIONS_DIR
+from warehouse.yaml_files import read_yaml
 
 #: Who a chart counts, as a rule on the respondent's answers; charts without one count everybody.
 #: Coordinators are prefecture-level when they gave no municipal code; 基幹的/現場的 follow 問5-4-1.
@@ -153,7 +152,7 @@ def load_charts(edition: int, form: str) -> tuple[Chart, ...]:
     path = EDITIONS_DIR / str(edition) / f"charts_{form}.yaml"
     if not path.exists():
         return ()
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    entries = read_yaml(path) or []
     if isinstance(entries, dict):
         return _question_charts(edition, form, path, entries)
     charts = []

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from warehouse.codebook.model import EDITIONS_DIR, CodebookError
+from warehouse.yaml_files import read_yaml
 
 PATH = EDITIONS_DIR / "crosswalk_program_items.yaml"
 PROGRAM_ITEMS = tuple("abcdefgh")
@@ -18,7 +17,7 @@ ACTORS = ("municipality", "prefecture")
 
 def load(path: Path = PATH) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     """One row per program item, and one per (program item, nearest 2023 initiative)."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path)
     items, initiatives = [], []
     for entry in raw["items"]:
         key = entry.get("program_item")

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from warehouse.yaml_files import read_yaml
+
 if TYPE_CHECKING:
     from warehouse.codebook.model import Codebook
 
@@ -178,7 +180,7 @@ def stamp(doc: dict[str, Any]) -> dict[str, Any]:
 def main(argv: list[str]) -> int:
     for name in argv:
         path = Path(name)
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        doc = read_yaml(path)
         path.write_text(dump(stamp(doc)), encoding="utf-8")
         print(f"{path}: {len(doc['items'])} items laid out")
     return 0

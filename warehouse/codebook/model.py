@@ -14,9 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from warehouse.codebook import expressions as ex
+from warehouse.yaml_files import read_yaml
 
 EDITIONS_DIR = Path(__file__).parent / "editions"
 #: The 令和5年度 forms come first, in questionnaire order; any other form is found from its codebook files.
@@ -272,7 +271,7 @@ def _item(raw: dict[str, Any], where: str) -> Item:
 
 def load_file(path: Path) -> Codebook:
     """Load one codebook YAML file into objects; structural errors name the file and item."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path)
     where = path.name
     try:
         items = tuple(_item(r, where) for r in raw["items"])

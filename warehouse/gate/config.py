@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from warehouse.yaml_files import read_yaml
 
 EXPECTATIONS_DIR = Path(__file__).resolve().parents[2] / "expectations"
 CONFIG = EXPECTATIONS_DIR / "gate.yaml"
@@ -25,7 +25,7 @@ class Policy:
 
 @cache
 def _config(path: Path = CONFIG) -> dict[str, Any]:
-    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    config = read_yaml(path)
     for name, family in config["families"].items():
         if family["severity"] not in SEVERITIES or not 0 <= family["mostly"] <= 1:
             raise ValueError(f"{path.name}: family {name!r} needs severity hard|soft and 0 ≤ mostly ≤ 1")

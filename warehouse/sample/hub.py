@@ -16,14 +16,13 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from warehouse.codebook import Codebook, Item, load
 from warehouse.codebook import expressions as ex
 from warehouse.codebook.model import EDITIONS_DIR
 from warehouse.reference.local_governments import load as load_registry
 from warehouse.sample.population import Respondent
 from warehouse.sample.texts import free_text
+from warehouse.yaml_files import read_yaml
 
 FORM = "hub"
 AREA_TAG = ("hub_area", "municipality")
@@ -40,7 +39,7 @@ class Calibration:
 
 
 def calibration(edition: int) -> Calibration:
-    raw = yaml.safe_load((EDITIONS_DIR / str(edition) / f"calibration_{FORM}.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml(EDITIONS_DIR / str(edition) / f"calibration_{FORM}.yaml")
     spread = raw["spread"]
     shared = spread["shared_area_option"]
     return Calibration(int(spread["hubs"]), shared["item"], int(shared["code"]), raw["items"])
