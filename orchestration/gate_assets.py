@@ -103,7 +103,8 @@ def gate(
     for year, r in results.items():
         context.log.info(
             f"{year}: {'passed' if r.passed else 'FAILED'}, {len(r.rules)} rules, {len(r.failed_rules)} failed "
-            f"({len(r.hard_failures)} hard), {r.findings:,} findings in {r.seconds:.1f} s; "
+            f"({len(r.hard_failures)} hard), {r.findings:,} findings in {r.seconds:.1f} s "
+            f"({r.validated} suites validated, {r.recalled} unchanged since the last run); "
             f"{len(written.get(year, []))} workbooks in {year_folder(paths.cleaning_log, year)}"
         )
     hard = [(year, rule) for year, r in results.items() for rule in r.hard_failures]

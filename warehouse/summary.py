@@ -26,7 +26,10 @@ def summary(report: RefreshReport, published: Path, cleaning_log: Path) -> str:
     if report.gate is not None:
         counts = ", ".join(f"{n:,} {s}" for s, n in sorted(report.gate.counts.items())) or "none"
         failed = ", ".join(r.name for r in report.gate.failed_rules[:8]) or "none"
-        lines.append(f"  gate: {'passed' if report.gate.passed else 'FAILED'}; findings {counts}")
+        lines.append(
+            f"  gate: {'passed' if report.gate.passed else 'FAILED'}; findings {counts}; "
+            f"{report.gate.validated} suites validated, {report.gate.recalled} unchanged since the last run"
+        )
         lines.append(f"  rules outside tolerance: {failed}")
     if report.cleaning_log:
         lines.append(f"  cleaning log: {len(report.cleaning_log)} workbooks in {year_folder(cleaning_log, year)}")

@@ -177,6 +177,7 @@ def test_a_hard_failure_keeps_the_last_publication_until_a_fix_arrives(tmp_path:
     bad = _write(raw, "municipality", "012033_小樽市", {**OTARU, "f1_municipality_code": "99999"})
     second = refresh(raw, db, published, 2023, cleaning_log_dir=log)
     assert not second.ok and "cross.identity" in (second.blocked or "")
+    assert second.gate is not None and 0 < second.gate.validated < second.gate.validated + second.gate.recalled
     assert second.published is None
     assert read_publication(published) == before
     with duckdb.connect(str(published), read_only=True) as con:
@@ -263,6 +264,11 @@ def test_reruns_on_unchanged_returns_change_nothing_but_the_run_log(
         again = run_gate(db, 2023)
         runs.append(again.run_id)
         assert again.findings == first.findings
+        # the same frames: every verdict recalled, none asked of Great Expectations again, and the same
+        assert (again.validated, again.recalled) == (0, first.validated + first.recalled)
+        assert [(r.rule, r.success, r.broken) for r in again.rules] == [
+            (r.rule, r.success, r.broken) for r in first.rules
+        ]
         assert {name: _table(db, sql) for name, sql in STATE.items()} == before
         publish(db, published, ("marts", "report", "gate"), metadata={"gate_run_id": again.run_id})
         sizes.append(published.stat().st_size)

@@ -25,6 +25,7 @@ import pandas as pd
 from warehouse.codebook import load_edition, wording
 from warehouse.codebook.model import Codebook, Item
 from warehouse.gate import frames as fr
+from warehouse.gate import memo
 from warehouse.gate.config import EXPECTATIONS_DIR
 from warehouse.gate.store import FINDINGS_COLUMNS, GateRun, RunRecord, latest_gate_runs, store
 from warehouse.gate.suites import load as load_suite
@@ -68,6 +69,8 @@ class GateResult:
     counts: dict[str, int]  # findings by severity
     seconds: float
     hard_failures: list[str] = field(default_factory=list)
+    validated: int = 0  # suites (or cross-respondent expectations) Great Expectations validated
+    recalled: int = 0  # those whose frame was unchanged since the year's last run: verdicts recalled
 
     @property
     def failed_rules(self) -> list[RuleResult]:
@@ -128,9 +131,12 @@ def run_gate(db: Path, edition: int, run_id: str | None = None, *, suites_dir: P
         data.update({name: fr.cross_frame(con, name, edition) for name in fr.CROSS_SQL})
         answers = fr.answers_frame(con, edition).set_index(["submission_id", "item_key"])
         ingest_findings = _ingest_findings(con, edition, books)
+        known = memo.recall(con, edition)
     gx, context = _quiet_gx()
     source = context.data_sources.add_pandas("gate")
+    verdicts: dict[str, list[bool]] = {}
     rules: list[RuleResult] = []
+    validated = 0
     found: list[pd.DataFrame] = []
     plans: list[tuple[str, str, dict[str, Any]]] = [
         (form, f"{form}.json", load_suite(edition, f"{form}.json", suites_dir)) for form in books
@@ -144,9 +150,12 @@ def run_gate(db: Path, edition: int, run_id: str | None = None, *, suites_dir: P
         # object block (a block per nullable-boolean column made each slice ~4x slower)
         checked = frame[columns].astype(object)
         who = frame.drop(columns=[c for c in columns if c not in fr.RESPONDENT_COLUMNS])
-        for expectation, result in zip(
-            suite["expectations"], _validate(gx, source, frame_name, checked, suite), strict=True
-        ):
+        key = memo.digest(checked, suite, gx.__version__)
+        if key not in known:
+            known[key] = [bool(r.success) for r in _validate(gx, source, frame_name, checked, suite)]
+            validated += 1
+        verdicts[key] = known[key]
+        for expectation, success in zip(suite["expectations"], known[key], strict=True):
             meta, column = expectation["meta"], expectation["kwargs"]["column"]
             broken = who[_broken(frame[column], expectation["type"])]
             form = frame_name if frame_name in books else None
@@ -163,7 +172,7 @@ def run_gate(db: Path, edition: int, run_id: str | None = None, *, suites_dir: P
                     mostly=expectation["kwargs"]["mostly"],
                     applicable=int(frame[column].notna().sum()),
                     broken=len(broken),
-                    success=bool(result.success),
+                    success=success,
                     message=meta["message"],
                 )
             )
@@ -183,6 +192,8 @@ def run_gate(db: Path, edition: int, run_id: str | None = None, *, suites_dir: P
         counts=dict(Counter(findings["severity"])),
         seconds=time.perf_counter() - started,
         hard_failures=hard,
+        validated=validated,
+        recalled=len(plans) - validated,
     )
     record = RunRecord(
         run_id=run_id,
@@ -194,7 +205,7 @@ def run_gate(db: Path, edition: int, run_id: str | None = None, *, suites_dir: P
         rules_failed=len(result.failed_rules),
         hard_failures=len(hard),
     )
-    store(db, record, findings, _rule_frame(edition, rules))
+    store(db, record, findings, _rule_frame(edition, rules), verdicts)
     return result
 
 

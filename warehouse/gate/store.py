@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from warehouse.gate import memo
 from warehouse.ingest.store import connect
 
 FINDINGS_DDL = """
@@ -127,8 +128,11 @@ def _migrate(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("drop table if exists gate.rule_results")
 
 
-def store(db: Path, run: RunRecord, findings: pd.DataFrame, rules: pd.DataFrame) -> tuple[int, int]:
-    """Replace the year's findings and rule results and record the run, in one transaction.
+def store(
+    db: Path, run: RunRecord, findings: pd.DataFrame, rules: pd.DataFrame, verdicts: dict[str, list[bool]]
+) -> tuple[int, int]:
+    """Replace the year's findings, rule results and remembered verdicts (``warehouse.gate.memo``) and record
+    the run, in one transaction.
 
     Returns (new findings, cleared findings) against the previous state of the year.
     """
@@ -171,6 +175,7 @@ def store(db: Path, run: RunRecord, findings: pd.DataFrame, rules: pd.DataFrame)
             con.execute("delete from gate.rule_results where fiscal_year = ?", [run.fiscal_year])
             con.execute("insert into gate.rule_results by name select * from rules")
             _record_run(con, run, int(new), int(cleared))
+            memo.remember(con, run.fiscal_year, verdicts)
             con.execute("commit")
         except BaseException:
             con.execute("rollback")
