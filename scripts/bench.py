@@ -273,8 +273,8 @@ def all_editions(raw: Path, common: list[str], workers: int, resent: int) -> tup
     _fresh(db, published)
     print(f"every edition ({', '.join(map(str, years))}; {files:,} workbooks) refreshed in turn on one fresh file:")
     runs = [stage(f"edition {year}", ["run", "--year", str(year)], common) for year in years]
-    peak = max(m.peak_mib for m in runs)
-    whole = Measure(f"all {len(years)} editions", sum(m.wall for m in runs), sum(m.cpu for m in runs), peak, f"{files:,}")
+    wall, cpu, peak = sum(m.wall for m in runs), sum(m.cpu for m in runs), max(m.peak_mib for m in runs)
+    whole = Measure(f"all {len(years)} editions", wall, cpu, peak, f"{files:,} workbooks")
     changed = resend_one(raw, resent)
     one = stage(f"one edition ({resent}) incremental", ["run", "--year", str(resent)], common, note=changed.name)
     changed.unlink()
