@@ -24,6 +24,7 @@ from warehouse.codebook import expressions as ex
 from warehouse.codebook.charts import RULE, Chart, counts_for, load_charts
 from warehouse.reference.local_governments import LocalGovernment, codes_on, load_on
 from warehouse.reference.local_governments import load as load_registry
+from warehouse.reference.populations import band_of_members
 from warehouse.sample.population import Respondent
 
 #: The surveys this module deals (the ``survey`` field of their codebooks).
@@ -35,6 +36,8 @@ YES, NO = 1, 2
 OTHER_TEXTS = ("先進事例の視察への同行", "郡市区医師会との協議への同席", "県単位の統計データの分析支援")
 #: Prefecture effect on the progress score: the 下位５県 / 上位５県 of the charts file fall back / lead.
 GROUP_EFFECT = {"lowest_five_prefectures": -2.5, "highest_five_prefectures": 2.5}
+#: Swaps tried when fitting the 人口規模 bands (``_fit_bands``): enough for the fit to settle.
+SWAPS = 150_000
 
 Answers = dict[str, Any]
 
@@ -281,6 +284,70 @@ def _item_status_counts(cb: Codebook, n: int) -> dict[str, dict[int, int]]:
     raise ValueError(f"{cb.path.name}: no per-item counts print as published and add up to the distribution")
 
 
+def _fit_bands(
+    cb: Codebook, status: dict[str, dict[str, int]], members: dict[str, Municipality], rng: random.Random
+) -> None:
+    """Move the dealt status profiles between municipalities of one prefecture, from one 人口規模 band to
+    another, until each band's per-item status counts print as the band charts do (or come as near as the
+    warehouse's band n allows: its bands need not be the report's).
+
+    A swap within a prefecture keeps every national count, the distribution, each prefecture's profiles
+    (so its mean) and the prefecture groups; only who in the prefecture holds which profile changes.
+    """
+    charts = [c for c in _charts_of(cb) if c.population_band]
+    if not charts:
+        return
+    band = band_of_members(cb.code_date)
+    item_of = {key: code for code, key in _tagged(cb, STATUS).items()}
+    size = {b: sum(1 for c in status if band.get(c) == b) for b in {c.population_band for c in charts}}
+    targets: dict[str, list[tuple[str, int, list[int], float]]] = {}
+    for chart in charts:
+        assert chart.population_band is not None
+        n = size[chart.population_band]
+        for r in chart.rows:
+            goal = float(r.percent or 0) * n / 100
+            targets.setdefault(chart.population_band, []).append(
+                (item_of[r.item_key], int(r.value), counts_for(r.percent or "0", n), goal)
+            )
+    count = {
+        (b, i, v): sum(1 for c in status if band.get(c) == b and status[c][i] == v)
+        for b, rows in targets.items()
+        for i, v, _, _ in rows
+    }
+
+    def cost(b: str) -> float:
+        """Distance to the counts that print as published (weighted: a row that can match comes first),
+        or, where none of this band's n does, to the printed share."""
+        return sum(
+            min((4 * abs(count[(b, i, v)] - k) for k in fits), default=abs(count[(b, i, v)] - goal))
+            for i, v, fits, goal in targets[b]
+        )
+
+    def shift(code: str, sign: int) -> None:
+        b = band.get(code)
+        for i, v, _, _ in targets.get(b, []) if b else []:
+            count[(b, i, v)] += sign * (status[code][i] == v)
+
+    by_prefecture: dict[str, list[str]] = {}
+    for c in sorted(status):
+        if band.get(c):
+            by_prefecture.setdefault(members[c].prefecture_code, []).append(c)
+    pools = [codes for codes in by_prefecture.values() if len({band[c] for c in codes}) > 1]
+    for _ in range(SWAPS):
+        codes = rng.choice(pools)
+        a, b = rng.sample(codes, 2)
+        if band[a] == band[b] or status[a] == status[b]:
+            continue
+        before = cost(band[a]) + cost(band[b])
+        shift(a, -1), shift(b, -1)
+        status[a], status[b] = status[b], status[a]
+        shift(a, 1), shift(b, 1)
+        if cost(band[a]) + cost(band[b]) > before:
+            shift(a, -1), shift(b, -1)
+            status[a], status[b] = status[b], status[a]
+            shift(a, 1), shift(b, 1)
+
+
 def _deal_single(codes: list[str], counts: dict[int, int], order: dict[str, float]) -> dict[str, int]:
     """Deal exact counts of a single-choice item: values in chart order to respondents by ``order``."""
     ranked = sorted(codes, key=lambda c: -order[c])
@@ -412,6 +479,7 @@ def _national(seed: int) -> dict[int, Dealt]:
         lgs = municipalities_on(cb)
         people = [members[mid] for mid in lgs]
         status = _deal_statuses(cb, people, 0.35, rng, later, _none_before(cb, len(people)))
+        _fit_bands(cb, status, members, rng)
         keys = _tagged(cb, STATUS)
         answers: dict[str, Answers] = {c: {keys[i]: v for i, v in s.items()} for c, s in status.items()}
         for c, v in _support_received(cb, status, members, rng).items():
