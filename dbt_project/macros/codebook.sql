@@ -97,7 +97,7 @@
 {% macro chart_populations(form) %}
     {%- set answers = ref('int_' ~ form ~ '__respondent_answers') -%}
     {%- set submissions = ref('stg_survey__submissions') -%}
-    {%- set bands = ref('dim_municipality_population') -%}
+    {%- set bands = ref('int_municipality_population_bands') -%}
     {%- set populations = source('codebook', 'populations') -%}
     {%- set rules = [] -%}
     {%- if execute -%}

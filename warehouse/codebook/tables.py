@@ -217,7 +217,13 @@ def _chart_rows(cb: Codebook) -> dict[str, list[dict[str, object]]]:
                 }
             )
     out["populations"] = [
-        {"edition": edition, "form": form, "population": name, "population_sql": sql, "population_band": bands.get(name)}
+        {
+            "edition": edition,
+            "form": form,
+            "population": name,
+            "population_sql": sql,
+            "population_band": bands.get(name),
+        }
         for name, sql in populations.items()
     ]
     return out
