@@ -157,6 +157,10 @@ select
     chart_rows.n_base,
     chart_rows.count_printed,
     chart_rows.confidence,
+    chart_rows.breakdown,
+    chart_rows.rank_printed,
+    ranked.rank_from_top,
+    ranked.rank_from_bottom,
     coalesce(
         chart_rows.flag,
         case
@@ -164,10 +168,6 @@ select
                 then 'band_source_differs'
         end
     ) as flag,
-    chart_rows.breakdown,
-    chart_rows.rank_printed,
-    ranked.rank_from_top,
-    ranked.rank_from_bottom,
     case when chart_rows.value_kind <> 'unknown' then counted.respondents end as respondents,
     case
         when chart_rows.value_kind <> 'unknown' and counted.n > 0
