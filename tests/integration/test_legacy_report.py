@@ -34,20 +34,17 @@ CENSUS_BANDS = {
     "20万人以上50万人未満": 94,
     "50万人以上": 35,
 }
-#: Band rows a count over the warehouse's band n could print but the sample does not give: each band's
-#: counts must also add up to the national counts of the item, which the census bands do not split as the
-#: report's bands do (row → the sample's count, the counts that would print).
+#: Band rows a count over the warehouse's band n could print but the sample does not give (row → the sample's
+#: count, the counts that would print). Each band's counts must add up to the item's national counts, which
+#: the census bands do not split as the report's bands do: (カ) 不実施 is 77 nationally, but 73 of 1,197,
+#: 3 of 262 and 2 of 153 are what print as its band shares, so one of them cannot be had; the others are
+#: where the sample's fit (legacy._fit_bands) settles.
 BAND_ROWS_OFF = {
-    "問1（イ）人口規模別 5万人未満 実施している": (741, [730]),
     "問1（ウ）人口規模別 50万人以上 実施していない": (1, [2]),
-    "問1（オ）人口規模別 5万人以上10万人未満 実施している": (158, [156]),
-    "問1（カ）人口規模別 5万人未満 実施している": (915, [912]),
-    "問1（カ）人口規模別 5万人未満 実施していない": (70, [73]),
+    "問1（オ）人口規模別 5万人以上10万人未満 実施している": (159, [156]),
+    "問1（カ）人口規模別 5万人未満 実施している": (913, [912]),
+    "問1（カ）人口規模別 5万人未満 実施していない": (72, [73]),
     "問1（キ）人口規模別 5万人未満 実施している": (713, [711]),
-    "問1（ク）人口規模別 5万人未満 実施している": (841, [847, 848]),
-    "問1（ク）人口規模別 5万人未満 実施していない": (150, [144]),
-    "問1（ク）人口規模別 50万人以上 実施している": (26, [21]),
-    "問1（ク）人口規模別 50万人以上 実施していない": (4, [9]),
 }
 COLUMNS = (
     "fiscal_year, form, question_id, option_label, item_key, n, n_printed, respondents, percent, "
@@ -122,10 +119,10 @@ def test_population_band_rows_by_the_warehouse_bands(legacy_warehouse: Path) -> 
             nearest = min(range(r["n"] + 1), key=lambda k: abs(100 * k / r["n"] - float(r["percent_printed"])))
             unreachable[key] = (r["percent_printed"], round(100 * nearest / r["n"], 1), r["percent"])
     assert off == BAND_ROWS_OFF
-    assert len(matched) == 34 and len(unreachable) == 41
-    # the sample stays near those shares (the worst is 2.2 points: (カ) 20万–50万 実施 92.6 % for a printed 94.8 %)
+    assert len(matched) == 39 and len(unreachable) == 41
+    # the sample stays near those shares (the worst: (ウ) 10万–20万 予定 19.6 % for a printed 21.3 %)
     worst = max(abs(sample - float(printed)) for printed, _, sample in unreachable.values())
-    assert worst < 2.5, sorted(unreachable.items(), key=lambda kv: -abs(kv[1][2] - float(kv[1][0])))[:5]
+    assert worst < 2, sorted(unreachable.items(), key=lambda kv: -abs(kv[1][2] - float(kv[1][0])))[:5]
 
 
 def test_tokyo_table_is_rebuilt_exactly(legacy_warehouse: Path) -> None:

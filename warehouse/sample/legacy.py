@@ -37,7 +37,7 @@ OTHER_TEXTS = ("先進事例の視察への同行", "郡市区医師会との協
 #: Prefecture effect on the progress score: the 下位５県 / 上位５県 of the charts file fall back / lead.
 GROUP_EFFECT = {"lowest_five_prefectures": -2.5, "highest_five_prefectures": 2.5}
 #: Swaps tried when fitting the 人口規模 bands (``_fit_bands``): enough for the fit to settle.
-SWAPS = 150_000
+SWAPS = 200_000
 
 Answers = dict[str, Any]
 
@@ -287,65 +287,83 @@ def _item_status_counts(cb: Codebook, n: int) -> dict[str, dict[int, int]]:
 def _fit_bands(
     cb: Codebook, status: dict[str, dict[str, int]], members: dict[str, Municipality], rng: random.Random
 ) -> None:
-    """Move the dealt status profiles between municipalities of one prefecture, from one 人口規模 band to
-    another, until each band's per-item status counts print as the band charts do (or come as near as the
-    warehouse's band n allows: its bands need not be the report's).
+    """Move the dealt status profiles between municipalities of different 人口規模 bands until each band's
+    per-item status counts print as the band charts do (or come as near as the warehouse's band n allows:
+    its bands need not be the report's).
 
-    A swap within a prefecture keeps every national count, the distribution, each prefecture's profiles
-    (so its mean) and the prefecture groups; only who in the prefecture holds which profile changes.
+    Two moves, each kept unless the fit gets worse: two municipalities trade their whole profiles (within a
+    prefecture, or with as many items implemented), or trade one item implemented for another (a gives up
+    i and takes j, b the reverse). Both keep every national count, the distribution and each
+    municipality's or prefecture's number of items implemented (so the prefecture means and groups).
     """
     charts = [c for c in _charts_of(cb) if c.population_band]
     if not charts:
         return
     band = band_of_members(cb.code_date)
     item_of = {key: code for code, key in _tagged(cb, STATUS).items()}
-    size = {b: sum(1 for c in status if band.get(c) == b) for b in {c.population_band for c in charts}}
-    targets: dict[str, list[tuple[str, int, list[int], float]]] = {}
+    size = {b: sum(1 for c in status if band.get(c) == b) for b in sorted({c.population_band or "" for c in charts})}
+    # (band, item, status) → the counts that print as published, and the printed share as a count
+    target: dict[tuple[str, str, int], tuple[list[int], float]] = {}
     for chart in charts:
         assert chart.population_band is not None
         n = size[chart.population_band]
         for r in chart.rows:
-            goal = float(r.percent or 0) * n / 100
-            targets.setdefault(chart.population_band, []).append(
-                (item_of[r.item_key], int(r.value), counts_for(r.percent or "0", n), goal)
-            )
-    count = {
-        (b, i, v): sum(1 for c in status if band.get(c) == b and status[c][i] == v)
-        for b, rows in targets.items()
-        for i, v, _, _ in rows
-    }
+            fits = counts_for(r.percent or "0", n)
+            target[(chart.population_band, item_of[r.item_key], int(r.value))] = (fits, float(r.percent or 0) * n / 100)
+    count = {k: sum(1 for c in status if band.get(c) == k[0] and status[c][k[1]] == k[2]) for k in target}
 
-    def cost(b: str) -> float:
+    def cost(key: tuple[str, str, int]) -> float:
         """Distance to the counts that print as published (weighted: a row that can match comes first),
         or, where none of this band's n does, to the printed share."""
-        return sum(
-            min((4 * abs(count[(b, i, v)] - k) for k in fits), default=abs(count[(b, i, v)] - goal))
-            for i, v, fits, goal in targets[b]
-        )
+        fits, goal = target[key]
+        return min((100 * abs(count[key] - k) for k in fits), default=abs(count[key] - goal))
 
-    def shift(code: str, sign: int) -> None:
-        b = band.get(code)
-        for i, v, _, _ in targets.get(b, []) if b else []:
-            count[(b, i, v)] += sign * (status[code][i] == v)
+    def degree(code: str) -> int:
+        return sum(v == IMPLEMENTED for v in status[code].values())
 
-    by_prefecture: dict[str, list[str]] = {}
+    def apply(changes: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+        """Set (municipality, item, status) and return what undoes it."""
+        undo = []
+        for code, item, value in changes:
+            old = status[code][item]
+            undo.append((code, item, old))
+            for key, step in (((band[code], item, old), -1), ((band[code], item, value), 1)):
+                if key in count:
+                    count[key] += step
+            status[code][item] = value
+        return undo
+
+    # who may trade profiles: municipalities of one prefecture, or of any two with as many items implemented
+    # (each prefecture keeps its numbers of items, so its mean and its group stay as dealt)
+    pools: dict[object, list[str]] = {}
     for c in sorted(status):
         if band.get(c):
-            by_prefecture.setdefault(members[c].prefecture_code, []).append(c)
-    pools = [codes for codes in by_prefecture.values() if len({band[c] for c in codes}) > 1]
-    for _ in range(SWAPS):
-        codes = rng.choice(pools)
-        a, b = rng.sample(codes, 2)
-        if band[a] == band[b] or status[a] == status[b]:
+            pools.setdefault(members[c].prefecture_code, []).append(c)
+            pools.setdefault(degree(c), []).append(c)
+    mixed = [codes for codes in pools.values() if len({band[c] for c in codes}) > 1]
+    banded = [c for c in sorted(status) if band.get(c)]
+    items = list(item_of.values())
+    for step in range(SWAPS):
+        if step % 2:
+            a, b = rng.sample(rng.choice(mixed), 2)
+            if members[a].prefecture_code != members[b].prefecture_code and degree(a) != degree(b):
+                continue  # (the pools are by the numbers dealt; a trade within a prefecture changes them)
+            changes = [(c, i, status[o][i]) for c, o in ((a, b), (b, a)) for i in items if status[a][i] != status[b][i]]
+        else:
+            a, b = rng.sample(banded, 2)
+            gives = [i for i in items if status[a][i] == IMPLEMENTED and status[b][i] != IMPLEMENTED]
+            takes = [j for j in items if status[b][j] == IMPLEMENTED and status[a][j] != IMPLEMENTED]
+            if not gives or not takes:
+                continue
+            i, j = rng.choice(gives), rng.choice(takes)
+            changes = [(a, i, status[b][i]), (a, j, IMPLEMENTED), (b, i, IMPLEMENTED), (b, j, status[a][j])]
+        if band[a] == band[b] or not changes:
             continue
-        before = cost(band[a]) + cost(band[b])
-        shift(a, -1), shift(b, -1)
-        status[a], status[b] = status[b], status[a]
-        shift(a, 1), shift(b, 1)
-        if cost(band[a]) + cost(band[b]) > before:
-            shift(a, -1), shift(b, -1)
-            status[a], status[b] = status[b], status[a]
-            shift(a, 1), shift(b, 1)
+        keys = {(band[c], i, v) for c, i, _ in changes for v in (IMPLEMENTED, PLANNED, NOT_IMPLEMENTED)} & target.keys()
+        before = sum(cost(k) for k in sorted(keys))
+        undo = apply(changes)
+        if sum(cost(k) for k in sorted(keys)) > before + 1e-9:  # (shares as counts are not exact in binary)
+            apply(undo)
 
 
 def _deal_single(codes: list[str], counts: dict[int, int], order: dict[str, float]) -> dict[str, int]:
