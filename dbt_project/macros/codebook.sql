@@ -92,14 +92,17 @@
 {% endmacro %}
 
 
-{#- The populations the published charts of a form count (e.g. prefecture-level coordinators). -#}
+{#- The populations the published charts of a form count (e.g. prefecture-level coordinators). A chart of
+    one 人口規模 band counts the respondents whose municipality the edition's population source puts in it. -#}
 {% macro chart_populations(form) %}
     {%- set answers = ref('int_' ~ form ~ '__respondent_answers') -%}
+    {%- set submissions = ref('stg_survey__submissions') -%}
+    {%- set bands = ref('int_municipality_population_bands') -%}
     {%- set populations = source('codebook', 'populations') -%}
     {%- set rules = [] -%}
     {%- if execute -%}
         {%- set query -%}
-            select edition, population, population_sql
+            select edition, population, population_sql, population_band
             from {{ populations }}
             where form = '{{ form }}'
             order by edition, population
@@ -108,13 +111,22 @@
     {%- endif %}
     {%- for rule in rules %}
     select
-        fiscal_year,
-        form,
-        respondent_key,
-        submission_id,
+        answers.fiscal_year,
+        answers.form,
+        answers.respondent_key,
+        answers.submission_id,
         '{{ rule["population"] }}' as population
-    from {{ answers }}
-    where fiscal_year = {{ rule['edition'] }} and {{ rule['population_sql'] }} and {{ is_new_return() }}
+    from {{ answers }} as answers
+        {%- if rule['population_band'] is not none %}
+    inner join {{ submissions }} as submissions on answers.submission_id = submissions.submission_id
+    inner join {{ bands }} as bands
+        on
+            submissions.fiscal_year = bands.fiscal_year
+            and submissions.form = bands.form
+            and submissions.municipality_id = bands.municipality_id
+            and bands.population_band = '{{ rule["population_band"] }}'
+        {%- endif %}
+    where answers.fiscal_year = {{ rule['edition'] }} and {{ rule['population_sql'] }} and {{ is_new_return('answers.submission_id') }}
     {{ 'union all' if not loop.last }}
     {%- endfor %}
     {%- if not rules %}

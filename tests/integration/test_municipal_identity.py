@@ -21,7 +21,7 @@ from warehouse.ingest.run import ingest
 from warehouse.transform.dbt import build, write_lookups
 
 YEAR = 2023
-MODELS = ["+fct_council", "dim_municipality", "dim_municipality_code", "dim_municipality_population"]
+MODELS = ["+fct_council", "dim_municipality", "dim_municipality_code", "+dim_municipality_population"]
 CAUTIOUS = ("build", "--indirect-selection", "cautious")  # the tests of what is built, not of other facts
 
 

@@ -42,6 +42,9 @@ ANSWERED_LABEL = "回答あり"
 #: A question whose printed n is not the population its skip chain asks (the questions file says so).
 FLAG_PRINTED_N = "printed_n_not_population"
 FLAG_INFERRED = "population_inferred"
+#: A chart of one population band whose printed n is not the number of municipalities the warehouse's
+#: population source puts in that band (set by the report table, where the two n differ).
+FLAG_BAND_SOURCE = "band_source_differs"
 _BAND = re.compile(
     r"^(?:=(?P<eq>-?[\d.]+)|>(?P<gt>-?[\d.]+)|(?P<lo_b>[\[(])(?P<lo>-?[\d.]+),(?P<hi>-?[\d.]+)(?P<hi_b>[\])]))$"
 )
@@ -112,6 +115,9 @@ class Chart:
     n_base: str = "asked"  # asked: n counts those the item applied to; population: everyone counted (全体の%)
     n_printed: int | None = None  # the n as printed, where it is not the population ``n`` (see ``flag``)
     breakdown: str | None = None
+    #: the 人口規模 band (label of reference ``population_bands``) whose municipalities the chart counts,
+    #: by the population the warehouse cuts the edition by (``marts.dim_municipality_population``)
+    population_band: str | None = None
 
     @property
     def item_keys(self) -> tuple[str, ...]:
@@ -191,6 +197,8 @@ def load_charts(edition: int, form: str) -> tuple[Chart, ...]:
                 entry.get("flag"),
                 entry.get("n_base", "asked"),
                 n_printed=n,
+                breakdown=entry.get("population_band"),
+                population_band=entry.get("population_band"),
             )
         )
     return tuple(charts)

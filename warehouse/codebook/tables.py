@@ -63,7 +63,7 @@ create or replace table codebook.program_item_initiatives (
 create or replace table codebook.charts (
     edition integer, form varchar, chart_id integer, question_id varchar, chart_title varchar,
     population varchar, population_sql varchar, n_printed integer, n_population integer, n_base varchar,
-    flag varchar, breakdown varchar, primary key (edition, form, chart_id)
+    flag varchar, breakdown varchar, population_band varchar, primary key (edition, form, chart_id)
 );
 create or replace table codebook.chart_rows (
     edition integer, form varchar, chart_id integer, row_ordinal integer, option_label varchar,
@@ -73,7 +73,7 @@ create or replace table codebook.chart_rows (
     primary key (edition, form, chart_id, row_ordinal)
 );
 create or replace table codebook.populations (
-    edition integer, form varchar, population varchar, population_sql varchar,
+    edition integer, form varchar, population varchar, population_sql varchar, population_band varchar,
     primary key (edition, form, population)
 );
 create or replace table codebook.presence_tests (
@@ -170,10 +170,12 @@ def _chart_rows(cb: Codebook) -> dict[str, list[dict[str, object]]]:
     rules = POPULATIONS.get(form, {})
     out: dict[str, list[dict[str, object]]] = {"charts": [], "chart_rows": [], "populations": []}
     populations: dict[str, str] = {}
+    bands: dict[str, str | None] = {}
     for chart_id, chart in enumerate(load_charts(edition, form), start=1):
         key = {"edition": edition, "form": form, "chart_id": chart_id}
         rule = chart.population_rule or rules.get(chart.population)
         populations[chart.population] = compiler.condition(ex.parse(rule)) if rule else "true"
+        bands[chart.population] = chart.population_band
         out["charts"].append(
             {
                 **key,
@@ -186,6 +188,7 @@ def _chart_rows(cb: Codebook) -> dict[str, list[dict[str, object]]]:
                 "n_base": chart.n_base,
                 "flag": chart.flag,
                 "breakdown": chart.breakdown,
+                "population_band": chart.population_band,
             }
         )
         for ordinal, row in enumerate(chart.rows, start=1):
@@ -214,7 +217,13 @@ def _chart_rows(cb: Codebook) -> dict[str, list[dict[str, object]]]:
                 }
             )
     out["populations"] = [
-        {"edition": edition, "form": form, "population": name, "population_sql": sql}
+        {
+            "edition": edition,
+            "form": form,
+            "population": name,
+            "population_sql": sql,
+            "population_band": bands.get(name),
+        }
         for name, sql in populations.items()
     ]
     return out

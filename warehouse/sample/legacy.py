@@ -24,6 +24,7 @@ from warehouse.codebook import expressions as ex
 from warehouse.codebook.charts import RULE, Chart, counts_for, load_charts
 from warehouse.reference.local_governments import LocalGovernment, codes_on, load_on
 from warehouse.reference.local_governments import load as load_registry
+from warehouse.reference.populations import band_of_members
 from warehouse.sample.population import Respondent
 
 #: The surveys this module deals (the ``survey`` field of their codebooks).
@@ -35,6 +36,8 @@ YES, NO = 1, 2
 OTHER_TEXTS = ("先進事例の視察への同行", "郡市区医師会との協議への同席", "県単位の統計データの分析支援")
 #: Prefecture effect on the progress score: the 下位５県 / 上位５県 of the charts file fall back / lead.
 GROUP_EFFECT = {"lowest_five_prefectures": -2.5, "highest_five_prefectures": 2.5}
+#: Swaps tried when fitting the 人口規模 bands (``_fit_bands``): enough for the fit to settle.
+SWAPS = 200_000
 
 Answers = dict[str, Any]
 
@@ -281,6 +284,88 @@ def _item_status_counts(cb: Codebook, n: int) -> dict[str, dict[int, int]]:
     raise ValueError(f"{cb.path.name}: no per-item counts print as published and add up to the distribution")
 
 
+def _fit_bands(
+    cb: Codebook, status: dict[str, dict[str, int]], members: dict[str, Municipality], rng: random.Random
+) -> None:
+    """Move the dealt status profiles between municipalities of different 人口規模 bands until each band's
+    per-item status counts print as the band charts do (or come as near as the warehouse's band n allows:
+    its bands need not be the report's).
+
+    Two moves, each kept unless the fit gets worse: two municipalities trade their whole profiles (within a
+    prefecture, or with as many items implemented), or trade one item implemented for another (a gives up
+    i and takes j, b the reverse). Both keep every national count, the distribution and each
+    municipality's or prefecture's number of items implemented (so the prefecture means and groups).
+    """
+    charts = [c for c in _charts_of(cb) if c.population_band]
+    if not charts:
+        return
+    band = band_of_members(cb.code_date)
+    item_of = {key: code for code, key in _tagged(cb, STATUS).items()}
+    size = {b: sum(1 for c in status if band.get(c) == b) for b in sorted({c.population_band or "" for c in charts})}
+    # (band, item, status) → the counts that print as published, and the printed share as a count
+    target: dict[tuple[str, str, int], tuple[list[int], float]] = {}
+    for chart in charts:
+        assert chart.population_band is not None
+        n = size[chart.population_band]
+        for r in chart.rows:
+            fits = counts_for(r.percent or "0", n)
+            target[(chart.population_band, item_of[r.item_key], int(r.value))] = (fits, float(r.percent or 0) * n / 100)
+    count = {k: sum(1 for c in status if band.get(c) == k[0] and status[c][k[1]] == k[2]) for k in target}
+
+    def cost(key: tuple[str, str, int]) -> float:
+        """Distance to the counts that print as published (weighted: a row that can match comes first),
+        or, where none of this band's n does, to the printed share."""
+        fits, goal = target[key]
+        return min((100 * abs(count[key] - k) for k in fits), default=abs(count[key] - goal))
+
+    def degree(code: str) -> int:
+        return sum(v == IMPLEMENTED for v in status[code].values())
+
+    def apply(changes: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+        """Set (municipality, item, status) and return what undoes it."""
+        undo = []
+        for code, item, value in changes:
+            old = status[code][item]
+            undo.append((code, item, old))
+            for key, step in (((band[code], item, old), -1), ((band[code], item, value), 1)):
+                if key in count:
+                    count[key] += step
+            status[code][item] = value
+        return undo
+
+    # who may trade profiles: municipalities of one prefecture, or of any two with as many items implemented
+    # (each prefecture keeps its numbers of items, so its mean and its group stay as dealt)
+    pools: dict[object, list[str]] = {}
+    for c in sorted(status):
+        if band.get(c):
+            pools.setdefault(members[c].prefecture_code, []).append(c)
+            pools.setdefault(degree(c), []).append(c)
+    mixed = [codes for codes in pools.values() if len({band[c] for c in codes}) > 1]
+    banded = [c for c in sorted(status) if band.get(c)]
+    items = list(item_of.values())
+    for step in range(SWAPS):
+        if step % 2:
+            a, b = rng.sample(rng.choice(mixed), 2)
+            if members[a].prefecture_code != members[b].prefecture_code and degree(a) != degree(b):
+                continue  # (the pools are by the numbers dealt; a trade within a prefecture changes them)
+            changes = [(c, i, status[o][i]) for c, o in ((a, b), (b, a)) for i in items if status[a][i] != status[b][i]]
+        else:
+            a, b = rng.sample(banded, 2)
+            gives = [i for i in items if status[a][i] == IMPLEMENTED and status[b][i] != IMPLEMENTED]
+            takes = [j for j in items if status[b][j] == IMPLEMENTED and status[a][j] != IMPLEMENTED]
+            if not gives or not takes:
+                continue
+            i, j = rng.choice(gives), rng.choice(takes)
+            changes = [(a, i, status[b][i]), (a, j, IMPLEMENTED), (b, i, IMPLEMENTED), (b, j, status[a][j])]
+        if band[a] == band[b] or not changes:
+            continue
+        keys = {(band[c], i, v) for c, i, _ in changes for v in (IMPLEMENTED, PLANNED, NOT_IMPLEMENTED)} & target.keys()
+        before = sum(cost(k) for k in sorted(keys))
+        undo = apply(changes)
+        if sum(cost(k) for k in sorted(keys)) > before + 1e-9:  # (shares as counts are not exact in binary)
+            apply(undo)
+
+
 def _deal_single(codes: list[str], counts: dict[int, int], order: dict[str, float]) -> dict[str, int]:
     """Deal exact counts of a single-choice item: values in chart order to respondents by ``order``."""
     ranked = sorted(codes, key=lambda c: -order[c])
@@ -412,6 +497,7 @@ def _national(seed: int) -> dict[int, Dealt]:
         lgs = municipalities_on(cb)
         people = [members[mid] for mid in lgs]
         status = _deal_statuses(cb, people, 0.35, rng, later, _none_before(cb, len(people)))
+        _fit_bands(cb, status, members, rng)
         keys = _tagged(cb, STATUS)
         answers: dict[str, Answers] = {c: {keys[i]: v for i, v in s.items()} for c, s in status.items()}
         for c, v in _support_received(cb, status, members, rng).items():

@@ -7,6 +7,9 @@
 -- population (or names another published inconsistency kept as printed).
 -- A row of kind 'rule' counts the respondents for whom a condition on their answers holds (e.g.
 -- 3つ実施している), via its own population.
+-- A chart of one 人口規模 band counts the municipalities the warehouse's population source puts in it;
+-- where that n is not the printed one (the report's bands come from an unidentified source), flag says
+-- band_source_differs.
 with chart_rows as (
     select
         charts.edition,
@@ -20,6 +23,7 @@ with chart_rows as (
         charts.n_base,
         charts.flag,
         charts.breakdown,
+        charts.population_band,
         chart_rows.row_ordinal,
         chart_rows.option_label,
         chart_rows.item_key,
@@ -153,11 +157,17 @@ select
     chart_rows.n_base,
     chart_rows.count_printed,
     chart_rows.confidence,
-    chart_rows.flag,
     chart_rows.breakdown,
     chart_rows.rank_printed,
     ranked.rank_from_top,
     ranked.rank_from_bottom,
+    coalesce(
+        chart_rows.flag,
+        case
+            when chart_rows.population_band is not null and counted.n <> chart_rows.n_printed
+                then 'band_source_differs'
+        end
+    ) as flag,
     case when chart_rows.value_kind <> 'unknown' then counted.respondents end as respondents,
     case
         when chart_rows.value_kind <> 'unknown' and counted.n > 0
