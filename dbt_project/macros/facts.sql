@@ -105,3 +105,19 @@
     from tagged_answers
     group by all
 {% endmacro %}
+
+
+{#- Whose answer a fact row is, the same columns in the same order in every fact (respondent_kind where the
+    fact has returns of more than one kind of respondent). -#}
+{% macro respondent_columns(kind=true) -%}
+    fiscal_year,
+    form,
+    respondent_key,
+    submission_id,
+    {%- if kind %}
+    respondent_kind,
+    {%- endif %}
+    municipality_code,
+    municipality_id,
+    prefecture_code
+{%- endmacro %}

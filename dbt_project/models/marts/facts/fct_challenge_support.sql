@@ -10,14 +10,7 @@ with flags as (
 )
 
 select
-    fiscal_year,
-    form,
-    respondent_key,
-    submission_id,
-    respondent_kind,
-    municipality_code,
-    municipality_id,
-    prefecture_code,
+    {{ respondent_columns() }},
     option_code,
     option_key,
     option_label,

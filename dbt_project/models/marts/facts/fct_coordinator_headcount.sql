@@ -31,14 +31,7 @@ counted as (
 )
 
 select
-    fiscal_year,
-    form,
-    respondent_key,
-    submission_id,
-    respondent_kind,
-    municipality_code,
-    municipality_id,
-    prefecture_code,
+    {{ respondent_columns() }},
     presence_key,
     presence_label,
     presence_status,

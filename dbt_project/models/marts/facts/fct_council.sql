@@ -7,14 +7,7 @@ with council as (
 )
 
 select
-    fiscal_year,
-    form,
-    respondent_key,
-    submission_id,
-    respondent_kind,
-    municipality_code,
-    municipality_id,
-    prefecture_code,
+    {{ respondent_columns() }},
     established_status,
     entrusted_status,
     frequency_key,

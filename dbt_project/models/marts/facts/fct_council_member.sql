@@ -38,14 +38,7 @@ option_answers as (
 )
 
 select
-    fiscal_year,
-    form,
-    respondent_key,
-    submission_id,
-    respondent_kind,
-    municipality_code,
-    municipality_id,
-    prefecture_code,
+    {{ respondent_columns() }},
     item_key,
     option_id,
     option_code as member_option_code,

@@ -9,14 +9,7 @@ with linkage as (
 )
 
 select
-    fiscal_year,
-    form,
-    respondent_key,
-    submission_id,
-    respondent_kind,
-    municipality_code,
-    municipality_id,
-    prefecture_code,
+    {{ respondent_columns() }},
     linkage_key,
     linkage_label,
     linkage_status,

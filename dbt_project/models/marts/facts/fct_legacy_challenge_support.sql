@@ -12,13 +12,7 @@ support as (
 
 flags as (
     select
-        fiscal_year,
-        form,
-        respondent_key,
-        submission_id,
-        municipality_code,
-        municipality_id,
-        prefecture_code,
+        {{ respondent_columns(kind=false) }},
         'challenges' as option_list,
         option_key,
         option_code,
@@ -32,13 +26,7 @@ flags as (
     from challenges
     union all
     select
-        fiscal_year,
-        form,
-        respondent_key,
-        submission_id,
-        municipality_code,
-        municipality_id,
-        prefecture_code,
+        {{ respondent_columns(kind=false) }},
         'support' as option_list,
         option_key,
         option_code,
@@ -53,13 +41,7 @@ flags as (
 )
 
 select
-    fiscal_year,
-    form,
-    respondent_key,
-    submission_id,
-    municipality_code,
-    municipality_id,
-    prefecture_code,
+    {{ respondent_columns(kind=false) }},
     option_list,
     option_key,
     option_code,

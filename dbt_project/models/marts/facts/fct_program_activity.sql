@@ -6,13 +6,7 @@ with pivoted as (
 )
 
 select
-    fiscal_year,
-    form,
-    respondent_key,
-    submission_id,
-    municipality_code,
-    municipality_id,
-    prefecture_code,
+    {{ respondent_columns(kind=false) }},
     program_item,
     activity,
     status_key,
