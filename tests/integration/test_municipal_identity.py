@@ -7,6 +7,9 @@ carries the code as answered beside the durable municipality_id in the facts.
 
 from __future__ import annotations
 
+import os
+import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +95,24 @@ def test_the_old_code_gets_its_finding_naming_the_valid_code(built: Path) -> Non
         "調査時点のコードは 40231（那珂川市）です"
     ]
     assert set(findings["rule"]) == {"ingest.code_not_valid_on_date"}
+
+
+def test_a_correction_typed_with_the_valid_code_replaces_the_old_code_return(built: Path, tmp_path: Path) -> None:
+    """Sent again under another file name with the right code, the town's return is one respondent whose
+    current return is the correction, not two municipalities."""
+    raw, db = tmp_path / "raw", tmp_path / "warehouse.duckdb"
+    shutil.copytree(built.parent / "raw", raw)
+    shutil.copy(built, db)
+    corrected = raw / str(YEAR) / "municipality" / "nakagawa_city.xlsx"
+    hand_made(corrected, "municipality", {"municipality": "40231"}, _answers(BOOKS["municipality"]))
+    later = time.time() + 60
+    os.utime(corrected, (later, later))
+    ingest(db, raw, YEAR)
+    assert build(db, select=["+stg_survey__submissions"], args=("run",)).success
+    keys = _rows(db, "select distinct respondent_code, respondent_key from raw.submissions order by 1")
+    assert keys == [("40218", "municipality:40218"), ("40231", "municipality:40231"), ("40305", "municipality:40231")]
+    current = _rows(db, "select respondent_code, municipality_id from staging.stg_survey__submissions order by 1")
+    assert current == [("40218", "402184"), ("40231", "402311")]
 
 
 def test_each_member_has_the_band_of_the_census_before_the_reference_date(built: Path) -> None:

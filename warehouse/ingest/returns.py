@@ -23,7 +23,7 @@ from warehouse.codebook.model import CODE_FORMATS, CODE_LENGTHS
 from warehouse.ingest.file_names import describe, file_family, indicated_prefecture, mismatches
 from warehouse.ingest.normalise import Normalised, normalise
 from warehouse.ingest.reader import SheetCells, Unreadable, read_sheet
-from warehouse.reference.local_governments import LocalGovernment, code_as_of, load_on, member_on
+from warehouse.reference.local_governments import LocalGovernment, code_as_of, code_in_force, load_on, member_on
 from warehouse.workbook.template import TEMPLATE_ID_CELL, lookup_cells, write_workbook
 
 #: How many stray cells the one ``stray_cells`` issue of a file quotes (all are kept in raw.stray_cells).
@@ -167,14 +167,18 @@ def _identity(
     return out, issues
 
 
-def respondent_key(form: str, identity: dict[str, Any], path: Path) -> str:
+def respondent_key(form: str, identity: dict[str, Any], path: Path, code_date: dt.date | None = None) -> str:
     """The key a resubmission shares with the return it replaces.
 
-    Prefectures and municipalities are identified by their code; a coordinator has no code of their
-    own, so a coordinator's return is identified by the code it was sent to and the file's name
-    (without a ``__<version>`` suffix, the convention for saving a resubmission beside the first).
+    Prefectures and municipalities are identified by their code, a municipality's code typed out of date
+    by the code in force on the edition's ``code_date`` (so a correction that types the right code replaces
+    it); a coordinator has no code of their own, so a coordinator's return is identified by the code it was
+    sent to and the file's name (without a ``__<version>`` suffix, the convention for saving a resubmission
+    beside the first).
     """
     code = identity["respondent_code"] or "unknown"
+    if code_date is not None and identity["identity_status"] == "ok" and identity["respondent_kind"] == "municipality":
+        code = code_in_force(code, code_date)
     if form != "coordinator":
         return f"{form}:{code}" if identity["identity_status"] == "ok" else f"{form}:{code}:{path.stem}"
     return f"coordinator:{code}:{file_family(path)}"
@@ -363,7 +367,7 @@ def _read_return(file: FileVersion, ingested_at: dt.datetime) -> Outcome:
         "submission_id": submission_id,
         "fiscal_year": file.fiscal_year,
         "form": file.form,
-        "respondent_key": respondent_key(file.form, identity, path),
+        "respondent_key": respondent_key(file.form, identity, path, cb.code_date),
         "file_family": file_family(path),
         **identity,
         "file_path": file.path,

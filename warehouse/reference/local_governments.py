@@ -174,6 +174,16 @@ def code_as_of(code5: str, day: dt.date) -> MunicipalCode | None:
     return (on_day or periods[-1:] or [None])[0]
 
 
+def code_in_force(code5: str, day: dt.date) -> str:
+    """The code a municipality had on ``day``, for a code typed out of date (40305 → 40231 on 2023-08-01);
+    a code in force then, or one the history does not know, is itself."""
+    if code5 in load_on(day).municipalities:
+        return code5
+    typed = code_as_of(code5, day)
+    member = member_on(typed.municipality_id, day) if typed is not None else None
+    return member.code5 if member is not None else code5
+
+
 def member_on(municipality_id: str, day: dt.date) -> MunicipalCode | None:
     """The code and name a durable municipality had on ``day`` (None if it did not exist then)."""
     return next((c for c in code_history() if c.municipality_id == municipality_id and c.valid_on(day)), None)
