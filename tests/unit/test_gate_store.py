@@ -56,14 +56,14 @@ def _rows(db: Path, sql: str) -> list[tuple[Any, ...]]:
 def test_findings_are_replaced_per_year_and_keep_when_they_were_first_seen(tmp_path: Path) -> None:
     db = tmp_path / "w.duckdb"
     first = pd.DataFrame([_finding("011002", SKIP), _finding("012025", SKIP)])
-    assert store(db, _run(1), first, RULES) == (2, 0)
+    assert store(db, _run(1), first, RULES, {}) == (2, 0)
     snapshot = _rows(db, "select * from gate.findings")
-    assert store(db, _run(2), first, RULES) == (0, 0)  # unchanged: nothing new, nothing cleared
+    assert store(db, _run(2), first, RULES, {}) == (0, 0)  # unchanged: nothing new, nothing cleared
     assert _rows(db, "select * from gate.findings") == snapshot
 
     # 函館市 corrected its return; 札幌市 typed a count out of range
     second = pd.DataFrame([_finding("011002", SKIP), _finding("011002", RANGE, "1000000", "hard")])
-    assert store(db, _run(3), second, RULES) == (1, 1)
+    assert store(db, _run(3), second, RULES, {}) == (1, 1)
     seen = _rows(db, "select respondent_code, rule, first_run_id, first_detected_at from gate.findings")
     assert seen == [
         ("011002", RANGE, "gate-2023-3", _run(3).started_at),
@@ -81,7 +81,7 @@ def test_findings_are_replaced_per_year_and_keep_when_they_were_first_seen(tmp_p
 
     # another year is its own state
     other = pd.DataFrame([_finding("131016", SKIP)]).assign(fiscal_year=2022)
-    store(db, _run(4, year=2022), other, RULES.assign(fiscal_year=2022))
+    store(db, _run(4, year=2022), other, RULES.assign(fiscal_year=2022), {})
     assert _rows(db, "select fiscal_year, count(*) from gate.findings group by all") == [(2022, 1), (2023, 2)]
     runs = latest_gate_runs(db)
     assert [(r.fiscal_year, r.run_id, r.findings, r.counts) for r in runs] == [
@@ -106,6 +106,6 @@ def test_findings_kept_per_run_by_an_earlier_version_are_started_afresh(tmp_path
             insert into gate.runs values ('old', 2023, '2023-01-01', '2023-01-01', true, 1, 0, 0, 2);
             """
         )
-    store(db, _run(1), pd.DataFrame([_finding("011002", SKIP)]), RULES)
+    store(db, _run(1), pd.DataFrame([_finding("011002", SKIP)]), RULES, {})
     assert _rows(db, "select rule, first_run_id from gate.findings") == [(SKIP, "gate-2023-1")]
     assert _rows(db, "select run_id, findings_new from gate.runs") == [("gate-2023-1", 1), ("old", None)]
