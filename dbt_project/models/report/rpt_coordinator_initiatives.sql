@@ -30,16 +30,9 @@ counts as (
 ),
 
 statistics as (
+    -- a, b: with a coordinator, done / not done; c, d: without
     select
-        fiscal_year,
-        scenario_key,
-        option_code,
-        initiative_key,
-        with_n,
-        with_done,
-        without_n,
-        without_done,
-        -- a, b: with a coordinator, done / not done; c, d: without
+        *,
         (with_n + without_n)::double
         * power(with_done * (without_n - without_done) - (with_n - with_done) * without_done, 2)
         / nullif(
@@ -52,32 +45,16 @@ statistics as (
 
 with_t as (
     select
-        fiscal_year,
-        scenario_key,
-        option_code,
-        initiative_key,
-        with_n,
-        with_done,
-        without_n,
-        without_done,
-        chi_square,
+        *,
         1 / (1 + 0.3275911 * sqrt(coalesce(chi_square, 0) / 2)) as t
     from statistics
 ),
 
 tested as (
+    -- erfc(sqrt(χ²/2)), the upper tail of χ² with one degree of freedom, by Abramowitz & Stegun
+    -- 7.1.26 (absolute error below 1.5e-7, well inside the three decimals the report prints)
     select
-        fiscal_year,
-        scenario_key,
-        option_code,
-        initiative_key,
-        with_n,
-        with_done,
-        without_n,
-        without_done,
-        chi_square,
-        -- erfc(sqrt(χ²/2)), the upper tail of χ² with one degree of freedom, by Abramowitz & Stegun
-        -- 7.1.26 (absolute error below 1.5e-7, well inside the three decimals the report prints)
+        *,
         t * exp(-coalesce(chi_square, 0) / 2) * (
             0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))
         ) as p_value
