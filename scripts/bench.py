@@ -43,6 +43,8 @@ from bench_ingest import TreeMemory, _pandas_read
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "build" / "bench"
+#: The 2023 answer a corrected return changes (問1 実施体制).
+CORRECTED_ITEM = "q1_implementation_structure"
 
 
 @dataclass
@@ -99,8 +101,10 @@ def baseline_read(files: list[str], workers: int) -> Measure:
     return Measure("baseline: pandas.read_excel", wall, float("nan"), memory.peak_mib, f"{len(files):,} workbooks")
 
 
-def resubmit_one(raw: Path, year: int, suffix: str = "bench", index: int = 0) -> Path:
-    """A municipality sends a corrected return: same answers but one, saved as ``<name>__<suffix>.xlsx``."""
+def resubmit_one(raw: Path, year: int, suffix: str = "bench", index: int = 0, *, change: str | None = None) -> Path:
+    """A municipality sends its return again, saved as ``<name>__<suffix>.xlsx`` (a new version of the same file
+    family): with the answer to the single-choice item ``change`` switched between its first two codes, or, when
+    None, with the answers unchanged (a question every edition has is not needed to time a new version)."""
     from warehouse.codebook import load_edition
     from warehouse.ingest.reader import read_sheet
     from warehouse.workbook.template import write_workbook
@@ -109,9 +113,10 @@ def resubmit_one(raw: Path, year: int, suffix: str = "bench", index: int = 0) ->
     source = sorted(p for p in (raw / str(year) / "municipality").glob("*.xlsx") if "__" not in p.stem)[index]
     answer_cells = cb.cell_map()
     cells = {k: v for k, v in read_sheet(source, cb.sheet).cells.items() if k in answer_cells}
-    structure = cb.item("q1_implementation_structure").cell
-    assert structure is not None
-    cells[structure] = 2 if cells.get(structure) == 1 else 1
+    if change is not None:
+        cell = cb.item(change).cell
+        assert cell is not None
+        cells[cell] = 2 if cells.get(cell) == 1 else 1
     target = source.with_name(f"{source.stem}__{suffix}.xlsx")
     write_workbook(cb, target, cells)
     return target
@@ -168,7 +173,7 @@ def drop_to_published(
             print("  waiting for the sensor's first run (it reads the tree as it is) …")
             _wait_for_runs(instance, 2.0, timeout)
             before = _published_at(published)
-            dropped = resubmit_one(raw, year, suffix="dagster", index=1)
+            dropped = resubmit_one(raw, year, suffix="dagster", index=1, change=CORRECTED_ITEM)
             t0 = time.time()
             print(f"  dropped {dropped.name}; polling meta.publication of {published.name} …")
             while time.time() - t0 < timeout:
@@ -238,21 +243,6 @@ def hub_year(raw: Path, common: list[str], workers: int) -> tuple[Measure, int]:
     return stage("hub year (2025) refresh", ["run", "--year", str(year)], common, note="871 hubs"), files
 
 
-def resend_one(raw: Path, year: int, form: str = "municipality") -> Path:
-    """A respondent sends its return again, answers unchanged (a new file of the same family): a new version
-    to ingest, whatever the edition's questions (``resubmit_one`` changes a 2023 answer)."""
-    from warehouse.codebook import load_edition
-    from warehouse.ingest.reader import read_sheet
-    from warehouse.workbook.template import write_workbook
-
-    cb = load_edition(year)[form]
-    source = sorted(p for p in (raw / str(year) / form).glob("*.xlsx") if "__" not in p.stem)[0]
-    cells = {k: v for k, v in read_sheet(source, cb.sheet).cells.items() if k in cb.cell_map()}
-    target = source.with_name(f"{source.stem}__bench.xlsx")
-    write_workbook(cb, target, cells)
-    return target
-
-
 def all_editions(raw: Path, common: list[str], workers: int, resent: int) -> tuple[Measure, Measure, int]:
     """Every edition refreshed on one fresh working file, oldest first (the published file then holds them
     all), then one return of the ``resent`` edition sent again and that edition refreshed alone: it neither
@@ -275,7 +265,7 @@ def all_editions(raw: Path, common: list[str], workers: int, resent: int) -> tup
     runs = [stage(f"edition {year}", ["run", "--year", str(year)], common) for year in years]
     wall, cpu, peak = sum(m.wall for m in runs), sum(m.cpu for m in runs), max(m.peak_mib for m in runs)
     whole = Measure(f"all {len(years)} editions", wall, cpu, peak, f"{files:,} workbooks")
-    changed = resend_one(raw, resent)
+    changed = resubmit_one(raw, resent)
     one = stage(f"one edition ({resent}) incremental", ["run", "--year", str(resent)], common, note=changed.name)
     changed.unlink()
     return whole, one, files
@@ -349,7 +339,7 @@ def main() -> int:
     site_full = stage("site (every page)", ["site"], common, note="from the published file, empty folder")
     site_same = stage("site (unchanged)", ["site"], common, note="nothing to rewrite")
     print("incremental refresh after one municipality resubmits:")
-    changed = resubmit_one(args.raw, args.year)
+    changed = resubmit_one(args.raw, args.year, change=CORRECTED_ITEM)
     incremental = stage("incremental refresh", ["run"], common, note=changed.name)
     changed.unlink()
     dagster = None
