@@ -176,6 +176,13 @@ def screenshot(url: str, out: Path) -> None:
         raise RuntimeError(f"Chromium wrote no screenshot to {out}")
 
 
+def write_report(report: Path | None, result: dict[str, Any]) -> None:
+    """The GraphQL answers as JSON, for a test or a person to read (nothing when ``report`` is None)."""
+    if report is not None:
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def capture(out: Path, report: Path | None = None, *, port: int | None = None) -> dict[str, Any]:
     """Serve, query, screenshot; returns the report (also written to ``report`` when given)."""
     with tempfile.TemporaryDirectory(prefix="dagster-home-") as home:
@@ -188,9 +195,7 @@ def capture(out: Path, report: Path | None = None, *, port: int | None = None) -
                 screenshot(f"{base}/asset-groups", out)
                 shot = str(out)
     result = {"base_url": base, "screenshot": shot, **data}
-    if report is not None:
-        report.parent.mkdir(parents=True, exist_ok=True)
-        report.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_report(report, result)
     return result
 
 

@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshot_asset_graph import CHROMIUM, ROOT, _stop, _wait, free_port, graphql, screenshot
+from screenshot_asset_graph import CHROMIUM, ROOT, _stop, _wait, free_port, graphql, screenshot, write_report
 
 SENSOR_QUERY = """
 {
@@ -119,9 +119,7 @@ def capture(home: Path, raw: Path, run_id: str, out: Path, report: Path | None =
                 screenshot(url, out / f"{name}.png")
                 shots[name] = str(out / f"{name}.png")
     result = {"sensor": sensor, "requested_runs": [r["runOrError"] for r in runs], "screenshots": shots}
-    if report is not None:
-        report.parent.mkdir(parents=True, exist_ok=True)
-        report.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_report(report, result)
     return result
 
 
