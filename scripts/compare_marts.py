@@ -23,7 +23,7 @@ import duckdb
 from warehouse.codebook import tables as codebook_tables
 from warehouse.ingest.store import connect
 from warehouse.reference import tables as reference_tables
-from warehouse.transform.dbt import PROJECT_DIR, build, dbt_env, environment, write_lookups
+from warehouse.transform.dbt import PROJECT_DIR, build, invoke, write_lookups
 
 ROOT = PROJECT_DIR.parent
 #: The last commit whose facts found their items by key patterns and lists of names.
@@ -49,12 +49,7 @@ def baseline_project(commit: str, folder: Path) -> Path:
 
 
 def _run(db: Path, project: Path) -> None:
-    from dbt.cli.main import dbtRunner
-
-    with environment(dbt_env(db)):
-        result = dbtRunner().invoke(
-            ["run", "--project-dir", str(project), "--quiet", "--full-refresh", "--select", SELECT]
-        )
+    result = invoke(db, ["run", "--project-dir", str(project), "--quiet", "--full-refresh", "--select", SELECT])
     if not result.success:
         raise RuntimeError(f"dbt run of {project} failed: {result.exception or result.result}")
 

@@ -43,8 +43,8 @@ def test_dbt_sources_match_the_raw_schema(clean_year: Ingested, tmp_path: Path) 
 
 
 def test_the_working_file_is_free_as_soon_as_an_in_process_build_returns(clean_year: Ingested, tmp_path: Path) -> None:
-    """dbt-duckdb closes the file with its last connection (``keep_open: false``): another process can
-    open it read-write right after ``build``, as the gate and the publication do."""
+    """dbt-duckdb keeps the file open for the invocation (``keep_open: true``) and ``build`` closes it: another
+    process can open it read-write right after ``build``, as the gate and the publication do."""
     import shutil
 
     import duckdb

@@ -18,8 +18,9 @@ Every invocation keeps its ``run_results.json`` under ``<artifacts>/runs/<label>
 last :data:`RUNS_KEPT` (``WAREHOUSE_DBT_RUNS_KEPT``) of them; the target folder itself is one per working
 file and reused, so dbt's partial parsing saves the project's parse on every run.
 
-dbt-duckdb closes the working file when its last connection closes (``keep_open: false`` in
-``profiles.yml``), so the file is free for the next step as soon as a build returns.
+dbt-duckdb keeps the working file open for the whole invocation (``keep_open: true`` in ``profiles.yml``):
+closing it when no node holds a connection would checkpoint and reopen it dozens of times per build. It is
+closed as soon as the invocation returns (:func:`invoke`), so the next step, or process, can open it.
 """
 
 from __future__ import annotations
@@ -266,10 +267,7 @@ def build(
             cli += ["--exclude", *unchanged]
     if full_refresh:
         cli.append("--full-refresh")
-    from dbt.cli.main import dbtRunner
-
-    with environment(dbt_env(db)):
-        result = dbtRunner().invoke(cli)
+    result = invoke(db, cli)
     statuses: dict[str, str] = {}
     timings: dict[str, float] = {}
     failures: list[str] = []
@@ -286,6 +284,21 @@ def build(
         record_build(db, current, full_refresh=full_refresh, seconds=seconds, nodes=len(statuses))
     keep_results(db, label or dt.datetime.now().strftime("%Y%m%dT%H%M%S%f"), runs_kept)
     return BuildReport(result.success, seconds, statuses, failures, full_refresh, forms, timings=timings)
+
+
+def invoke(db: Path, cli: list[str]) -> Any:
+    """dbt's ``dbtRunner().invoke(cli)`` on ``db``, the file closed when it returns, failed or not."""
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+    from dbt.cli.main import dbtRunner
+
+    try:
+        with environment(dbt_env(db)):
+            return dbtRunner().invoke(cli)
+    finally:
+        with DuckDBConnectionManager._LOCK:
+            kept, DuckDBConnectionManager._ENV = DuckDBConnectionManager._ENV, None
+        if kept is not None:
+            kept.close()
 
 
 def keep_results(db: Path, label: str, kept: int = RUNS_KEPT) -> Path | None:
