@@ -159,7 +159,7 @@ def _build_line(report: BuildReport) -> str:
     if report.skipped:
         return "dbt: no return added or withdrawn since the last build; every model is current"
     how = "whole (project or lookups changed)" if report.full_refresh else "incrementally"
-    forms = f" for the returns of {', '.join(report.forms)}" if report.forms else ""
+    forms = f" for the returns of {', '.join(f'{form} {year}' for form, year in report.forms)}" if report.forms else ""
     return f"dbt built {len(report.results)} nodes {how}{forms} in {report.seconds:.1f} s"
 
 

@@ -2,10 +2,21 @@
     Facts find their items by the codebook's tags, never by key or question number: an item tagged
     {fact: council, role: established} plays the role "established" in the council fact. A new edition
     whose codebooks carry the tags is pivoted by the same SQL.
+
+    A model declares the facts it reads, {{ config(meta={'facts': [...]}) }}: an incremental build runs a
+    model only when a form and edition whose codebook tags one of them has a new return
+    (warehouse/transform/dbt.py, forms_read). fact_items refuses a fact the model has not declared.
+    Models that keep given forms' returns by name (form = 'hub') declare meta={'forms': [...]} instead.
 -#}
 
 {#- The tagged items of a fact: edition, form, item_key, role, and one column per tag named in `by`. -#}
 {% macro fact_items(fact, by=[]) %}
+    {%- if execute and fact not in (model.config.meta or {}).get('facts', []) -%}
+        {{ exceptions.raise_compiler_error(
+            model.name ~ " reads the items tagged {fact: " ~ fact ~ "} without declaring it: add "
+            ~ "{{ config(meta={'facts': ['" ~ fact ~ "']}) }}, so that incremental builds run it for those returns"
+        ) }}
+    {%- endif -%}
     {%- set tags = source('codebook', 'item_tags') -%}
     select
         fact_tag.edition,

@@ -8,6 +8,7 @@ rebuild of the same file.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -25,7 +26,16 @@ from warehouse.codebook import model as codebook_model
 from warehouse.ingest.reader import read_sheet
 from warehouse.ingest.run import ingest
 from warehouse.reference.local_governments import load as load_local_governments
-from warehouse.transform.dbt import PROJECT_DIR, build, dbt_env, needs_full_refresh, write_lookups
+from warehouse.transform.dbt import (
+    PROJECT_DIR,
+    artifacts_dir,
+    build,
+    codebook_units,
+    dbt_env,
+    forms_read,
+    needs_full_refresh,
+    write_lookups,
+)
 from warehouse.workbook.cells import answers_to_cells
 from warehouse.workbook.template import write_workbook
 
@@ -97,6 +107,31 @@ def resubmitted(clean_year: Ingested, tmp_path_factory: pytest.TempPathFactory) 
 def test_incremental_build_equals_a_rebuild(resubmitted: tuple[Path, Path]) -> None:
     incremental, rebuilt = resubmitted
     assert {t: d for t, d in _differences(incremental, rebuilt).items() if d != (0, 0)} == {}
+
+
+def test_every_model_holds_only_returns_of_the_forms_it_is_said_to_read(resubmitted: tuple[Path, Path]) -> None:
+    """An incremental build leaves out a model when no form and edition it reads (its ``meta`` declaration,
+    its name, or its parents) has a new return: each declaration is checked against the rows built."""
+    incremental, _ = resubmitted
+    manifest = json.loads((artifacts_dir(incremental) / "target" / "manifest.json").read_text(encoding="utf-8"))
+    reads = forms_read(manifest, *codebook_units())
+    checked = []
+    with duckdb.connect(str(incremental), read_only=True) as con:
+        tables = con.execute(
+            "select schema_name, table_name from duckdb_columns() where column_name = 'submission_id' "
+            "and list_contains(?, schema_name) order by all",
+            [list(BUILT_SCHEMAS)],
+        ).fetchall()
+        for schema, table in tables:
+            held = set(
+                con.execute(
+                    f"select distinct s.form, s.fiscal_year from {schema}.{table} as t "
+                    "inner join raw.submissions as s on t.submission_id = s.submission_id"
+                ).fetchall()
+            )
+            assert held <= reads[table], f"{table} holds returns of {held - reads[table]} it does not declare"
+            checked.append(table)
+    assert {"fct_council", "dim_coordinator", "fct_scenario_status", "fct_prefecture_support"} <= set(checked)
 
 
 def test_superseded_returns_leave_the_facts(resubmitted: tuple[Path, Path]) -> None:

@@ -11,8 +11,9 @@ ancestors' versions, in ``transform.model_versions``) and rebuilds one whole whe
 changed, so a plain ``dbt build`` is correct after a rule change.  The wrapper here adds a
 fingerprint of the whole project, macros included, and of the lookups (``transform.builds``): any
 change rebuilds everything (``--full-refresh``); otherwise it runs only what reads the returns
-(``source:raw+``), leaving out the per-form models of forms without a new or withdrawn return since
-the last build (:func:`changed_forms`), and nothing at all when no return changed.
+(``source:raw+``), leaving out the models that read only forms and editions without a new or withdrawn
+return since the last build (:func:`changed_forms`, :func:`forms_read`), and nothing at all when no return
+changed.
 
 Every invocation keeps its ``run_results.json`` under ``<artifacts>/runs/<label>/`` for inspection, the
 last :data:`RUNS_KEPT` (``WAREHOUSE_DBT_RUNS_KEPT``) of them; the target folder itself is one per working
@@ -39,7 +40,6 @@ from pathlib import Path
 from typing import Any
 
 from warehouse.codebook import tables as codebook_tables
-from warehouse.codebook.model import FORMS
 from warehouse.ingest.store import connect
 from warehouse.reference import tables as reference_tables
 
@@ -62,6 +62,10 @@ create table if not exists transform.builds (
 RUNS_KEPT = 10
 
 
+#: A form of one edition (``("municipality", 2023)``): what a return belongs to, and what a model reads.
+Unit = tuple[str, int]
+
+
 @dataclass(frozen=True)
 class BuildReport:
     success: bool
@@ -69,7 +73,7 @@ class BuildReport:
     results: dict[str, str]  # node unique id → status
     failures: list[str]
     full_refresh: bool = False
-    forms: tuple[str, ...] | None = None  # the forms whose models were built (None: every form)
+    forms: tuple[Unit, ...] | None = None  # the forms and editions whose models were built (None: every one)
     skipped: bool = False  # no return changed since the last build: nothing ran
     timings: dict[str, float] = field(default_factory=dict)  # node unique id → seconds
 
@@ -113,10 +117,11 @@ def needs_full_refresh(db: Path, current: str | None = None) -> bool:
     return last is None or last[0] != (current or fingerprint(db))
 
 
-def changed_forms(db: Path) -> tuple[str, ...] | None:
-    """The forms with a return ingested or withdrawn since the last complete build (None: no build known).
+def changed_forms(db: Path) -> tuple[Unit, ...] | None:
+    """The forms and editions with a return ingested or withdrawn since the last complete build (None: no
+    build known).
 
-    Only these forms' per-return models can gain or lose rows; a build with no changed form has nothing to do.
+    Only the models reading these can gain or lose rows; a build with none has nothing to do.
     """
     with connect(db, read_only=True) as con:
         known = con.execute(
@@ -127,49 +132,86 @@ def changed_forms(db: Path) -> tuple[str, ...] | None:
         rows = con.execute(
             """
             with last as (select max(built_at) as built_at from transform.builds)
-            select distinct s.form from raw.submissions as s, last
+            select distinct s.form, s.fiscal_year from raw.submissions as s, last
             where s.ingested_at > last.built_at
                 or s.submission_id in (
                     select w.submission_id from raw.withdrawals as w where w.withdrawn_at > last.built_at
                 )
-            order by 1
+            order by 1, 2
             """
         ).fetchall()
-    return tuple(form for (form,) in rows)
+    return tuple((str(form), int(year)) for form, year in rows)
 
 
-def per_form_models(manifest: dict[str, Any], forms: list[str]) -> dict[str, set[str]]:
-    """Model name → the forms whose per-form models (``int_<form>__*``) it is built from, itself included;
-    models built from no single form's models (staging, shared models) are left out."""
+def codebook_units() -> tuple[set[Unit], dict[str, set[Unit]]]:
+    """Every form and edition the codebooks define, and for each fact tag the forms and editions tagging it."""
+    from warehouse.codebook.model import editions, load_edition
+
+    units: set[Unit] = set()
+    facts: dict[str, set[Unit]] = {}
+    for edition in editions():
+        for form, cb in load_edition(edition).items():
+            units.add((form, edition))
+            for item in cb.items:
+                if "fact" in item.tags:
+                    facts.setdefault(item.tags["fact"], set()).add((form, edition))
+    return units, facts
+
+
+def forms_read(manifest: dict[str, Any], units: set[Unit], facts: Mapping[str, set[Unit]]) -> dict[str, set[Unit]]:
+    """Model name → the forms and editions whose returns its rows can come from.
+
+    A per-form model (``int_<form>__*``) reads its form, every edition. A model whose config declares
+    ``meta: {forms: [..]}`` (it keeps those forms' returns) or ``meta: {facts: [..]}`` (it keeps the items
+    tagged with those facts: ``fact_items`` refuses a fact not declared) reads those forms, or the forms and
+    editions whose codebooks tag those facts. Any other model reads what its parents read, and what reads the
+    ``raw`` sources (the returns themselves) reads everything.
+    """
+    forms = {form for form, _ in units}
     pattern = re.compile(r"int_(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")__")
     parents: dict[str, list[str]] = manifest.get("parent_map", {})
     nodes = {uid: node for uid, node in manifest.get("nodes", {}).items() if node.get("resource_type") == "model"}
-    found: dict[str, set[str]] = {}
+    found: dict[str, set[Unit]] = {}
 
-    def of(uid: str) -> set[str]:
+    def editions_of(names: set[str]) -> set[Unit]:
+        return {unit for unit in units if unit[0] in names}
+
+    def declared(node: dict[str, Any]) -> set[Unit] | None:
+        own = pattern.match(node["name"])
+        if own:
+            return editions_of({own.group(1)})
+        meta = node.get("config", {}).get("meta", {}) or {}
+        if "forms" in meta or "facts" in meta:
+            return editions_of(set(meta.get("forms", []))).union(*(facts.get(f, set()) for f in meta.get("facts", [])))
+        return None
+
+    def of(uid: str) -> set[Unit]:
+        if uid.startswith("source."):
+            return units if manifest.get("sources", {}).get(uid, {}).get("source_name") == "raw" else set()
+        if uid not in nodes:
+            return set()  # seeds, snapshots: no returns
         if uid not in found:
             found[uid] = set()  # cycles cannot happen in dbt; this only guards the recursion
-            own = pattern.match(nodes[uid]["name"]) if uid in nodes else None
-            found[uid] = ({own.group(1)} if own else set()).union(
-                *(of(parent) for parent in parents.get(uid, []) if parent in nodes)
-            )
+            own = declared(nodes[uid])
+            found[uid] = own if own is not None else set().union(*(of(parent) for parent in parents.get(uid, [])))
         return found[uid]
 
-    return {nodes[uid]["name"]: of(uid) for uid in nodes if of(uid)}
+    return {nodes[uid]["name"]: of(uid) for uid in nodes}
 
 
-def unchanged_form_models(db: Path, changed: tuple[str, ...]) -> list[str]:
-    """The models that read only forms without a changed return: left out of an incremental build.
+def unchanged_form_models(db: Path, changed: tuple[Unit, ...]) -> list[str]:
+    """The models that read only forms and editions without a changed return: left out of an incremental build.
 
     Read from the manifest of the last dbt invocation on ``db`` (current, since any change to the project
-    rebuilds everything); nothing is left out when there is none.
+    rebuilds everything); nothing is left out when there is none, or when a changed return belongs to a form
+    no codebook defines.
     """
     manifest_path = artifacts_dir(db.resolve()) / "target" / "manifest.json"
-    if not manifest_path.exists():
+    units, facts = codebook_units()
+    if not manifest_path.exists() or not set(changed) <= units:
         return []
-    # every form the codebooks define: a form without any return has per-form models too, with nothing to add
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    return sorted(name for name, reads in per_form_models(manifest, list(FORMS)).items() if not reads & set(changed))
+    return sorted(name for name, reads in forms_read(manifest, units, facts).items() if not reads & set(changed))
 
 
 def record_build(db: Path, current: str, *, full_refresh: bool, seconds: float, nodes: int) -> None:
@@ -252,7 +294,7 @@ def build(
     if full_refresh is None:
         full_refresh = builds and needs_full_refresh(db, current)
     cli = [*args, "--project-dir", str(PROJECT_DIR), "--quiet"]
-    forms: tuple[str, ...] | None = None
+    forms: tuple[Unit, ...] | None = None
     if select:
         cli += ["--select", *select]
     elif builds and not full_refresh:

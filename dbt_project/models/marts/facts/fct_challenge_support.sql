@@ -2,6 +2,7 @@
 -- of the shared list of issues, with one flag per sub-question (null where the form has no such
 -- sub-question or the sub-question was left blank). The sub-questions are the items tagged
 -- {fact: challenge_support} in the codebooks, by their role.
+{{ config(meta={'facts': ['challenge_support']}) }}
 with flags as (
     {{ fact_pivot('challenge_support', [
         'challenge', 'top_priority', 'support_wanted', 'support_challenge', 'support_top_priority',

@@ -2,6 +2,7 @@
 -- municipality or prefecture return. The items are those tagged {fact: coordinator_headcount} in the
 -- codebooks: the presence item, the head count per employment type it opens, and the professions /
 -- placement / duties lists. A blank head count stays null (never 0).
+{{ config(meta={'facts': ['coordinator_headcount']}) }}
 with pivoted as (
     {{ fact_pivot('coordinator_headcount', [
         'presence', 'full_time_dedicated', 'full_time_concurrent', 'part_time', 'unknown_type', 'professions',

@@ -1,5 +1,6 @@
 -- コーディネーター本人の回答 (コーディネーター調査票 問1〜問5-4-1): one row per edition and coordinator return.
 -- The items are those tagged {fact: coordinator_profile} in the codebook, by their role.
+{{ config(meta={'facts': ['coordinator_profile']}) }}
 with pivoted as (
     {{ fact_pivot('coordinator_profile', [
         'employment', 'days_per_week', 'hours_per_day', 'affiliation', 'affiliation_other', 'qualifications',

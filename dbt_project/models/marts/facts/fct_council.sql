@@ -1,5 +1,6 @@
 -- 協議会 (市町村 問2・2-1・2-2・2-3, 都道府県 問3・3-1・3-2・3-3): one row per edition and municipality or
 -- prefecture return. The items are those tagged {fact: council} in the codebooks, by their role.
+{{ config(meta={'facts': ['council']}) }}
 with council as (
     {{ fact_pivot('council', [
         'established', 'entrusted', 'frequency', 'topics', 'prefecture_topics', 'members', 'practices'

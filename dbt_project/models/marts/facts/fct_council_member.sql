@@ -1,6 +1,7 @@
 -- 協議会に参加している団体等 (市町村 問2-4, 都道府県 問3-4): one row per edition, municipality or
 -- prefecture return whose council is established (the item applied) and member organisation option:
 -- the options of the item tagged {fact: council, role: members}.
+{{ config(meta={'facts': ['council']}) }}
 with members_items as (
     select
         edition,

@@ -1,6 +1,7 @@
 -- 在宅医療に必要な連携を担う拠点との連携 (市町村 問14, 都道府県 問13): one row per edition and municipality
 -- or prefecture return, with the running bodies (運営主体) of the hub and of the consultation support.
 -- The items are those tagged {fact: hub_linkage} in the codebooks, by their role.
+{{ config(meta={'facts': ['hub_linkage']}) }}
 with linkage as (
     {{ fact_pivot('hub_linkage', [
         'linkage', 'relation', 'same_operator', 'same_operator_other', 'base_operator', 'base_operator_other',

@@ -2,6 +2,7 @@
 -- lists of difficulties, support wanted and support received, with one flag per list (null where the
 -- edition has no such list or it was left blank). The lists are the items tagged {fact: legacy_challenges}
 -- and {fact: legacy_support} in the codebooks.
+{{ config(meta={'facts': ['legacy_challenges', 'legacy_support']}) }}
 with challenges as (
     {{ fact_pivot('legacy_challenges', ['challenges'], grain='option') }}
 ),

@@ -1,6 +1,7 @@
 -- めざすべき姿 (市町村 問3・問3-1): one row per edition and municipality return, with the scenes whose
 -- めざすべき姿 is set by 問4-1・5-1・6-1・7-1 alongside, to check 問3 against them. The items are those
 -- tagged {fact: municipal_vision} in the codebook.
+{{ config(meta={'facts': ['municipal_vision']}) }}
 with pivoted as (
     {{ fact_pivot('municipal_vision', ['vision', 'sharing']) }}
 ),

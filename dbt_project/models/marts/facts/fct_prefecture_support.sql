@@ -2,6 +2,7 @@
 -- item that applied to it, and option (choice items) or one row with option null (text items), with the
 -- scenario from the codebook tags where the item carries one. The items are those tagged
 -- {fact: prefecture_support} in the codebooks.
+{{ config(meta={'facts': ['prefecture_support'], 'forms': ['prefecture']}) }}
 with items as (
     select
         tagged.edition,

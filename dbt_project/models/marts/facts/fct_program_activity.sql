@@ -1,6 +1,7 @@
 -- 事業項目の取組 (東京都の調査): one row per edition, municipality return and activity under a 事業項目, with
 -- the 「いずれかを実施」 parents flagged (any_of). The items are those tagged {fact: program_activity} in the
 -- codebooks, by their program_item and activity.
+{{ config(meta={'facts': ['program_activity']}) }}
 with pivoted as (
     {{ fact_pivot('program_activity', ['status'], by=['program_item', 'activity', 'any_of']) }}
 )

@@ -1,6 +1,7 @@
 -- 事業項目 (ア)〜(ク) の実施状況: one row per edition, municipality return and 事業項目, with 委託 (asked when
 -- implementing or planning) and 委託先 (asked when outsourced). The items are those tagged
 -- {fact: program_item} in the codebooks, by their role (status, outsourced, contractor) and program_item.
+{{ config(meta={'facts': ['program_item']}) }}
 with pivoted as (
     {{ fact_pivot('program_item', ['status', 'outsourced', 'contractor'], by=['program_item']) }}
 )

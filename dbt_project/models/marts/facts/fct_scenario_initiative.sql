@@ -1,5 +1,6 @@
 -- 関連づけた取り組み・課題となった部分: one row per edition, municipality return, scenario and initiative of
 -- that scenario's list, only where the municipality is engaged (取り組んでいる) in the scenario.
+{{ config(meta={'forms': ['municipality']}) }}
 with engaged as (
     select
         fiscal_year,

@@ -1,5 +1,6 @@
 -- 場面別の取組状況: one row per edition, municipality return and scenario (7 per municipality).
 -- Every measure is read through the codebook tags (scenario_key, measure), not per-scene item keys.
+{{ config(meta={'forms': ['municipality']}) }}
 with answers as (
     select
         fiscal_year,

@@ -3,6 +3,7 @@
 {{
     config(
         materialized='incremental',
+        meta={'forms': ['hub']},
         incremental_strategy='append',
         on_schema_change='fail',
         pre_hook="{{ drop_superseded_returns() }}",

@@ -1,5 +1,6 @@
 -- 拠点: one row per hub return of every edition, with its identity and its profile (運営主体, whether it is
 -- the municipal programme's operator, its area, central staff), found by the items' tags.
+{{ config(meta={'forms': ['hub']}) }}
 with identity as (
     select
         answers.fiscal_year,
