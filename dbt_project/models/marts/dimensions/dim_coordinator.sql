@@ -1,4 +1,5 @@
 -- コーディネーター: one row per coordinator return (コーディネーター調査票) of every edition.
+{{ config(meta={'forms': ['coordinator']}) }}
 with submissions as (
     select
         submission_id,
