@@ -24,8 +24,8 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtC
 
 from orchestration.ingest_assets import RAW_ANSWERS, WRITER_POOL
 from orchestration.resources import WarehousePaths
-from warehouse.refresh import build_failure, release_gate, warm_gate
-from warehouse.transform.dbt import PROJECT_DIR, BuildReport, build, project_files
+from warehouse.refresh import build_failure, build_step, release_gate, warm_gate
+from warehouse.transform.dbt import PROJECT_DIR, BuildReport, project_files
 
 #: Where the code location keeps its own manifest, apart from the ``target/`` other dbt calls write.
 MANIFEST_TARGET = Path("target") / "dagster"
@@ -135,7 +135,7 @@ def dbt_models(context: dg.AssetExecutionContext, paths: WarehousePaths) -> Iter
         # (``assets`` is the run's subset of the models; the whole is ``dbt_models``)
         subset = [] if selected == set(dbt_models.keys) else sorted(selected, key=lambda k: k.path)
         names = [_unique_id(assets.get_asset_spec(key).metadata).split(".")[-1] for key in subset]
-        report = build(paths.db, select=names, label=context.run.run_id, runs_kept=paths.dbt_runs_kept)
+        report = build_step(paths.db, select=names, label=context.run.run_id, runs_kept=paths.dbt_runs_kept)
         context.log.info(_build_line(report))
         built = {key for key in selected if _unique_id(assets.get_asset_spec(key).metadata) in report.results}
         stats = relation_metadata(paths.db, built)

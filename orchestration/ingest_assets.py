@@ -18,6 +18,7 @@ from warehouse.codebook import tables as codebook_tables
 from warehouse.ingest.run import ingest
 from warehouse.ingest.store import connect
 from warehouse.reference import tables as reference_tables
+from warehouse.refresh import release_workers, warm_build
 from warehouse.refusals import Refused, check_inputs
 from warehouse.transform.dbt import write_lookups
 
@@ -57,14 +58,21 @@ def raw_answers(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.
     except Refused as refused:
         raise dg.Failure(f"refused: {refused}") from None
     with paths.writing(context, "raw/answers"):
-        report = ingest(
-            paths.db,
-            paths.raw,
-            year,
-            progress=lambda done, total: (
-                context.log.info(f"read {done:,}/{total:,} workbooks") if done == total else None
-            ),
-        )
+        selection = context.run.asset_selection
+        if selection is None or any(key != RAW_ANSWERS and key not in LOOKUP_KEYS for key in selection):
+            warm_build(paths.db)  # the dbt step after this one finds dbt imported and the project parsed
+        try:
+            report = ingest(
+                paths.db,
+                paths.raw,
+                year,
+                progress=lambda done, total: (
+                    context.log.info(f"read {done:,}/{total:,} workbooks") if done == total else None
+                ),
+            )
+        except BaseException:
+            release_workers()  # no build follows
+            raise
         with connect(paths.db, read_only=True) as con:
             # versions on file (not withdrawn); which one is current per respondent is dbt's to decide
             per_form = con.execute(

@@ -26,7 +26,7 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import duckdb
 
@@ -43,7 +43,7 @@ from warehouse.publish.swap import PublishError, PublishResult, publish
 from warehouse.settings import DEFAULT_MIN_RETURNS_SHARE, Settings
 from warehouse.site.build import SiteReport, build_site
 from warehouse.site.data import NothingToDraw
-from warehouse.transform.dbt import BuildReport, build, write_lookups
+from warehouse.transform.dbt import BuildReport, build, preparse, write_lookups
 
 #: What analysts get: the star schema, the report tables and the gate's flags.
 PUBLISHED_SCHEMAS = ("marts", "report", "provenance", "gate")
@@ -99,26 +99,69 @@ def _tables_exist(con: duckdb.DuckDBPyConnection, names: Iterable[str]) -> bool:
     return set(names) <= found
 
 
-_validator: ProcessPoolExecutor | None = None
+class WarmProcess:
+    """A worker process started ahead of its step, so that it loads what the step needs (modules, the parsed
+    dbt project) on the second core while the steps before it run; the step then runs in it.  It is ended
+    by :meth:`release`, waiting for it: no process of a refresh outlives it (a killed parent would leave it
+    holding the parent's output open)."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+
+    def start(self, prepare: Callable[..., object], *args: object) -> None:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(1, mp_context=get_context("forkserver"))
+            self._pool.submit(prepare, *args)  # a failure here only leaves the step to load what it needs
+
+    def run(self, step: Callable[..., T], *args: object, **kwargs: object) -> T:
+        """``step(*args, **kwargs)`` in the process (started now if it was not), which is then ended."""
+        self.start(_nothing)
+        assert self._pool is not None
+        try:
+            return self._pool.submit(step, *args, **kwargs).result()
+        finally:
+            self.release()
+
+    def release(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
 
 
-def warm_gate(year: int | None) -> ProcessPoolExecutor:
-    """The process the gate runs in, started now so that it loads Great Expectations (~3 s of imports) and the
-    codebooks on the second core while dbt builds; the gate step ends it (:func:`release_gate`)."""
-    global _validator
-    if _validator is None:
-        _validator = ProcessPoolExecutor(1, mp_context=get_context("forkserver"))
-        _validator.submit(warm_validator, year if year is not None else max(editions()))
-    return _validator
+def _nothing() -> None:
+    """What a worker started without warning prepares."""
+
+
+_validator = WarmProcess()
+_builder = WarmProcess()
+
+
+def warm_build(db: Path) -> None:
+    """Start the process dbt builds ``db`` in: it imports dbt and parses the project (≈2.5 s) while the
+    returns are read (:func:`build_step`)."""
+    _builder.start(preparse, db)
+
+
+def build_step(db: Path, **options: Any) -> BuildReport:
+    """``warehouse.transform.dbt.build(db, **options)`` in the process :func:`warm_build` started, then ended."""
+    return _builder.run(build, db, **options)
+
+
+def warm_gate(year: int | None) -> None:
+    """Start the process the gate runs in: it loads Great Expectations (~3 s of imports) and the codebooks
+    on the second core while dbt builds; the gate step ends it."""
+    _validator.start(warm_validator, year if year is not None else max(editions()))
 
 
 def release_gate() -> None:
-    """End the gate's process, waiting for it: no process of a refresh outlives it (a killed parent would leave
-    it holding the parent's output open)."""
-    global _validator
-    if _validator is not None:
-        _validator.shutdown(wait=True, cancel_futures=True)
-        _validator = None
+    """End the gate's process (when a step before the gate failed)."""
+    _validator.release()
+
+
+def release_workers() -> None:
+    """End every worker process a refresh started (after a step that would have ended one failed)."""
+    _builder.release()
+    _validator.release()
 
 
 def gate(
@@ -126,11 +169,12 @@ def gate(
 ) -> dict[int, GateResult]:
     """Run the gate on each year, in the process :func:`warm_gate` started (the working file is free by then:
     dbt releases it when its build returns), then end that process."""
-    validator = warm_gate(years[-1] if years else None)
-    try:
-        return {year: validator.submit(run_gate, db, year, run_id(year)).result() for year in years}
-    finally:
-        release_gate()
+    warm_gate(years[-1] if years else None)
+    return _validator.run(_gate_years, db, years, [run_id(year) for year in years])
+
+
+def _gate_years(db: Path, years: list[int], run_ids: list[str | None]) -> dict[int, GateResult]:
+    return {year: run_gate(db, year, run_id) for year, run_id in zip(years, run_ids, strict=True)}
 
 
 def cleaning_log(db: Path, folder: Path, years: list[int]) -> dict[int, list[Path]]:
@@ -298,7 +342,7 @@ def refresh(
             try:
                 _steps(report, raw, db, published, cleaning_log_dir, progress, stage, guard, settings)
             finally:
-                release_gate()  # when a step before the gate failed
+                release_workers()  # when a step before the build or the gate failed
             # read before the lock is released: a refresh waiting for it could not open the file otherwise
             report.returns = _returns(db, year)
     finally:
@@ -345,10 +389,11 @@ def _steps(
         finally:
             report.stages[name] = time.perf_counter() - started
 
+    warm_build(db)  # dbt is imported and the project parsed while the returns are read
     report.ingest = timed("ingest", lambda: ingest(db, raw, year, progress=progress))
-    warm_gate(year)
     timed("lookups", lambda: write_lookups(db))
-    report.dbt = timed("dbt build", lambda: build(db, runs_kept=settings.dbt_runs_kept))
+    warm_gate(year)  # Great Expectations is imported while dbt builds
+    report.dbt = timed("dbt build", lambda: build_step(db, runs_kept=settings.dbt_runs_kept))
     if not report.dbt.success:
         report.blocked = build_failure(report.dbt)
         return

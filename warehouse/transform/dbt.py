@@ -328,14 +328,29 @@ def build(
     return BuildReport(result.success, seconds, statuses, failures, full_refresh, forms, timings=timings)
 
 
+#: The project parsed ahead of the next build of a working file in this process (:func:`preparse`).
+_parsed: dict[Path, Any] = {}
+
+
+def preparse(db: Path) -> None:
+    """Import dbt and parse the project for ``db`` now, for the next build or run in this process to use: a
+    refresh does it in the process dbt will build in, while the returns are read. Parsing does not open the
+    working file."""
+    result = invoke(db, ["parse", "--project-dir", str(PROJECT_DIR), "--quiet"])
+    if result.success:
+        _parsed[db.resolve()] = result.result
+
+
 def invoke(db: Path, cli: list[str]) -> Any:
-    """dbt's ``dbtRunner().invoke(cli)`` on ``db``, the file closed when it returns, failed or not."""
+    """dbt's ``dbtRunner().invoke(cli)`` on ``db``, the file closed when it returns, failed or not; a build or
+    run uses the project :func:`preparse` parsed, once."""
     from dbt.adapters.duckdb.connections import DuckDBConnectionManager
     from dbt.cli.main import dbtRunner
 
+    manifest = _parsed.pop(db.resolve(), None) if cli[0] in ("build", "run") else None
     try:
         with environment(dbt_env(db)):
-            return dbtRunner().invoke(cli)
+            return dbtRunner(manifest=manifest).invoke(cli)
     finally:
         with DuckDBConnectionManager._LOCK:
             kept, DuckDBConnectionManager._ENV = DuckDBConnectionManager._ENV, None
