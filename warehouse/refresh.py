@@ -22,9 +22,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -44,6 +43,7 @@ from warehouse.settings import DEFAULT_MIN_RETURNS_SHARE, Settings
 from warehouse.site.build import SiteReport, build_site
 from warehouse.site.data import NothingToDraw
 from warehouse.transform.dbt import BuildReport, build, preparse, write_lookups
+from warehouse.workers import WarmProcess
 
 #: What analysts get: the star schema, the report tables and the gate's flags.
 PUBLISHED_SCHEMAS = ("marts", "report", "provenance", "gate")
@@ -99,39 +99,6 @@ def _tables_exist(con: duckdb.DuckDBPyConnection, names: Iterable[str]) -> bool:
     return set(names) <= found
 
 
-class WarmProcess:
-    """A worker process started ahead of its step, so that it loads what the step needs (modules, the parsed
-    dbt project) on the second core while the steps before it run; the step then runs in it.  It is ended
-    by :meth:`release`, waiting for it: no process of a refresh outlives it (a killed parent would leave it
-    holding the parent's output open)."""
-
-    def __init__(self) -> None:
-        self._pool: ProcessPoolExecutor | None = None
-
-    def start(self, prepare: Callable[..., object], *args: object) -> None:
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(1, mp_context=get_context("forkserver"))
-            self._pool.submit(prepare, *args)  # a failure here only leaves the step to load what it needs
-
-    def run(self, step: Callable[..., T], *args: object, **kwargs: object) -> T:
-        """``step(*args, **kwargs)`` in the process (started now if it was not), which is then ended."""
-        self.start(_nothing)
-        assert self._pool is not None
-        try:
-            return self._pool.submit(step, *args, **kwargs).result()
-        finally:
-            self.release()
-
-    def release(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
-
-
-def _nothing() -> None:
-    """What a worker started without warning prepares."""
-
-
 _validator = WarmProcess()
 _builder = WarmProcess()
 
@@ -144,7 +111,10 @@ def warm_build(db: Path) -> None:
 
 def build_step(db: Path, **options: Any) -> BuildReport:
     """``warehouse.transform.dbt.build(db, **options)`` in the process :func:`warm_build` started, then ended."""
-    return _builder.run(build, db, **options)
+    try:
+        return _builder.submit(build, db, **options)
+    finally:
+        _builder.release()
 
 
 def warm_gate(year: int | None) -> None:
@@ -170,11 +140,10 @@ def gate(
     """Run the gate on each year, in the process :func:`warm_gate` started (the working file is free by then:
     dbt releases it when its build returns), then end that process."""
     warm_gate(years[-1] if years else None)
-    return _validator.run(_gate_years, db, years, [run_id(year) for year in years])
-
-
-def _gate_years(db: Path, years: list[int], run_ids: list[str | None]) -> dict[int, GateResult]:
-    return {year: run_gate(db, year, run_id) for year, run_id in zip(years, run_ids, strict=True)}
+    try:
+        return {year: _validator.submit(run_gate, db, year, run_id(year)) for year in years}
+    finally:
+        _validator.release()
 
 
 def cleaning_log(db: Path, folder: Path, years: list[int]) -> dict[int, list[Path]]:

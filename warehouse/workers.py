@@ -1,0 +1,54 @@
+"""Worker processes started ahead of their step, so that they load what the step needs (modules, the parsed
+dbt project) on the second core while the steps before it run; the step then runs in them.
+
+This module imports nothing heavy: a worker imports it first (its initializer lives here).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context, parent_process
+from multiprocessing.connection import wait
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+class WarmProcess:
+    """One worker process: :meth:`start` it with what to prepare, :meth:`submit` the step to it, and
+    :meth:`release` it, waiting for it, so that no process of a refresh outlives the refresh."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+
+    def start(self, prepare: Callable[..., object], *args: object) -> None:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(1, mp_context=get_context("forkserver"), initializer=_end_with_parent)
+            self._pool.submit(prepare, *args)  # a failure here only leaves the step to load what it needs
+
+    def submit(self, step: Callable[..., T], *args: object, **kwargs: object) -> T:
+        """``step(*args, **kwargs)`` run in the process (started now if it was not); its result."""
+        self.start(_nothing)
+        assert self._pool is not None
+        return self._pool.submit(step, *args, **kwargs).result()
+
+    def release(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def _end_with_parent() -> None:
+    """In the worker: exit as soon as the process that started it ends, even killed (the worker holds the
+    end of its own task queue, so it would otherwise wait for work forever, holding the output open)."""
+    parent = parent_process()
+    if parent is not None:
+        sentinel = parent.sentinel
+        threading.Thread(target=lambda: (wait([sentinel]), os._exit(1)), daemon=True).start()
+
+
+def _nothing() -> None:
+    """What a worker started without warning prepares."""
