@@ -39,7 +39,7 @@ from warehouse.transform.dbt import (
 from warehouse.workbook.cells import answers_to_cells
 from warehouse.workbook.template import write_workbook
 
-BUILT_SCHEMAS = ("intermediate", "marts", "report")
+BUILT_SCHEMAS = ("intermediate", "marts", "report", "provenance")
 
 
 def _resubmit(source: Path, changes: dict[str, object]) -> Path:

@@ -39,9 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from warehouse.codebook import tables as codebook_tables
 from warehouse.ingest.store import connect
-from warehouse.reference import tables as reference_tables
 
 PROJECT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
 #: The folders and files of the dbt project that define what it builds.
@@ -226,6 +224,10 @@ def record_build(db: Path, current: str, *, full_refresh: bool, seconds: float, 
 
 def write_lookups(db: Path) -> dict[str, int]:
     """Write the ``codebook`` and ``reference`` schemas; row counts per table."""
+    # imported here: the process dbt builds in (warehouse.refresh.warm_build) needs neither
+    from warehouse.codebook import tables as codebook_tables
+    from warehouse.reference import tables as reference_tables
+
     with connect(db) as con:
         counts = {f"codebook.{k}": v for k, v in codebook_tables.write(con).items()}
         counts |= {f"reference.{k}": v for k, v in reference_tables.write(con).items()}

@@ -14,3 +14,4 @@ select
     answers.file_path,
     answers.submission_id || ':' || answers.sheet || '!' || answers.cell as cell_key
 from {{ ref('stg_survey__answers') }} as answers
+where {{ is_new_return('answers.submission_id') }}

@@ -15,3 +15,4 @@ select
     sheet,
     run_id
 from {{ ref('stg_survey__submissions') }}
+where {{ is_new_return() }}
