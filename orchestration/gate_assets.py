@@ -27,7 +27,7 @@ from orchestration.ingest_assets import RAW_ANSWERS, WRITER_POOL
 from orchestration.resources import WarehousePaths
 from warehouse import refresh, verdict
 from warehouse.alerts.sinks import AlertDeliveryError, send
-from warehouse.gate.cleaning_log import year_folder
+from warehouse.gate.cleaning_log import write_latest, year_folder
 from warehouse.gate.run import GateResult, latest_gate_runs
 
 GATE_FINDINGS = dg.AssetKey(["gate", "findings"])
@@ -99,7 +99,7 @@ def gate(
         if not years:
             raise dg.Failure(f"nothing to check: {paths.db} holds no returns of a survey year with a codebook")
         results = refresh.gate(paths.db, years, run_id=lambda year: f"{context.run.run_id}-{year}")
-        written = refresh.cleaning_log(paths.db, paths.cleaning_log, years)
+        written = write_latest(paths.db, paths.cleaning_log, years)
     for year, r in results.items():
         context.log.info(
             f"{year}: {'passed' if r.passed else 'FAILED'}, {len(r.rules)} rules, {len(r.failed_rules)} failed "

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -31,7 +30,7 @@ import duckdb
 
 from warehouse import refusals, verdict
 from warehouse.codebook import editions
-from warehouse.gate.cleaning_log import export_by_prefecture
+from warehouse.gate.cleaning_log import write_latest
 from warehouse.gate.run import GateResult, GateRun, latest_gate_runs, run_gate, warm_validator
 from warehouse.ingest.run import IngestReport, ingest
 from warehouse.ingest.store import connect
@@ -101,6 +100,7 @@ def _tables_exist(con: duckdb.DuckDBPyConnection, names: Iterable[str]) -> bool:
 
 _validator = WarmProcess()
 _builder = WarmProcess()
+_writer = WarmProcess()
 
 
 def warm_build(db: Path) -> None:
@@ -130,8 +130,8 @@ def release_gate() -> None:
 
 def release_workers() -> None:
     """End every worker process a refresh started (after a step that would have ended one failed)."""
-    _builder.release()
-    _validator.release()
+    for worker in (_builder, _validator, _writer):
+        worker.release()
 
 
 def gate(
@@ -144,16 +144,6 @@ def gate(
         return {year: _validator.submit(run_gate, db, year, run_id(year)) for year in years}
     finally:
         _validator.release()
-
-
-def cleaning_log(db: Path, folder: Path, years: list[int]) -> dict[int, list[Path]]:
-    """The 疑義照会 workbooks of each year, from its latest gate run."""
-    written: dict[int, list[Path]] = {}
-    with connect(db, read_only=True) as con:
-        for run in latest_gate_runs(db):
-            if run.fiscal_year in years:
-                written[run.fiscal_year] = export_by_prefecture(con, folder, run.run_id, run.fiscal_year)
-    return written
 
 
 @dataclass(frozen=True)
@@ -375,23 +365,25 @@ def _steps(
     report.gates = timed("gate", lambda: gate(db, years))
     report.gate = report.gates[year]
 
-    # the cleaning log (written in Python) and the publication (copied by DuckDB) overlap; both only read
-    with ThreadPoolExecutor(1) as writer:
-        workbooks = writer.submit(timed, "cleaning log", lambda: cleaning_log(db, cleaning_log_dir, years))
-        try:
-            allowed = publication(db, published, cleaning_log_dir, min_returns_share=min_returns_share)
-            metadata = allowed.metadata(year)
-            report.published = timed("publish", lambda: publish_step(db, published, metadata))
-        except HeldBack as held:
-            report.blocked = str(held)
-        except PublishFailed as error:
-            report.blocked = str(error)
-        report.cleaning_log = workbooks.result().get(year, [])
+    # the cleaning log is written in a process of its own, beside the publication and what reads it; all read
+    started = time.perf_counter()
+    workbooks = _writer.start_step(write_latest, db, cleaning_log_dir, years)
+    workbooks.add_done_callback(lambda _: report.stages.__setitem__("cleaning log", time.perf_counter() - started))
+    try:
+        allowed = publication(db, published, cleaning_log_dir, min_returns_share=min_returns_share)
+        metadata = allowed.metadata(year)
+        report.published = timed("publish", lambda: publish_step(db, published, metadata))
+    except HeldBack as held:
+        report.blocked = str(held)
+    except PublishFailed as error:
+        report.blocked = str(error)
     if report.published is not None:
         done = after_publication(settings, published, timed)
         report.postgres, report.site, report.site_skipped = done.postgres, done.site, done.site_skipped
         if done.failed:
             report.blocked = done.failed
+    report.cleaning_log = workbooks.result().get(year, [])
+    _writer.release()
 
 
 def one_line(error: BaseException) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context, parent_process
 from multiprocessing.connection import wait
 from typing import TypeVar
@@ -31,9 +31,13 @@ class WarmProcess:
 
     def submit(self, step: Callable[..., T], *args: object, **kwargs: object) -> T:
         """``step(*args, **kwargs)`` run in the process (started now if it was not); its result."""
+        return self.start_step(step, *args, **kwargs).result()
+
+    def start_step(self, step: Callable[..., T], *args: object, **kwargs: object) -> Future[T]:
+        """``step(*args, **kwargs)`` started in the process (started now if it was not); its future."""
         self.start(_nothing)
         assert self._pool is not None
-        return self._pool.submit(step, *args, **kwargs).result()
+        return self._pool.submit(step, *args, **kwargs)
 
     def release(self) -> None:
         if self._pool is not None:

@@ -36,7 +36,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from warehouse.codebook.model import codebook_paths, load_file
 from warehouse.codebook.wording import cell_text
-from warehouse.gate.store import FINDINGS_COLUMNS, FINDINGS_DDL, run_time
+from warehouse.gate.store import FINDINGS_COLUMNS, FINDINGS_DDL, latest_gate_runs, run_time
 from warehouse.paths import japanese_fiscal_year
 from warehouse.reference.local_governments import load as load_local_governments
 
@@ -258,6 +258,16 @@ def _flat_export(out_dir: Path, fiscal_year: int) -> Iterable[Path]:
     national = out_dir / national_workbook_name(fiscal_year)
     if national.exists():
         yield national
+
+
+def write_latest(db: Path, folder: Path, years: list[int]) -> dict[int, list[Path]]:
+    """The 疑義照会 workbooks of each of ``years``, from its latest gate run."""
+    written: dict[int, list[Path]] = {}
+    with duckdb.connect(str(db), read_only=True) as con:
+        for run in latest_gate_runs(db):
+            if run.fiscal_year in years:
+                written[run.fiscal_year] = export_by_prefecture(con, folder, run.run_id, run.fiscal_year)
+    return written
 
 
 def workbooks_with(con: duckdb.DuckDBPyConnection, out_dir: Path, fiscal_year: int, severity: str) -> list[Path]:
