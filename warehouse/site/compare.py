@@ -62,11 +62,11 @@ def reset() -> None:
     _cache.clear()
 
 
-def _fill(pieces: list[str], marks: Sequence[str], quote: bool) -> str:
+def _fill(pieces: list[str], marks: Sequence[str]) -> str:
     """The cached text with the marks put back (``re.split`` alternates text and mark indices)."""
-    out = []
-    for i, piece in enumerate(pieces):
-        out.append(piece if i % 2 == 0 else (escape(marks[int(piece)]) if quote else marks[int(piece)]))
+    out = pieces[:]
+    for i in range(1, len(pieces), 2):
+        out[i] = marks[int(pieces[i])]
     return "".join(out)
 
 
@@ -94,7 +94,8 @@ def block(
     if own is not None:
         for key_list in ([k for k, _ in keys], *[[k for k, _ in extra_keys] for _, extra_keys in extra]):
             marks += [answer(*own.get(key, (None, None))) for key in key_list]
-    chart, table, csv = (_fill(p, marks, quote) for p, quote in zip(pieces, (True, True, False), strict=True))
+    quoted = [escape(mark) for mark in marks]  # a municipality's answers, as HTML (the SVG and the table)
+    chart, table, csv = (_fill(p, m) for p, m in zip(pieces, (quoted, quoted, marks), strict=True))
     writer.write(csv_path, csv)
     return page.figure_html(anchor, caption, chart, table, csv_href, NOTE)
 
