@@ -19,9 +19,9 @@ from warehouse.gate import cleaning_log
 from warehouse.gate.cleaning_log import (
     FINDINGS_COLUMNS,
     FINDINGS_DDL,
-    FORM_LABELS,
     LIST_SHEET,
     export_by_prefecture,
+    form_labels,
     workbooks_with,
 )
 from warehouse.gate.store import RESULTS_DDL
@@ -101,7 +101,7 @@ def _finding(
         "value_found": value,
         "severity": severity,
         "file_path": f"raw/{YEAR}/{form}/{respondent_code}_{name}.xlsx",
-        "sheet": FORM_LABELS[form],
+        "sheet": form_labels()[form],
         "cell": "H20",
         "first_detected_at": AT,
     }
@@ -425,7 +425,7 @@ def test_text_longer_than_a_cell_holds_says_so(con: duckdb.DuckDBPyConnection, t
 @pytest.mark.parametrize("path", codebook_paths(), ids=lambda p: f"{p.parent.name}-{p.stem}")
 def test_form_labels_are_the_codebook_titles(path: Path) -> None:
     cb = load_file(path)
-    assert FORM_LABELS[cb.form] == cb.form_label
+    assert form_labels()[cb.form] == cb.form_label
 
 
 @pytest.mark.parametrize(

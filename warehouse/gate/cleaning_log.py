@@ -15,6 +15,7 @@ dated by the gate run they list (作成日時), so two exports of one run have t
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -51,8 +52,14 @@ __all__ = [
     "year_folder",
 ]
 
-#: Each form's Japanese name, from its codebooks (one label per form across editions).
-FORM_LABELS = {load_file(p).form: load_file(p).form_label for p in codebook_paths()}
+
+@functools.cache
+def form_labels() -> dict[str, str]:
+    """Each form's Japanese name, from its codebooks (one label per form across editions); read when first
+    needed, not when the module is imported."""
+    return {cb.form: cb.form_label for cb in map(load_file, codebook_paths())}
+
+
 SEVERITY_LABELS = {"hard": "重大", "soft": "軽微"}
 SEVERITIES = ("hard", "soft")
 
@@ -324,7 +331,7 @@ def _list_order(f: Finding) -> tuple[Any, ...]:
 
 def _list_row(f: Finding) -> list[Any]:
     return [
-        FORM_LABELS.get(f.form or "", f.form),
+        form_labels().get(f.form or "", f.form),
         f.prefecture_name,
         f.municipality_code,
         f.municipality_name,
