@@ -2,6 +2,7 @@
 -- respondent's identity resolved against the reference list of local governments. A municipal code is
 -- read as of the edition's reference date (a code of another date, reported by the ingest, still names
 -- its municipality) and carries the durable municipality_id that follows it across code changes.
+{{ config(materialized='table') }}
 with latest as (
     select * from {{ ref('stg_survey__submission_versions') }}
     where is_current
