@@ -7,8 +7,12 @@ refresh leaves the last publication as it was and says why (``warehouse.verdict`
 
 The steps are the functions below and those they name, each with its decisions taken once: which forms'
 models dbt builds (``warehouse.transform.dbt.build``), which years the gate checks (:func:`gate_years`),
-what publishing requires (:func:`publication`).  :func:`refresh` runs them in one process for the command line, the
+what publishing requires (:func:`publication`).  :func:`refresh` runs them for the command line, the
 benchmark and the tests; the Dagster assets (``orchestration/``) call the same functions, one per step.
+Three steps run in worker processes started ahead of them (``warehouse.workers``), so that what they load
+is loaded on the second core while earlier steps run: dbt's (imports dbt and parses the project while the
+returns are read), the gate's (loads Great Expectations while dbt builds) and the cleaning log's (writes
+the workbooks while the publication is copied and the site written).
 Steps that read the published file (a static site, another publication target) go in
 :func:`after_publication`, called by both.
 
@@ -248,7 +252,7 @@ class RefreshReport:
     gates: dict[int, GateResult] = field(default_factory=dict)  # every year gated (see gate_years)
     published: PublishResult | None = None
     cleaning_log: list[Path] = field(default_factory=list)  # the refreshed year's workbooks
-    stages: dict[str, float] = field(default_factory=dict)  # stage → seconds (the last two overlap)
+    stages: dict[str, float] = field(default_factory=dict)  # stage → seconds (the cleaning log's overlaps)
     seconds: float = 0.0  # the whole refresh, wall clock
     blocked: str | None = None  # why nothing was published
     leftovers: list[Path] = field(default_factory=list)  # what crashed runs had left, removed

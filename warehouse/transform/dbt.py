@@ -1,8 +1,9 @@
 """Running the dbt project (``dbt_project/``) on a working DuckDB file.
 
 The codebook and reference tables are written first, because dbt's macros read them at compile
-time to generate the per-form models.  dbt is invoked in-process (``dbtRunner``): it saves the
-interpreter start-up and lets callers read the results directly.
+time to generate the per-form models.  dbt is invoked in the calling process (``dbtRunner``): a refresh
+calls :func:`build` in a worker process of its own (``warehouse.refresh.build_step``) that has imported
+dbt and parsed the project (:func:`preparse`) while the returns were read.
 
 The per-return models are incremental (``dbt_project/macros/incremental.sql``): a build computes
 the returns not yet in them.  Their rows also depend on the lookup tables and on the dbt project's
@@ -283,7 +284,7 @@ def build(
     label: str | None = None,
     runs_kept: int = RUNS_KEPT,
 ) -> BuildReport:
-    """Run dbt (``build`` by default) on ``db`` in-process and collect each node's status.
+    """Run dbt (``build`` by default) on ``db`` in this process and collect each node's status.
 
     ``full_refresh`` None decides from the fingerprint: everything is rebuilt whole when the project or
     the lookups changed since the last complete build; otherwise only what reads the returns of the forms
