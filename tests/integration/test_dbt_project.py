@@ -60,3 +60,27 @@ def test_the_working_file_is_free_as_soon_as_an_in_process_build_returns(clean_y
     assert done.returncode == 0, done.stderr
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("select count(*) from released").fetchone() == (0,)
+
+
+def test_a_fact_reading_tagged_items_it_does_not_declare_fails_to_compile(clean_year: Ingested, tmp_path: Path) -> None:
+    """An incremental build runs a fact only for the forms whose codebooks tag the facts it declares, so
+    ``fact_items`` refuses a fact the model has not declared, naming the model, the fact and the fix."""
+    import shutil
+
+    from warehouse.transform.dbt import invoke, write_lookups
+
+    project = tmp_path / "dbt_project"
+    shutil.copytree(DBT_DIR, project, ignore=shutil.ignore_patterns("target", "logs"))
+    model = project / "models" / "marts" / "facts" / "fct_council.sql"
+    declaration = "{{ config(meta={'facts': ['council']}) }}\n"
+    assert declaration in model.read_text(encoding="utf-8")
+    model.write_text(model.read_text(encoding="utf-8").replace(declaration, ""), encoding="utf-8")
+    db = tmp_path / "warehouse.duckdb"
+    shutil.copy(clean_year.db, db)
+    write_lookups(db)
+
+    result = invoke(db, ["compile", "--project-dir", str(project), "--quiet", "--select", "fct_council"])
+    assert not result.success
+    said = " ".join(str(result.exception).split())
+    assert "fct_council reads the items tagged {fact: council} without declaring it" in said
+    assert "config(meta={'facts': ['council']})" in said
