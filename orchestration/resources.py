@@ -12,7 +12,7 @@ from pathlib import Path
 import dagster as dg
 
 from warehouse.lock import WorkingFileBusy, WriterBusy, exclusive
-from warehouse.settings import Settings
+from warehouse.settings import Settings, checked_file
 
 _DEFAULTS = Settings.from_env()
 
@@ -53,11 +53,11 @@ class WarehousePaths(dg.ConfigurableResource):
 
     @property
     def db(self) -> Path:
-        return Path(self.working_db)
+        return checked_file("working_db", Path(self.working_db))
 
     @property
     def published(self) -> Path:
-        return Path(self.published_db)
+        return checked_file("published_db", Path(self.published_db))
 
     @property
     def cleaning_log(self) -> Path:

@@ -85,6 +85,10 @@ class Settings:
     sensor_interval_seconds: float = DEFAULT_SENSOR_INTERVAL_SECONDS
     dbt_runs_kept: int = DEFAULT_DBT_RUNS_KEPT
 
+    def __post_init__(self) -> None:
+        checked_file("WAREHOUSE_DB (--db)", self.db)
+        checked_file("WAREHOUSE_PUBLISHED (--published)", self.published)
+
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         """The repository's defaults, overridden by the ``WAREHOUSE_*`` variables that are set."""
@@ -130,6 +134,24 @@ class Settings:
         """These settings with the options that were given (None means not given)."""
         known = {f.name for f in dataclasses.fields(self)}
         return dataclasses.replace(self, **{k: v for k, v in options.items() if k in known and v is not None})
+
+
+#: The schemas of the working and published files, and DuckDB's own catalogs. DuckDB names a file's catalog
+#: after the file, so in a file named gate.duckdb ``gate.findings`` would be ambiguous.
+SCHEMA_NAMES = frozenset(
+    {"raw", "staging", "intermediate", "marts", "report", "provenance", "gate", "meta", "codebook", "reference"}
+    | {"transform", "main", "information_schema", "pg_catalog", "system", "temp", "memory"}
+)
+
+
+def checked_file(name: str, path: Path) -> Path:
+    """``path``, unless its file is named like a schema in it (a SettingsError naming the setting)."""
+    if path.stem.lower() in SCHEMA_NAMES:
+        raise SettingsError(
+            f"{name} must be a file not named like one of the warehouse's schemas ({path.stem}.… would mean the "
+            f"file, not the schema; e.g. warehouse.duckdb), not {str(path)!r}"
+        )
+    return path
 
 
 def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
