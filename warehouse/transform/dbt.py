@@ -343,13 +343,14 @@ _parsed: dict[Path, Any] = {}
 
 
 def preparse(db: Path) -> None:
-    """Import dbt and parse the project for ``db`` now, for the next build or run in this process to use: a
-    refresh does it in the process dbt will build in, while the returns are read. Parsing does not open the
-    working file."""
+    """Import dbt and parse the project for ``db`` now, for the next build or run in this process to use, and
+    load the codebooks: a refresh does it in the process dbt will build in, while the returns are read.
+    Parsing does not open the working file."""
     # the build writes the manifest.json when the project changed (a full refresh)
     result = invoke(db, ["parse", "--project-dir", str(PROJECT_DIR), "--quiet", "--no-write-json"])
     if result.success:
         _parsed[db.resolve()] = result.result
+    codebook_units()  # the codebooks, which the build's choice of models reads, loaded now (they are cached)
 
 
 def invoke(db: Path, cli: list[str]) -> Any:
