@@ -10,7 +10,8 @@ CURRENT_RETURN_MODELS = ["stg_survey__submission_versions", "stg_survey__submiss
 
 
 def build_current_returns(db: Path) -> None:
-    """Build the staging models of the submissions on ``db`` (they are views: cheap, and current)."""
+    """Build the staging models of the submissions on ``db``: which return is current is decided there
+    (``stg_survey__submissions`` is a table, as of its last build)."""
     write_lookups(db)
     report = build(db, select=CURRENT_RETURN_MODELS, args=("run",))
     assert report.success, report.failures
