@@ -35,7 +35,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from warehouse.codebook.model import codebook_paths, load_file
+from warehouse.codebook.model import editions, load_edition
 from warehouse.codebook.wording import cell_text
 from warehouse.gate.store import FINDINGS_COLUMNS, FINDINGS_DDL, latest_gate_runs, run_time
 from warehouse.paths import japanese_fiscal_year
@@ -56,8 +56,8 @@ __all__ = [
 @functools.cache
 def form_labels() -> dict[str, str]:
     """Each form's Japanese name, from its codebooks (one label per form across editions); read when first
-    needed, not when the module is imported."""
-    return {cb.form: cb.form_label for cb in map(load_file, codebook_paths())}
+    needed, not when the module is imported, through the codebooks' shared cache."""
+    return {cb.form: cb.form_label for edition in editions() for cb in load_edition(edition).values()}
 
 
 SEVERITY_LABELS = {"hard": "重大", "soft": "軽微"}
