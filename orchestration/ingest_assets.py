@@ -22,6 +22,10 @@ from warehouse.refresh import release_workers, warm_build
 from warehouse.refusals import Refused, check_inputs
 from warehouse.transform.dbt import write_lookups
 
+#: The run tag saying, in a sentence, why the run was started (Dagster's runs have no description field;
+#: user tags show in the runs table).
+DESCRIPTION_TAG = "warehouse/description"
+
 survey_years = dg.StaticPartitionsDefinition([str(year) for year in editions()])
 
 #: Every asset that opens the working DuckDB file runs in this pool (limit 1: one writer).
@@ -51,8 +55,8 @@ LOOKUP_KEYS: tuple[dg.AssetKey, ...] = (
 )
 def raw_answers(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.MaterializeResult:
     year = int(context.partition_key)
-    if "warehouse/changed_files" in context.run.tags:
-        context.log.info(f"started by {context.run.tags['warehouse/changed_files']} (new, replaced or removed)")
+    if DESCRIPTION_TAG in context.run.tags:
+        context.log.info(f"started for {context.run.tags[DESCRIPTION_TAG]}")
     try:
         check_inputs(paths.raw, year, force=paths.force)
     except Refused as refused:

@@ -10,7 +10,7 @@ import datetime as dt
 
 import dagster as dg
 
-from orchestration.ingest_assets import survey_years
+from orchestration.ingest_assets import DESCRIPTION_TAG, survey_years
 from orchestration.jobs import full_refresh_job
 from warehouse.settings import Settings
 
@@ -48,7 +48,10 @@ def build_refresh_schedule(cron: str | None = None, timezone: str | None = None)
         return dg.RunRequest(
             run_key=f"annual-{when:%Y-%m-%d}",
             partition_key=key,
-            tags={"warehouse/trigger": "annual_full_refresh"},
+            tags={
+                "warehouse/trigger": "annual_full_refresh",
+                DESCRIPTION_TAG: f"annual refresh of survey year {key} ({when:%Y-%m-%d})",
+            },
         )
 
     return annual_full_refresh

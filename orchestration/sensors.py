@@ -5,10 +5,11 @@ way the ingest does, and keeps every file's ``path → [size, mtime]`` (paths re
 in the instance (where Dagster keeps its daemons' cursors); its cursor, shown on the sensor page, is
 the number of files and a digest of that state.  A file that is new, whose size or modification time
 changed, or that was removed (the ingest withdraws its return), asks for one ``full_refresh`` run of its
-year, tagged with the names of the files (``warehouse/changed_files``); a file still being copied (modified in the last
-``WAREHOUSE_SENSOR_SETTLE_SECONDS``, default 5) waits for a later tick.  The run key is derived from the
-changed files and their entries before and after, so the same change never triggers twice even if a state
-update were lost.
+year, tagged with the names of the files (``warehouse/changed_files``) and a sentence saying which are
+new, replaced or removed (``warehouse/description``, shown in the runs table); a file still being copied
+(modified in the last ``WAREHOUSE_SENSOR_SETTLE_SECONDS``, default 5) waits for a later tick.  The run key
+is derived from the changed files and their entries before and after, so the same change never triggers
+twice even if a state update were lost.
 
 ``alert_on_run_failure`` sends a ``run_failed`` alert to the configured sink (``WAREHOUSE_ALERT_SINK``)
 for every failed run of this code location, except runs whose gate alert was already delivered.
@@ -22,7 +23,7 @@ from pathlib import Path
 import dagster as dg
 
 from orchestration.gate_assets import ALERTED_TAG
-from orchestration.ingest_assets import survey_years
+from orchestration.ingest_assets import DESCRIPTION_TAG, survey_years
 from orchestration.jobs import full_refresh_job
 from orchestration.resources import WarehousePaths
 from warehouse.alerts.sinks import Alert, send
@@ -77,6 +78,22 @@ def named(files: list[str]) -> str:
     """File names, the first few, then how many more."""
     names = [Path(f).name for f in files[:NAMED_FILES]]
     return ", ".join(names) + (f" and {len(files) - NAMED_FILES} more" if len(files) > NAMED_FILES else "")
+
+
+def describe(year: str, paths: list[str], previous: dict[str, Entry], state: dict[str, Entry]) -> str:
+    """The run's description: what happened to which files, e.g. ``raw/2023: 1 replaced (a.xlsx); 2 new (b.xlsx,
+    c.xlsx)``."""
+    kinds: dict[str, list[str]] = {"new": [], "replaced": [], "removed": []}
+    for path in paths:
+        before = previous.get(path)
+        if state[path][0] == REMOVED:
+            kinds["removed"].append(path)
+        elif before is None or before[0] == REMOVED:
+            kinds["new"].append(path)
+        else:
+            kinds["replaced"].append(path)
+    parts = [f"{len(files)} {kind} ({named(files)})" for kind, files in kinds.items() if files]
+    return f"raw/{year}: " + "; ".join(parts)
 
 
 def scan(raw_root: Path, years: list[str]) -> dict[str, dict[str, Entry]]:
@@ -136,8 +153,8 @@ def run_key(year: str, paths: list[str], cursor: dict[str, Entry], previous: dic
     minimum_interval_seconds=max(1, round(Settings.from_env().sensor_interval_seconds)),
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Starts a full_refresh run of a survey year when workbooks are added to, replaced or removed "
-    "under raw/<fiscal_year>/; the run's tags name the files. Cursor: the number of files and a digest of their "
-    "state (path → size, mtime, kept in the instance).",
+    "under raw/<fiscal_year>/; the run's tags name the files and say which are new, replaced or removed. "
+    "Cursor: the number of files and a digest of their state (path → size, mtime, kept in the instance).",
 )
 def raw_files(context: dg.SensorEvaluationContext, paths: WarehousePaths) -> dg.SensorResult:
     previous = load_state(context.instance, paths.raw, context.cursor)
@@ -151,12 +168,13 @@ def raw_files(context: dg.SensorEvaluationContext, paths: WarehousePaths) -> dg.
                 "warehouse/trigger": "raw_files",
                 "warehouse/changed_count": str(len(files)),
                 "warehouse/changed_files": named(files),
+                DESCRIPTION_TAG: describe(year, files, previous, state),
             },
         )
         for year, files in sorted(changed.items())
     ]
     for year, files in sorted(changed.items()):
-        context.log.info(f"{year}: {len(files)} new, replaced or removed file(s): {named(files)}")
+        context.log.info(describe(year, files, previous, state))
     cursor = context.cursor if context.cursor == cursor_text(state) else save_state(context.instance, paths.raw, state)
     return dg.SensorResult(
         run_requests=requests,

@@ -1,5 +1,6 @@
 """Screenshots of what a data engineer looks at during the correction weeks: a run's page (e.g. a gate that
-held the publication back), the ``raw_files`` sensor's page and the full refresh's launch dialog.
+held the publication back), the ``raw_files`` sensor's page and the full refresh's launch dialog, opened
+from the link in the job's description.
 
     .venv/bin/python scripts/screenshot_runs.py --home DAGSTER_HOME --raw RAW --run RUN_ID
                                                 [--out build/screenshots] [--report report.json]
@@ -9,7 +10,9 @@ run queue paused, so that the sensor's run request stays queued (its tags and th
 page shows; the run is not executed).  The sensor watches ``--raw``; the script waits for its first tick that
 requests a run, reads the sensor's cursor and ticks and the queued run's tags over GraphQL, writes them as
 JSON (``--report``), and has headless Chromium draw ``/runs/<run>`` into ``<out>/failed_run.png``, the
-sensor into ``<out>/sensor.png`` and the launchpad of ``full_refresh`` into ``<out>/launchpad.png``.
+sensor into ``<out>/sensor.png``, the runs table (the queued run's tags) into ``<out>/runs.png`` and the
+launch dialog of ``full_refresh`` into ``<out>/launch_dialog.png``
+(what it selected is in the report).
 Everything it started is stopped at the end.
 """
 
@@ -29,6 +32,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from browser import chromium
 from screenshot_asset_graph import CHROMIUM, ROOT, _stop, _wait, free_port, graphql, screenshot, write_report
 
 SENSOR_QUERY = """
@@ -94,6 +98,26 @@ def first_requesting_tick(base: str, timeout: float = 180.0) -> dict[str, Any]:
     raise TimeoutError(f"the sensor requested no run within {timeout:.0f} s")
 
 
+def launch_dialog(base: str, out: Path) -> dict[str, Any]:
+    """What a data engineer sees launching ``full_refresh``: on the job's page, the link of its description,
+    then "Materialize all…"; the dialog's selected partitions and launch button, and its picture in ``out``."""
+    with chromium() as page:
+        page.goto(f"{base}/locations/warehouse/jobs/full_refresh")
+        link = "[...document.querySelectorAll('a')].find(a => a.innerText.startsWith('Launch it for the latest'))"
+        page.wait_for(f"!!{link}", what="the description's launch link")
+        href = page.evaluate(f"{link}.href")
+        page.evaluate(f"{link}.click()")
+        page.wait_for("location.search.includes('partition=')", what="the job page with a partition")
+        page.click_button("Materialize all…")
+        dialog = "document.querySelector('[role=dialog]')"
+        page.wait_for(f"!!{dialog} && {dialog}.innerText.includes('Partition selection')", what="the launch dialog")
+        time.sleep(1.0)  # the partitions' health arrives after the dialog opens
+        selected = page.evaluate(f"[...{dialog}.querySelectorAll('[data-tooltip]')].map(e => e.dataset.tooltip)")
+        buttons = page.evaluate(f"[...{dialog}.querySelectorAll('button')].map(b => b.innerText.trim())")
+        page.screenshot(out)
+    return {"link": href, "selected": sorted(set(selected)), "launch": [b for b in buttons if b.startswith("Launch")]}
+
+
 def capture(home: Path, raw: Path, run_id: str, out: Path, report: Path | None = None) -> dict[str, Any]:
     paused_queue(home)
     env = {
@@ -109,16 +133,24 @@ def capture(home: Path, raw: Path, run_id: str, out: Path, report: Path | None =
         requested = [run for tick in sensor["sensorState"]["ticks"] for run in tick["runIds"]]
         runs = [graphql(base, RUN_QUERY % run) for run in requested]
         shots: dict[str, str] = {}
+        dialog: dict[str, Any] = {}
         if CHROMIUM.exists():
             pages = {
                 "failed_run": f"{base}/runs/{run_id}",
                 "sensor": f"{base}/locations/warehouse/sensors/raw_files",
-                "launchpad": f"{base}/locations/warehouse/jobs/full_refresh/playground",
+                "runs": f"{base}/runs",
             }
             for name, url in pages.items():
                 screenshot(url, out / f"{name}.png")
                 shots[name] = str(out / f"{name}.png")
-    result = {"sensor": sensor, "requested_runs": [r["runOrError"] for r in runs], "screenshots": shots}
+            dialog = launch_dialog(base, out / "launch_dialog.png")
+            shots["launch_dialog"] = str(out / "launch_dialog.png")
+    result = {
+        "sensor": sensor,
+        "requested_runs": [r["runOrError"] for r in runs],
+        "launch_dialog": dialog,
+        "screenshots": shots,
+    }
     write_report(report, result)
     return result
 

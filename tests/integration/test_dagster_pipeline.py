@@ -28,7 +28,8 @@ import yaml
 from orchestration.dbt_assets import PUBLISHED_KEYS, prepare_manifest
 from orchestration.definitions import build_definitions
 from orchestration.gate_assets import ALERTED_TAG, CLEANING_LOG, GATE_FINDINGS
-from orchestration.ingest_assets import RAW_ANSWERS
+from orchestration.ingest_assets import DESCRIPTION_TAG, RAW_ANSWERS
+from orchestration.jobs import LATEST_YEAR
 from orchestration.publish_assets import PUBLISHED, published
 from orchestration.resources import WarehousePaths
 from orchestration.sensors import alert_on_run_failure
@@ -279,7 +280,8 @@ def test_defective_year_stops_before_publish_and_alerts(season: Season, defectiv
 )
 def test_the_failed_run_and_the_sensor_read_well_in_the_ui(season: Season, defective_year: Ingested) -> None:
     """``dagster dev`` on the season's instance: the sensor's first tick requests a run for a corrected return
-    (left queued), its cursor is short and the run's tags name the file; Chromium draws the pages."""
+    (left queued), its cursor is short and the run's tags name the file and say what happened to it; the
+    launch dialog opened from the job's description is set on the latest year; Chromium draws the pages."""
     assert "failed_run" in season.state, "runs after the failed gate"
     raw = season.root / "dropped" / "raw"
     source = sorted((defective_year.raw / "2023" / "municipality").glob("*.xlsx"))[0]
@@ -300,7 +302,11 @@ def test_the_failed_run_and_the_sensor_read_well_in_the_ui(season: Season, defec
     tags = {tag["key"]: tag["value"] for tag in run["tags"]}
     assert tags["warehouse/changed_files"] == dropped.name
     assert (tags["warehouse/changed_count"], tags["dagster/partition"]) == ("1", "2023")
-    for name in ("failed_run", "sensor", "launchpad"):
+    assert tags[DESCRIPTION_TAG] == f"raw/2023: 1 new ({dropped.name})"
+    dialog = served["launch_dialog"]  # opened from the link in full_refresh's description, as a person would
+    assert dialog["link"].endswith(f"/locations/warehouse/jobs/full_refresh?partition={LATEST_YEAR}")
+    assert (dialog["selected"], dialog["launch"]) == ([LATEST_YEAR], ["Launch 1 run"])
+    for name in ("failed_run", "sensor", "runs", "launch_dialog"):
         shot = SCREENSHOTS / f"{name}.png"
         assert served["screenshots"][name] == str(shot)
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000, name

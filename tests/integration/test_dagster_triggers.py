@@ -16,6 +16,7 @@ import pytest
 # No public API gives a schedule's next tick outside a running instance; this is what the daemon uses.
 from dagster._utils.schedules import cron_string_iterator
 
+from orchestration.ingest_assets import DESCRIPTION_TAG
 from orchestration.jobs import full_refresh_job
 from orchestration.resources import WarehousePaths
 from orchestration.schedules import build_refresh_schedule, refresh_schedule
@@ -60,6 +61,7 @@ def test_sensor_asks_one_run_per_new_or_replaced_file_and_none_for_an_unchanged_
         assert [(r.partition_key, r.tags["warehouse/changed_count"]) for r in first.run_requests] == [("2023", "3")]
         names = sorted(p.name for p in raw.rglob("*.xlsx"))
         assert first.run_requests[0].tags["warehouse/changed_files"] == ", ".join(names)
+        assert first.run_requests[0].tags[DESCRIPTION_TAG] == f"raw/2023: 3 new ({', '.join(names)})"
         assert first.cursor is not None and first.cursor.startswith("3 files; state ") and len(first.cursor) < 40
         state = load_state(instance, raw, first.cursor)  # the files' state is in the instance, not the cursor
         assert sorted(state) == sorted(p.relative_to(raw).as_posix() for p in raw.rglob("*.xlsx"))
@@ -80,6 +82,7 @@ def test_sensor_asks_one_run_per_new_or_replaced_file_and_none_for_an_unchanged_
         assert request.partition_key == "2023"
         assert (request.tags["warehouse/changed_count"], request.tags["warehouse/changed_files"]) == ("1", new.name)
         assert request.run_key and request.run_key.startswith("raw-2023-")
+        assert request.tags[DESCRIPTION_TAG] == f"raw/2023: 1 new ({new.name})"
 
         again = _tick(instance, raw, added.cursor)
         assert again.run_requests == [], "the same file never triggers twice"
@@ -89,6 +92,7 @@ def test_sensor_asks_one_run_per_new_or_replaced_file_and_none_for_an_unchanged_
         replaced = _tick(instance, raw, again.cursor)
         [request_replaced] = replaced.run_requests
         assert request_replaced.run_key != request.run_key
+        assert request_replaced.tags[DESCRIPTION_TAG] == f"raw/2023: 1 replaced ({existing[0].name})"
 
         copying = raw / "2023" / "municipality" / "still_copying.xlsx"
         copying.write_bytes(existing[1].read_bytes()[:100])
@@ -107,6 +111,13 @@ def test_sensor_asks_one_run_per_new_or_replaced_file_and_none_for_an_unchanged_
         removed = _tick(instance, raw, settled.cursor)
         [request_removed] = removed.run_requests
         assert (request_removed.partition_key, request_removed.tags["warehouse/changed_files"]) == ("2023", new.name)
+        assert request_removed.tags[DESCRIPTION_TAG] == f"raw/2023: 1 removed ({new.name})"
+        shutil.copy(existing[1], new)
+        _age(new, 30)
+        back = _tick(instance, raw, removed.cursor)
+        assert [r.tags[DESCRIPTION_TAG] for r in back.run_requests] == [f"raw/2023: 1 new ({new.name})"], "sent again"
+        new.unlink()
+        removed = _tick(instance, raw, back.cursor)
         assert _tick(instance, raw, removed.cursor).run_requests == [], "a removal triggers once"
 
 
@@ -136,6 +147,7 @@ def test_schedule_refreshes_the_survey_year_of_its_fiscal_year() -> None:
         assert isinstance(request, dg.RunRequest)
         assert request.partition_key == str(max(year for year in editions() if year <= 2024))
         assert request.run_key == "annual-2024-10-01"
+        assert request.tags[DESCRIPTION_TAG] == f"annual refresh of survey year {request.partition_key} (2024-10-01)"
 
         early = dt.datetime(2015, 3, 1, 3, 0, tzinfo=TOKYO)  # fiscal 2014: before the first edition
         skipped = refresh_schedule(dg.build_schedule_context(instance=instance, scheduled_execution_time=early))
