@@ -135,6 +135,21 @@ def test_an_unchanged_rebuild_writes_nothing(site: tuple[Path, Path]) -> None:
     assert report.written == 0 and report.removed == 0 and report.unchanged > 100
 
 
+def test_profiles_split_over_two_processes_are_the_same_pages(site: tuple[Path, Path], tmp_path: Path) -> None:
+    """The national file's profiles are written by two processes; the pages and the manifest are those one
+    process writes, and a rebuild in the other way writes nothing."""
+    published, _ = site
+    one = build_site(published, tmp_path / "one", data_docs=False, processes=1)
+    two = build_site(published, tmp_path / "two", data_docs=False, processes=2)
+    files = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(tmp_path / "two") for p in (tmp_path / "two").rglob("*") if p.is_file())
+    assert sum(1 for f in files if f.parts[0] == "municipality" and f.suffix == ".html") > 10
+    assert all((tmp_path / "one" / f).read_bytes() == (tmp_path / "two" / f).read_bytes() for f in files)
+    assert (one.pages, one.written) == (two.pages, two.written)
+    again = build_site(published, tmp_path / "one", data_docs=False, processes=2)
+    assert (again.written, again.removed, again.unchanged) == (0, 0, one.written)
+
+
 def test_a_publication_without_scene_returns_writes_no_site(site: tuple[Path, Path], tmp_path: Path) -> None:
     """A file holding only editions the pages do not draw (the hub survey alone): the refresh's last step
     writes nothing and says why, instead of failing after the publication."""

@@ -17,12 +17,13 @@ from warehouse.site.writer import SiteWriter
 NO_BAND = "人口規模区分：参照データの国勢調査にこの市町村の人口がないため、同規模の市町村との比較は表示していません。"
 
 
-def write(data: SiteData, writer: SiteWriter) -> None:
+def write(data: SiteData, writer: SiteWriter, municipalities: slice = slice(None)) -> None:
+    """The profiles of ``data.municipalities[municipalities]`` (all by default)."""
     scenes = compare.scene_keys(data)
     others = compare.other_keys()
     scopes = compare.initiative_scopes(data)
     prefecture_names = dict(data.prefectures)
-    for m in data.municipalities:
+    for m in data.municipalities[municipalities]:
         code = m["municipality_code"]
         own = data.own.get(code)
         if own is None and code not in data.history:

@@ -47,6 +47,17 @@ class SiteWriter:
         os.replace(temporary, path)  # a reader never sees half a page
         self.written.append(relative)
 
+    def state(self) -> tuple[dict[str, str], list[str], int]:
+        """What this writer wrote, for :meth:`merge` in the writer that finishes the build."""
+        return self._current, self.written, self.unchanged
+
+    def merge(self, state: tuple[dict[str, str], list[str], int]) -> None:
+        """Count as this build's the files another writer of the same folder wrote (in another process)."""
+        current, written, unchanged = state
+        self._current.update(current)
+        self.written += written
+        self.unchanged += unchanged
+
     @property
     def pages(self) -> int:
         """HTML pages of this build, written or unchanged."""
