@@ -25,10 +25,10 @@ publication.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import duckdb
 
@@ -45,7 +45,7 @@ from warehouse.publish.swap import PublishError, PublishResult, publish
 from warehouse.settings import DEFAULT_MIN_RETURNS_SHARE, Settings
 from warehouse.site.build import SiteReport, build_site
 from warehouse.site.data import NothingToDraw
-from warehouse.transform.dbt import BuildReport, build, preparse, write_lookups
+from warehouse.transform.dbt import RUNS_KEPT, BuildReport, build, plan_build, preparse, write_lookups
 from warehouse.workers import WarmProcess
 
 #: What analysts get: the star schema, the report tables and the gate's flags.
@@ -113,10 +113,15 @@ def warm_build(db: Path) -> None:
     _builder.start(preparse, db)
 
 
-def build_step(db: Path, **options: Any) -> BuildReport:
-    """``warehouse.transform.dbt.build(db, **options)`` in the process :func:`warm_build` started, then ended."""
+def build_step(
+    db: Path, *, select: Sequence[str] = (), label: str | None = None, runs_kept: int = RUNS_KEPT
+) -> BuildReport:
+    """``warehouse.transform.dbt.build`` of ``db`` in the process :func:`warm_build` started, then ended. What it
+    builds is decided here, from the working file and the codebooks, while that process is still importing dbt
+    and parsing the project."""
     try:
-        return _builder.submit(build, db, **options)
+        plan = plan_build(db, select=select)
+        return _builder.submit(build, db, plan=plan, label=label, runs_kept=runs_kept)
     finally:
         _builder.release()
 

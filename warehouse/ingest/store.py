@@ -12,12 +12,14 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
-from warehouse.ingest.returns import Outcome
+if TYPE_CHECKING:  # pandas is imported where frames are made: dbt's process opens the file without it
+    import pandas as pd
+
+    from warehouse.ingest.returns import Outcome
 
 DDL = """
 create schema if not exists raw;
@@ -113,6 +115,8 @@ class Run:
 
 
 def _frame(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[Any, ...]]) -> pd.DataFrame:
+    import pandas as pd
+
     columns = [c[0] for c in con.execute(f"select * from raw.{table} limit 0").description]
     return pd.DataFrame.from_records(rows, columns=columns)
 
@@ -128,6 +132,8 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, *, 
 def _withdraw(con: duckdb.DuckDBPyConnection, run: Run, present: set[str], restored: list[tuple[str, str]]) -> int:
     """Retire the year's file versions whose file is no longer under raw/; bring back those whose
     file returned with the same content.  Returns how many were withdrawn."""
+    import pandas as pd
+
     con.register("present_files", pd.DataFrame({"file_path": sorted(present)}, dtype="object"))
     con.register("restored_files", pd.DataFrame(restored, columns=["file_path", "file_sha256"], dtype="object"))
     try:
@@ -169,6 +175,8 @@ def write(
     run's record in ``raw.ingest_runs`` (a crash leaves either all of it or none).
 
     Returns the counts of the run record and its ``finished_at``."""
+    import pandas as pd
+
     run_id, detected_at = run.run_id, run.started_at
     subs, answers, issues, strays, quarantine, versions = [], [], [], [], [], []
     for o in outcomes:

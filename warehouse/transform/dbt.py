@@ -275,23 +275,26 @@ def environment(values: Mapping[str, str]) -> Iterator[None]:
                 os.environ[key] = value
 
 
-def build(
-    db: Path,
-    *,
-    select: Sequence[str] = (),
-    args: Sequence[str] = ("build",),
-    full_refresh: bool | None = None,
-    label: str | None = None,
-    runs_kept: int = RUNS_KEPT,
-) -> BuildReport:
-    """Run dbt (``build`` by default) on ``db`` in this process and collect each node's status.
+@dataclass(frozen=True)
+class BuildPlan:
+    """What a build of a working file will run, decided from the file and the codebooks before dbt starts:
+    a refresh decides it while dbt's process is still loading (:func:`warehouse.refresh.build_step`)."""
 
-    ``full_refresh`` None decides from the fingerprint: everything is rebuilt whole when the project or
+    cli: tuple[str, ...]  # dbt's arguments
+    fingerprint: str  # of the project and the lookups ("" when the command builds nothing)
+    full_refresh: bool
+    forms: tuple[Unit, ...] | None = None  # the forms and editions with a changed return (None: every one)
+    nothing_to_do: bool = False  # no return changed since the last build
+    records: bool = False  # a complete build of every model: remembered in ``transform.builds``
+    results_only: bool = False  # the project is as last built: dbt writes no manifest.json, the build the results
+
+
+def plan_build(
+    db: Path, *, select: Sequence[str] = (), args: Sequence[str] = ("build",), full_refresh: bool | None = None
+) -> BuildPlan:
+    """``full_refresh`` None decides from the fingerprint: everything is rebuilt whole when the project or
     the lookups changed since the last complete build; otherwise only what reads the returns of the forms
-    that changed is run (nothing when none did), and the incremental models compute the new returns alone.
-    ``label`` names the folder its results are kept in (default: the time).
-    """
-    started = time.perf_counter()
+    that changed is run (nothing when none did), and the incremental models compute the new returns alone."""
     builds = args[0] in ("build", "run")
     current = fingerprint(db) if builds else ""
     if full_refresh is None:
@@ -305,7 +308,7 @@ def build(
         # the models of forms without a new or withdrawn return
         forms = changed_forms(db)
         if forms is not None and not forms:
-            return BuildReport(True, time.perf_counter() - started, {}, [], False, forms, skipped=True)
+            return BuildPlan(tuple(cli), current, False, forms, nothing_to_do=True)
         cli += ["--select", RETURNS_AND_DOWNSTREAM]
         unchanged = unchanged_form_models(db, forms) if forms is not None else []
         if unchanged:
@@ -317,8 +320,28 @@ def build(
     results_only = builds and not full_refresh
     if results_only:
         cli.append("--no-write-json")
-    result = invoke(db, cli)
-    if results_only and hasattr(result.result, "write"):
+    return BuildPlan(tuple(cli), current, full_refresh, forms, records=builds and not select, results_only=results_only)
+
+
+def build(
+    db: Path,
+    *,
+    select: Sequence[str] = (),
+    args: Sequence[str] = ("build",),
+    full_refresh: bool | None = None,
+    label: str | None = None,
+    runs_kept: int = RUNS_KEPT,
+    plan: BuildPlan | None = None,
+) -> BuildReport:
+    """Run dbt (``build`` by default) on ``db`` in this process as :func:`plan_build` decides (or as ``plan``
+    says, decided earlier) and collect each node's status; ``label`` names the folder its results are kept
+    in (default: the time)."""
+    started = time.perf_counter()
+    plan = plan or plan_build(db, select=select, args=args, full_refresh=full_refresh)
+    if plan.nothing_to_do:
+        return BuildReport(True, time.perf_counter() - started, {}, [], False, plan.forms, skipped=True)
+    result = invoke(db, list(plan.cli))
+    if plan.results_only and hasattr(result.result, "write"):
         result.result.write(str(artifacts_dir(db.resolve()) / "target" / "run_results.json"))
     statuses: dict[str, str] = {}
     timings: dict[str, float] = {}
@@ -332,10 +355,10 @@ def build(
     if result.exception is not None:
         failures.append(str(result.exception))
     seconds = time.perf_counter() - started
-    if result.success and builds and not select:
-        record_build(db, current, full_refresh=full_refresh, seconds=seconds, nodes=len(statuses))
+    if result.success and plan.records:
+        record_build(db, plan.fingerprint, full_refresh=plan.full_refresh, seconds=seconds, nodes=len(statuses))
     keep_results(db, label or dt.datetime.now().strftime("%Y%m%dT%H%M%S%f"), runs_kept)
-    return BuildReport(result.success, seconds, statuses, failures, full_refresh, forms, timings=timings)
+    return BuildReport(result.success, seconds, statuses, failures, plan.full_refresh, plan.forms, timings=timings)
 
 
 #: The project parsed ahead of the next build of a working file in this process (:func:`preparse`).
@@ -343,14 +366,13 @@ _parsed: dict[Path, Any] = {}
 
 
 def preparse(db: Path) -> None:
-    """Import dbt and parse the project for ``db`` now, for the next build or run in this process to use, and
-    load the codebooks: a refresh does it in the process dbt will build in, while the returns are read.
-    Parsing does not open the working file."""
+    """Import dbt and parse the project for ``db`` now, for the next build or run in this process to use: a
+    refresh does it in the process dbt will build in, while the returns are read. Parsing does not open the
+    working file."""
     # the build writes the manifest.json when the project changed (a full refresh)
     result = invoke(db, ["parse", "--project-dir", str(PROJECT_DIR), "--quiet", "--no-write-json"])
     if result.success:
         _parsed[db.resolve()] = result.result
-    codebook_units()  # the codebooks, which the build's choice of models reads, loaded now (they are cached)
 
 
 def invoke(db: Path, cli: list[str]) -> Any:
