@@ -212,17 +212,16 @@ def _run_parts(instance: object, run: object, t0: float, total: float) -> list[t
     parts.append(("run process start, code location load", first - launched))
     published_at = t0 + total
     timed = [s for s in steps if s.start_time and s.end_time]
-    # the steps up to the publication (the one that publishes, up to the swap), then those after it
+    # the steps up to the one that publishes (it ends once the file is swapped in), then those after it
+    publishing = next((s.end_time for s in timed if s.step_key == "published"), published_at)
     for step in timed:
-        if step.start_time < published_at:
-            parts.append((f"step {step.step_key}", min(step.end_time, published_at) - step.start_time))
+        if step.start_time < publishing:
+            parts.append((f"step {step.step_key}", step.end_time - step.start_time))
     waited = published_at - first - sum(p for n, p in parts if n.startswith("step "))
-    parts.append(("between steps, poll", waited))
+    parts.append(("between steps, run end, poll", waited))
     for step in timed:
-        if step.start_time >= published_at:
-            parts.append(
-                (f"(after the publication, not counted) step {step.step_key}", step.end_time - step.start_time)
-            )
+        if step.start_time >= publishing:
+            parts.append((f"after the publication: step {step.step_key}", step.end_time - step.start_time))
     return parts
 
 
