@@ -11,7 +11,8 @@ page shows; the run is not executed).  The sensor watches ``--raw``; the script 
 requests a run, reads the sensor's cursor and ticks and the queued run's tags over GraphQL, writes them as
 JSON (``--report``), and has headless Chromium draw ``/runs/<run>`` into ``<out>/failed_run.png``, the
 sensor into ``<out>/sensor.png``, the runs table (the queued run's tags) into ``<out>/runs.png`` and the
-launch dialog of ``full_refresh`` into ``<out>/launch_dialog.png``
+link in ``full_refresh``'s description into ``<out>/launch_link.png`` and the dialog it opens into
+``<out>/launch_dialog.png``
 (what it selected is in the report).
 Everything it started is stopped at the end.
 """
@@ -99,12 +100,14 @@ def first_requesting_tick(base: str, timeout: float = 180.0) -> dict[str, Any]:
 
 
 def launch_dialog(base: str, out: Path) -> dict[str, Any]:
-    """What a data engineer sees launching ``full_refresh``: on the job's page, the link of its description,
-    then "Materialize all…"; the dialog's selected partitions and launch button, and its picture in ``out``."""
+    """What a data engineer sees launching ``full_refresh``: on the job's page, the link of its description
+    (drawn beside ``out``), then "Materialize all…"; the dialog's selected partitions and launch button, and
+    its picture in ``out``."""
     with chromium() as page:
         page.goto(f"{base}/locations/warehouse/jobs/full_refresh")
         link = "[...document.querySelectorAll('a')].find(a => a.innerText.startsWith('Launch it for the latest'))"
         page.wait_for(f"!!{link}", what="the description's launch link")
+        page.screenshot(out.with_name("launch_link.png"))  # the job's page, its description with the link
         href = page.evaluate(f"{link}.href")
         page.evaluate(f"{link}.click()")
         page.wait_for("location.search.includes('partition=')", what="the job page with a partition")
@@ -144,6 +147,7 @@ def capture(home: Path, raw: Path, run_id: str, out: Path, report: Path | None =
                 screenshot(url, out / f"{name}.png")
                 shots[name] = str(out / f"{name}.png")
             dialog = launch_dialog(base, out / "launch_dialog.png")
+            shots["launch_link"] = str(out / "launch_link.png")
             shots["launch_dialog"] = str(out / "launch_dialog.png")
     result = {
         "sensor": sensor,

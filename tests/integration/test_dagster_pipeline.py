@@ -306,7 +306,7 @@ def test_the_failed_run_and_the_sensor_read_well_in_the_ui(season: Season, defec
     dialog = served["launch_dialog"]  # opened from the link in full_refresh's description, as a person would
     assert dialog["link"].endswith(f"/locations/warehouse/jobs/full_refresh?partition={LATEST_YEAR}")
     assert (dialog["selected"], dialog["launch"]) == ([LATEST_YEAR], ["Launch 1 run"])
-    for name in ("failed_run", "sensor", "runs", "launch_dialog"):
+    for name in ("failed_run", "sensor", "runs", "launch_link", "launch_dialog"):
         shot = SCREENSHOTS / f"{name}.png"
         assert served["screenshots"][name] == str(shot)
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000, name
