@@ -160,6 +160,7 @@ def raw_files(context: dg.SensorEvaluationContext, paths: WarehousePaths) -> dg.
     previous = load_state(context.instance, paths.raw, context.cursor)
     tree = scan(paths.raw, survey_years.get_partition_keys())
     changed, state = changes(previous, tree, time.time(), settle_seconds())
+    descriptions = {year: describe(year, files, previous, state) for year, files in changed.items()}
     requests = [
         dg.RunRequest(
             run_key=run_key(year, files, state, previous),
@@ -168,13 +169,13 @@ def raw_files(context: dg.SensorEvaluationContext, paths: WarehousePaths) -> dg.
                 "warehouse/trigger": "raw_files",
                 "warehouse/changed_count": str(len(files)),
                 "warehouse/changed_files": named(files),
-                DESCRIPTION_TAG: describe(year, files, previous, state),
+                DESCRIPTION_TAG: descriptions[year],
             },
         )
         for year, files in sorted(changed.items())
     ]
-    for year, files in sorted(changed.items()):
-        context.log.info(describe(year, files, previous, state))
+    for _, description in sorted(descriptions.items()):
+        context.log.info(description)
     cursor = context.cursor if context.cursor == cursor_text(state) else save_state(context.instance, paths.raw, state)
     return dg.SensorResult(
         run_requests=requests,

@@ -23,7 +23,7 @@ import duckdb
 from warehouse.site import compare, coordinator, municipality, national, page, prefecture, quality
 from warehouse.site import data_docs as gx_docs
 from warehouse.site.data import SiteData, latest_year, load
-from warehouse.site.writer import SiteWriter
+from warehouse.site.writer import SiteWriter, WriterState
 
 DATA_DOCS = "data_docs"
 
@@ -90,9 +90,6 @@ def build_site(
     pages = writer.pages
     seconds = time.perf_counter() - started
     return SiteReport(out, year, pages, len(writer.written), writer.unchanged, len(writer.removed), seconds, docs)
-
-
-WriterState = tuple[dict[str, str], list[str], int]
 
 
 @contextmanager

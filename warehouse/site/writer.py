@@ -16,6 +16,10 @@ from pathlib import Path
 
 MANIFEST = ".manifest.json"
 
+#: What a writer wrote (path → sha256, the paths written, how many were unchanged): what another writer of the
+#: same folder, in another process, hands to the one that finishes the build.
+WriterState = tuple[dict[str, str], list[str], int]
+
 
 @dataclass
 class SiteWriter:
@@ -47,11 +51,11 @@ class SiteWriter:
         os.replace(temporary, path)  # a reader never sees half a page
         self.written.append(relative)
 
-    def state(self) -> tuple[dict[str, str], list[str], int]:
+    def state(self) -> WriterState:
         """What this writer wrote, for :meth:`merge` in the writer that finishes the build."""
         return self._current, self.written, self.unchanged
 
-    def merge(self, state: tuple[dict[str, str], list[str], int]) -> None:
+    def merge(self, state: WriterState) -> None:
         """Count as this build's the files another writer of the same folder wrote (in another process)."""
         current, written, unchanged = state
         self._current.update(current)
