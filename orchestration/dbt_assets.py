@@ -30,10 +30,12 @@ from warehouse.transform.dbt import PROJECT_DIR, BuildReport, project_files
 #: Where the code location keeps its own manifest, apart from the ``target/`` other dbt calls write.
 MANIFEST_TARGET = Path("target") / "dagster"
 #: The layers, in order; each is a dbt folder, a DuckDB schema, the first part of the key and a group.
-LAYERS = ("staging", "intermediate", "marts", "report", "provenance")
+LAYERS = ("staging", "intermediate", "marts", "report", "provenance", "publication")
 #: The layers analysts read (the marts, the report and where their figures come from): gated by the quality
 #: gate, copied by ``published``.
 PUBLISHED_LAYERS = ("marts", "report", "provenance")
+#: Who may read each published relation, as the project declares it: what ``published`` copies as meta.disclosure.
+DISCLOSURE = dg.AssetKey(["publication", "disclosure"])
 PREVIEW_ROWS = 5
 PREVIEW_CELL = 40
 

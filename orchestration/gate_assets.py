@@ -99,7 +99,7 @@ def gate(
         if not years:
             raise dg.Failure(f"nothing to check: {paths.db} holds no returns of a survey year with a codebook")
         results = refresh.gate(paths.db, years, run_id=lambda year: f"{context.run.run_id}-{year}")
-        written = write_latest(paths.db, paths.cleaning_log, years)
+        written = write_latest(paths.db, paths.cleaning_log, years, paths.raw)
     for year, r in results.items():
         context.log.info(
             f"{year}: {'passed' if r.passed else 'FAILED'}, {len(r.rules)} rules, {len(r.failed_rules)} failed "

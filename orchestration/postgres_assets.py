@@ -18,10 +18,12 @@ from warehouse.publish.swap import PublishError
 from warehouse.settings import Settings
 
 PUBLISHED_POSTGRES = dg.AssetKey(["published_postgres"])
+POSTGRES_URL_VARIABLE = "WAREHOUSE_POSTGRES_URL"
 
 
 class PostgresTarget(dg.ConfigurableResource):
-    """The database the publication is copied to (``WAREHOUSE_POSTGRES_URL``; empty: none)."""
+    """The database the publication is copied to (``WAREHOUSE_POSTGRES_URL``; empty: none), configured with
+    ``dg.EnvVar`` so that the configuration Dagster shows names the variable, not the URL."""
 
     url: str = ""
 
@@ -63,4 +65,5 @@ def postgres_definitions(settings: Settings) -> tuple[list[dg.AssetsDefinition],
     """The asset and its resource when a database is configured; nothing otherwise."""
     if not settings.postgres_url:
         return [], {}
-    return [published_postgres], {"postgres": PostgresTarget(url=settings.postgres_url)}
+    # the resource's value is shown in the UI (and its GraphQL API): the variable's name, never the URL itself
+    return [published_postgres], {"postgres": PostgresTarget(url=dg.EnvVar(POSTGRES_URL_VARIABLE))}

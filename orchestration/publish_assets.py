@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 import dagster as dg
 
-from orchestration.dbt_assets import PUBLISHED_KEYS, run_year
+from orchestration.dbt_assets import DISCLOSURE, PUBLISHED_KEYS, run_year
 from orchestration.gate_assets import CLEANING_LOG, GATE_FINDINGS
 from orchestration.ingest_assets import WRITER_POOL
 from orchestration.resources import WarehousePaths
@@ -49,7 +49,7 @@ def unaudited(instance: dg.DagsterInstance) -> str | None:
 @dg.asset(
     key=PUBLISHED,
     group_name="publish",
-    deps=[*PUBLISHED_KEYS, GATE_FINDINGS, CLEANING_LOG],
+    deps=[*PUBLISHED_KEYS, DISCLOSURE, GATE_FINDINGS, CLEANING_LOG],
     kinds={"duckdb"},
     pool=WRITER_POOL,
     output_required=False,

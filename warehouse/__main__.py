@@ -380,7 +380,17 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from warehouse.redact import has_password, redact_argv
+
+    # dbt records its process's command line (dbt.log, run_results.json): never with a password in it
+    sys.argv[:] = redact_argv(sys.argv)
     args = parser().parse_args(argv)
+    if has_password(getattr(args, "postgres_url", None) or ""):
+        print(
+            "warning: --postgres-url holds a password, which other users of this machine can read in the process "
+            "list; keep it in PGPASSWORD or ~/.pgpass instead",
+            file=sys.stderr,
+        )
 
     import duckdb
     import psycopg

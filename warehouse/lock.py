@@ -66,8 +66,10 @@ def lock_path(db: Path) -> Path:
 
 
 def current_command() -> str:
-    """This process's command line as typed (``python3.11 -m warehouse run --year 2023``)."""
-    argv = list(getattr(sys, "orig_argv", None) or sys.argv)
+    """This process's command line as typed (``python3.11 -m warehouse run --year 2023``), passwords hidden."""
+    from warehouse.redact import redact_argv
+
+    argv = redact_argv(getattr(sys, "orig_argv", None) or sys.argv)
     return " ".join([Path(argv[0]).name, *argv[1:]]) if argv else "python"
 
 

@@ -39,7 +39,7 @@ from warehouse.gate.run import GateResult, GateRun, latest_gate_runs, run_gate, 
 from warehouse.ingest.run import IngestReport, ingest
 from warehouse.ingest.store import connect
 from warehouse.lock import duckdb_holder, exclusive
-from warehouse.publish import postgres
+from warehouse.publish import disclosure, postgres
 from warehouse.publish.postgres import PostgresResult
 from warehouse.publish.swap import PublishError, PublishResult, publish
 from warehouse.settings import DEFAULT_MIN_RETURNS_SHARE, Settings
@@ -197,7 +197,8 @@ def publication(db: Path, published: Path, cleaning_log_dir: Path, *, min_return
 def publish_step(db: Path, published: Path, metadata: dict[str, str]) -> PublishResult:
     """Copy the published schemas into the analysts' file, swapped in atomically."""
     try:
-        return publish(db, published, PUBLISHED_SCHEMAS, metadata=metadata)
+        declarations = disclosure.read_working(db)
+        return publish(db, published, PUBLISHED_SCHEMAS, metadata=metadata, declarations=declarations)
     except (PublishError, OSError, duckdb.Error) as error:  # disk full among them
         raise PublishFailed(f"publishing to {published} failed: {one_line(error)}") from None
 
@@ -376,7 +377,7 @@ def _steps(
 
     # the cleaning log is written in a process of its own, beside the publication and what reads it; all read
     started = time.perf_counter()
-    workbooks = _writer.start_step(write_latest, db, cleaning_log_dir, years)
+    workbooks = _writer.start_step(write_latest, db, cleaning_log_dir, years, raw)
     workbooks.add_done_callback(lambda _: report.stages.__setitem__("cleaning log", time.perf_counter() - started))
     try:
         allowed = publication(db, published, cleaning_log_dir, min_returns_share=min_returns_share)

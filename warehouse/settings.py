@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,7 +82,7 @@ class Settings:
     refresh_cron: str = DEFAULT_REFRESH_CRON
     refresh_timezone: str = DEFAULT_REFRESH_TIMEZONE
     sensor_settle_seconds: float = DEFAULT_SETTLE_SECONDS
-    postgres_url: str = ""  # empty: the DuckDB file is the only publication
+    postgres_url: str = field(default="", repr=False)  # empty: the DuckDB file is the only publication
     sensor_interval_seconds: float = DEFAULT_SENSOR_INTERVAL_SECONDS
     dbt_runs_kept: int = DEFAULT_DBT_RUNS_KEPT
 
@@ -171,8 +172,12 @@ def _postgres_url(env: Mapping[str, str], name: str) -> str:
     try:
         conninfo.conninfo_to_dict(value)
     except ProgrammingError as error:
-        example, reason = "postgresql://user@host:5432/dbname", str(error).strip()
-        raise SettingsError(f"{name} must be a PostgreSQL URL like {example} ({reason}), not {value!r}") from None
+        # libpq quotes the string in its reason, and the string may hold a password: neither is repeated
+        reason = re.sub(r'"[^"]*"', "…", str(error).strip().splitlines()[0])
+        raise SettingsError(
+            f"{name} must be a PostgreSQL URL like postgresql://user@host:5432/dbname ({reason}); "
+            "its value is not shown, since it may hold a password"
+        ) from None
     return value
 
 

@@ -17,13 +17,12 @@ from typing import Any
 import duckdb
 import psycopg
 import pytest
-from psycopg import conninfo, errors
+from psycopg import conninfo
 
 from tests.conftest import Ingested
 from tests.postgres_server import fresh_database, login_url, server_url
 from warehouse.codebook import load_edition
-from warehouse.publish.pg_access import MINISTRY_LOGIN, PUBLIC_LOGIN, classify, prefecture_login
-from warehouse.publish.pg_schema import read_catalog
+from warehouse.publish.pg_access import MINISTRY_LOGIN
 from warehouse.publish.postgres import create_roles, describe, publish_postgres, read_postgres_publication
 from warehouse.publish.swap import PublishError
 from warehouse.reference.local_governments import load
@@ -202,6 +201,9 @@ def test_a_failed_gate_or_a_failed_load_leaves_the_previous_postgres_publication
     broken.chmod(0o644)
     with duckdb.connect(str(broken)) as con:
         con.execute("create table marts.zz_broken as select 'a' || chr(0) || 'b' as text")
+        con.execute(
+            "insert into meta.disclosure (schema_name, table_name, audience) values ('marts', 'zz_broken', 'public')"
+        )
     with pytest.raises(PublishError, match=r"publishing to postgresql://.* failed: .*previous publication"):
         publish_postgres(pg.url, broken)
     assert _fingerprint(pg.url) == before
@@ -273,54 +275,6 @@ def test_readers_see_the_old_or_the_new_publication_never_a_mix(pg: Published) -
     publish_postgres(pg.url, pg.published)  # the refresh's publication again, for the tests that follow
 
 
-def test_each_prefecture_reads_its_own_rows_and_the_public_only_aggregates(pg: Published) -> None:
-    with duckdb.connect() as con:
-        con.execute(f"attach '{pg.published}' as publication (read_only)")
-        tables = read_catalog(con, "publication")
-    access = classify(tables)
-    respondent_level = sorted(name for name, rule in access.items() if rule.respondent_level)
-    aggregates = sorted(name for name, rule in access.items() if not rule.respondent_level)
-    assert {"marts.fct_scenario_status", "gate.findings", "provenance.answers"} <= set(respondent_level)
-    assert {"report.rpt_published_charts", "marts.dim_municipality", "meta.publication"} <= set(aggregates)
-
-    def prefecture_of(name: str) -> str:
-        if any(c.name == "prefecture_code" for c in next(t for t in tables if t.qualified == name).columns):
-            return "prefecture_code"
-        return "(select s.prefecture_code from provenance.submissions s where s.submission_id = t.submission_id)"
-
-    with psycopg.connect(pg.url) as owner:
-        expected = {
-            name: dict(owner.execute(f"select {prefecture_of(name)}, count(*) from {name} t group by 1").fetchall())
-            for name in respondent_level
-        }
-        totals = {name: owner.execute(f"select count(*) from {name}").fetchone()[0] for name in aggregates}
-    present = sorted({code for counts in expected.values() for code in counts if code})
-    assert len(present) >= 2
-    for code in [*present, "13"]:  # 東京都 has no return in the reduced sample: it reads no respondent's row
-        with _connect(pg, prefecture_login(code)) as con:
-            for name in respondent_level:
-                seen = dict(con.execute(f"select {prefecture_of(name)}, count(*) from {name} t group by 1").fetchall())
-                assert seen == ({code: expected[name][code]} if code in expected[name] else {}), (code, name)
-            for name in aggregates:
-                assert con.execute(f"select count(*) from {name}").fetchone() == (totals[name],), (code, name)
-            other = next(p for p in present if p != code)
-            with pytest.raises(errors.InsufficientPrivilege):
-                con.execute(f"set role {prefecture_login(other)}")
-            assert con.execute(
-                "select count(*) from marts.fct_scenario_status where prefecture_code = %s", [other]
-            ).fetchone() == (0,)
-    with _connect(pg, PUBLIC_LOGIN) as con:
-        for name in aggregates:
-            assert con.execute(f"select count(*) from {name}").fetchone() == (totals[name],), name
-        for name in respondent_level:
-            with pytest.raises(errors.InsufficientPrivilege):
-                con.execute(f"select count(*) from {name}")
-    with _connect(pg, MINISTRY_LOGIN) as con:
-        for name in respondent_level:
-            seen = dict(con.execute(f"select {prefecture_of(name)}, count(*) from {name} t group by 1").fetchall())
-            assert seen == expected[name], name
-
-
 def test_dagster_publishes_to_the_configured_database_and_names_it_when_it_cannot(pg: Published) -> None:
     import dagster as dg
 
@@ -358,6 +312,11 @@ def test_awkward_values_arrive_as_they_are(tmp_path: Path) -> None:
         con.execute("create table meta.publication (published_at timestamptz, source_db varchar, schemas varchar[])")
         con.execute("insert into meta.publication values (now(), 'w.duckdb', ['marts'])")
         con.execute(
+            "create table meta.disclosure as select * from (values ('marts', 'awkward'), ('meta', 'publication'), "
+            "('meta', 'disclosure')) as t (schema_name, table_name), (select 'public' as audience, "
+            "null::varchar as prefecture_key, null::varchar as prefecture_via, 'test' as declared_in)"
+        )
+        con.execute(
             "create table marts.awkward (id integer primary key, text varchar, keys varchar[], x double, "
             "d date, t timestamp, n decimal(9, 2), flag boolean)"
         )
@@ -373,3 +332,8 @@ and a line break', ['"x"', 'b\\c', null, '', 'd,e', '{f}', 'NULL'], '-inf', '199
     with fresh_database(server) as url:
         publish_postgres(url, published)
         assert _postgres_tables(url, {"marts", "meta"}) == _duckdb_tables(published)
+        # a relation nobody declared is not published at all
+        with duckdb.connect(str(published)) as con:
+            con.execute("create table marts.undeclared as select 1 as x")
+        with pytest.raises(PublishError, match=r"who may read marts\.undeclared is not declared"):
+            publish_postgres(url, published)

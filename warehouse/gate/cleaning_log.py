@@ -22,7 +22,7 @@ import shutil
 import tempfile
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from multiprocessing import get_context
@@ -156,8 +156,12 @@ def export_by_prefecture(
     fiscal_year: int,
     *,
     workers: int | None = None,
+    raw_root: Path | None = None,
 ) -> list[Path]:
     """Write one 疑義照会 workbook per prefecture with current findings, and the national summary.
+
+    Files are named relative to ``raw_root`` (``2023/municipality/…xlsx``), in their column and in the messages:
+    the workbooks go to the prefectures, for whom the server's folders mean nothing.
 
     ``run_id`` is the year's latest gate run (its findings are the year's current ones in ``gate.findings``);
     the workbooks carry its id and its time as 作成日時.  They go into ``out_dir/<fiscal_year>/``, which is
@@ -166,7 +170,11 @@ def export_by_prefecture(
     findings to repay starting them.  Returns the paths written, prefectures in code order, the national
     summary last.
     """
-    findings = [Finding(*row) for row in con.execute(_SELECT, [fiscal_year]).fetchall()]
+    shown = _relative_to(raw_root)
+    findings = [
+        finding._replace(file_path=shown(finding.file_path), message=shown(finding.message))
+        for finding in (Finding(*row) for row in con.execute(_SELECT, [fiscal_year]).fetchall())
+    ]
     by_prefecture: dict[str, list[Finding]] = {}
     for finding in findings:
         by_prefecture.setdefault(finding.prefecture_code or UNKNOWN_PREFECTURE[0], []).append(finding)
@@ -267,14 +275,30 @@ def _flat_export(out_dir: Path, fiscal_year: int) -> Iterable[Path]:
         yield national
 
 
-def write_latest(db: Path, folder: Path, years: list[int]) -> dict[int, list[Path]]:
-    """The 疑義照会 workbooks of each of ``years``, from its latest gate run."""
+def write_latest(db: Path, folder: Path, years: list[int], raw_root: Path | None = None) -> dict[int, list[Path]]:
+    """The 疑義照会 workbooks of each of ``years``, from its latest gate run (files named relative to ``raw_root``)."""
     written: dict[int, list[Path]] = {}
     with duckdb.connect(str(db), read_only=True) as con:
         for run in latest_gate_runs(db):
             if run.fiscal_year in years:
-                written[run.fiscal_year] = export_by_prefecture(con, folder, run.run_id, run.fiscal_year)
+                written[run.fiscal_year] = export_by_prefecture(
+                    con, folder, run.run_id, run.fiscal_year, raw_root=raw_root
+                )
     return written
+
+
+def _relative_to(raw_root: Path | None) -> Callable[[str | None], str | None]:
+    """What turns a text's paths under ``raw_root`` into paths relative to it (nothing without one)."""
+    if raw_root is None:
+        return lambda text: text
+    prefixes = sorted({str(raw_root) + os.sep, str(raw_root.resolve()) + os.sep}, key=len, reverse=True)
+
+    def shown(text: str | None) -> str | None:
+        for prefix in prefixes:
+            text = text.replace(prefix, "") if text else text
+        return text
+
+    return shown
 
 
 def workbooks_with(con: duckdb.DuckDBPyConnection, out_dir: Path, fiscal_year: int, severity: str) -> list[Path]:

@@ -37,7 +37,7 @@ import re
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,7 +47,8 @@ import duckdb
 import psycopg
 from psycopg import conninfo, errors
 
-from warehouse.publish import pg_access
+from warehouse.publish import disclosure, pg_access
+from warehouse.publish.disclosure import Disclosure
 from warehouse.publish.pg_schema import Column, Table, read_catalog
 from warehouse.publish.swap import META_SCHEMA, PublishError, _ident, _literal
 from warehouse.settings import Settings
@@ -113,13 +114,15 @@ def publish_postgres(url: str, published_db: Path, *, swap_wait: float = SWAP_WA
         with duckdb.connect() as duck, tempfile.TemporaryDirectory(prefix="pg-publish-") as scratch:
             duck.execute(f"ATTACH {_literal(str(published_db))} AS {SOURCE} (READ_ONLY)")
             tables = read_catalog(duck, SOURCE)
+            declared = disclosure.read(duck, SOURCE)
+            pg_access.classify(tables, declared)  # refuses an undeclared relation before the server is touched
             published_at = _published_at(duck)
             with psycopg.connect(url, autocommit=True) as pg:
                 pg.execute("SELECT pg_advisory_lock(%s)", [ADVISORY_LOCK])
                 _drop_working_schemas(pg)
                 schemas = sorted({t.schema for t in tables})
                 staged = {schema: f"{schema}__next_{token}" for schema in schemas}
-                access = _load(pg, duck, tables, staged, Path(scratch))
+                access = _load(pg, duck, tables, declared, staged, Path(scratch))
                 try:
                     _swap(pg, staged, token, swap_wait, target)
                 finally:  # the old schemas, or the new ones when the swap gave up; else the next publication does
@@ -145,13 +148,19 @@ def _published_at(duck: duckdb.DuckDBPyConnection) -> dt.datetime:
 
 
 def _load(
-    pg: psycopg.Connection, duck: duckdb.DuckDBPyConnection, tables: list[Table], staged: dict[str, str], scratch: Path
+    pg: psycopg.Connection,
+    duck: duckdb.DuckDBPyConnection,
+    tables: list[Table],
+    declared: Mapping[str, Disclosure],
+    staged: dict[str, str],
+    scratch: Path,
 ) -> bool:
     """Create, fill, key, comment and protect every table under its staged schema, in one transaction.
 
     No ``ANALYZE``: autovacuum analyses the new tables shortly after (they are small beside what it is
     tuned for), and it would add a third to the publication's time."""
     with pg.transaction(), pg.cursor() as cur:
+        cur.execute("SET LOCAL search_path TO pg_catalog, pg_temp")  # every name below is resolved as written
         for schema in staged.values():
             cur.execute(f"CREATE SCHEMA {_ident(schema)}")
         for table, csv in _exported(duck, tables, scratch):
@@ -166,7 +175,7 @@ def _load(
                 raise PublishError(f"{table.qualified}: {cur.rowcount} rows arrived of {table.rows}")
             csv.unlink()
             cur.execute("; ".join([*table.add_keys(schema), *table.comments(schema)]) or "SELECT 1")
-        access = pg_access.apply(cur, tables, staged)
+        access = pg_access.apply(cur, tables, declared, staged)
     if not access:
         log.warning("the roles of `python -m warehouse pg-roles` do not exist: only the publishing role reads the rows")
     return access
@@ -271,9 +280,19 @@ def create_roles(url: str, prefectures: dict[str, str], *, reset_passwords: bool
         meta = read_postgres_publication(url)
         if meta is not None:
             tables = _current_tables(pg, [*meta["schemas"], META_SCHEMA])
+            declared = _current_declarations(pg)
             with pg.transaction(), pg.cursor() as cur:
-                pg_access.apply(cur, tables, {t.schema: t.schema for t in tables})
+                cur.execute("SET LOCAL search_path TO pg_catalog, pg_temp")
+                pg_access.apply(cur, tables, declared, {t.schema: t.schema for t in tables})
     return logins
+
+
+def _current_declarations(pg: psycopg.Connection) -> dict[str, Disclosure]:
+    """The current publication's ``meta.disclosure``."""
+    if pg.execute("SELECT to_regclass(%s)", [".".join(disclosure.PUBLISHED_TABLE)]).fetchone() == (None,):
+        raise PublishError("the current publication has no meta.disclosure: publish it again with this version")
+    rows = pg.execute(f"SELECT {', '.join(disclosure.COLUMNS)} FROM {'.'.join(disclosure.PUBLISHED_TABLE)}")
+    return {f"{row[0]}.{row[1]}": Disclosure(*row) for row in rows.fetchall()}
 
 
 def _current_tables(pg: psycopg.Connection, schemas: list[str]) -> list[Table]:

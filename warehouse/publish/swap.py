@@ -14,10 +14,11 @@ moved with ``os.replace`` gives every reader either the old publication or the n
 The published file is self-contained: views are materialised as tables, so nothing in it refers to the
 working file.  Tables are created with the working file's columns, defaults and constraints (the keys
 and checks the dbt contracts enforce), then filled, so analysts find them in ``duckdb_constraints()``.
-It carries ``meta.publication`` (one row: ``published_at`` as ``TIMESTAMPTZ`` in UTC, ``source_db``,
-``schemas`` and one ``VARCHAR`` column per metadata key, e.g. ``run_id``) and ``meta.publication_tables``
-(``schema_name``, ``table_name``, ``source_kind`` of ``table`` or ``view``, ``row_count``), so analysts
-can ask what they are reading.
+It carries ``meta.publication`` (one row: ``published_at`` as ``TIMESTAMPTZ`` in UTC, ``source_db``, the
+working file's name without its folder, ``schemas`` and one ``VARCHAR`` column per metadata key, e.g.
+``run_id``), ``meta.publication_tables`` (``schema_name``, ``table_name``, ``source_kind`` of ``table`` or
+``view``, ``row_count``), so analysts can ask what they are reading, and ``meta.disclosure``: who may read
+each relation (``warehouse.publish.disclosure``).
 
 Two DuckDB behaviours callers must know:
 
@@ -53,6 +54,8 @@ log = logging.getLogger(__name__)
 
 META_SCHEMA = "meta"
 FIXED_COLUMNS = ("published_at", "source_db", "schemas")
+#: The tables the publisher writes into ``meta`` (``disclosure`` only when the declarations are given).
+META_TABLES = ("publication", "publication_tables", "disclosure")
 METADATA_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 PUBLISHED_MODE = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH  # 0444: analysts open it read-only
 SOURCE = "publish_source"
@@ -75,10 +78,19 @@ class PublishResult:
 
 
 def publish(
-    working_db: Path, published_db: Path, schemas: Sequence[str], *, metadata: Mapping[str, str]
+    working_db: Path,
+    published_db: Path,
+    schemas: Sequence[str],
+    *,
+    metadata: Mapping[str, str],
+    declarations: Mapping[str, Any] | None = None,
 ) -> PublishResult:
     """Copy every table and view of ``schemas`` from ``working_db`` into a new file and atomically
     replace ``published_db`` with it.
+
+    ``declarations`` (``schema.relation`` → :class:`warehouse.publish.disclosure.Disclosure`): who may read
+    each relation; every relation copied, and ``meta``'s own, must have one, and they are written into the
+    file as ``meta.disclosure``, from which every other channel derives what its readers see.
 
     Requires that no read-write connection to ``working_db`` is open, in this process or another
     (close the writer first; see the module docstring).  On any failure the temporary file and its
@@ -94,7 +106,7 @@ def publish(
     temporary = published_db.with_name(f"{published_db.name}.tmp-{uuid.uuid4().hex}")
     published_at = dt.datetime.now(dt.UTC)
     try:
-        tables = _write(working_db, temporary, wanted, metadata, published_at)
+        tables = _write(working_db, temporary, wanted, metadata, published_at, declarations)
         os.chmod(temporary, PUBLISHED_MODE)
         _fsync(temporary)
         _drop_stale_wal(published_db)
@@ -163,6 +175,7 @@ def _write(
     schemas: list[str],
     metadata: Mapping[str, str],
     published_at: dt.datetime,
+    declarations: Mapping[str, Any] | None = None,
 ) -> dict[str, int]:
     """Fill ``temporary`` with the schemas and the metadata, checkpointed and closed."""
     with duckdb.connect() as con:
@@ -174,6 +187,11 @@ def _write(
                 "publish needs every read-write connection to it closed, in this process and any other"
             ) from error
         objects = _objects(con, schemas, working_db)
+        if declarations is not None:
+            from warehouse.publish import disclosure
+
+            disclosure.check([f"{schema}.{name}" for schema, name, *_ in objects], declarations)
+            disclosure.check([f"{META_SCHEMA}.{name}" for name in META_TABLES], declarations)
         columns, constraints = _catalog(con, schemas)
         con.execute(f"ATTACH {_literal(str(temporary))} AS {TARGET}")
         tables: dict[str, int] = {}
@@ -192,7 +210,7 @@ def _write(
             _copy_comments(con, schema, name, comment, columns.get((schema, name), []))
             tables[f"{schema}.{name}"] = int(count[0]) if count else 0
             kinds[f"{schema}.{name}"] = kind
-        _write_meta(con, working_db, schemas, metadata, published_at, tables, kinds)
+        _write_meta(con, working_db, schemas, metadata, published_at, tables, kinds, declarations)
         con.execute("COMMIT")
         con.execute(f"CHECKPOINT {TARGET}")
         con.execute(f"DETACH {TARGET}")
@@ -296,6 +314,7 @@ def _write_meta(
     published_at: dt.datetime,
     tables: dict[str, int],
     kinds: dict[str, str],
+    declarations: Mapping[str, Any] | None,
 ) -> None:
     meta = f"{TARGET}.{META_SCHEMA}"
     con.execute(f"CREATE SCHEMA {meta}")
@@ -306,7 +325,7 @@ def _write_meta(
     placeholders = ", ".join("?" for _ in range(len(FIXED_COLUMNS) + len(metadata)))
     con.execute(
         f"INSERT INTO {meta}.publication VALUES ({placeholders})",
-        [published_at, str(working_db.resolve()), schemas, *(str(value) for value in metadata.values())],
+        [published_at, working_db.name, schemas, *(str(value) for value in metadata.values())],
     )
     con.execute(
         f"CREATE TABLE {meta}.publication_tables "
@@ -315,6 +334,19 @@ def _write_meta(
     rows = [(*qualified.split(".", 1), kinds[qualified], count) for qualified, count in tables.items()]
     if rows:
         con.executemany(f"INSERT INTO {meta}.publication_tables VALUES (?, ?, ?, ?)", rows)
+    if declarations is None:
+        return
+    from warehouse.publish.disclosure import COLUMNS
+
+    con.execute(f"CREATE TABLE {meta}.disclosure ({', '.join(f'{c} VARCHAR' for c in COLUMNS)})")
+    present = [*tables, *(f"{META_SCHEMA}.{name}" for name in META_TABLES)]
+    con.executemany(
+        f"INSERT INTO {meta}.disclosure VALUES ({', '.join('?' for _ in COLUMNS)})",
+        [
+            (d.schema, d.name, d.audience, d.prefecture_key, d.prefecture_via, d.declared_in)
+            for d in (declarations[name] for name in sorted(present))
+        ],
+    )
 
 
 #: What the file system says when the publication cannot grow: from ``OSError.errno`` (``os.fsync``,
