@@ -8,6 +8,7 @@ replaces its configuration: the fields it leaves out take the environment's sett
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, ExitStack, contextmanager
 from pathlib import Path
+from typing import Any
 
 import dagster as dg
 
@@ -26,6 +27,7 @@ class WarehousePaths(dg.ConfigurableResource):
     published_db: str = str(_DEFAULTS.published)
     cleaning_log_root: str = str(_DEFAULTS.cleaning_log)
     site_root: str = ""  # empty: site/ beside the published file
+    site_audience: str = _DEFAULTS.site_audience  # public, ministry or prefecture:<code>
     lock_wait: bool = _DEFAULTS.lock_wait
     lock_timeout: float | None = _DEFAULTS.lock_timeout
     min_returns_share: float = _DEFAULTS.min_returns_share
@@ -40,6 +42,7 @@ class WarehousePaths(dg.ConfigurableResource):
             published_db=str(settings.published),
             cleaning_log_root=str(settings.cleaning_log),
             site_root=str(settings.site or ""),
+            site_audience=settings.site_audience,
             lock_wait=settings.lock_wait,
             lock_timeout=settings.lock_timeout,
             min_returns_share=settings.min_returns_share,
@@ -63,6 +66,11 @@ class WarehousePaths(dg.ConfigurableResource):
     def cleaning_log(self) -> Path:
         """The folder of the 疑義照会 workbooks (what the gate alert points to)."""
         return Path(self.cleaning_log_root)
+
+    @property
+    def site_reader(self) -> Any:
+        """The site's audience (``warehouse.publish.disclosure.Reader``), refused with the setting's name."""
+        return Settings(site_audience=self.site_audience).site_reader
 
     @property
     def site(self) -> Path:

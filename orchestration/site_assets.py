@@ -18,13 +18,14 @@ SITE = dg.AssetKey(["site"])
     deps=[PUBLISHED],
     kinds={"html"},
     pool=WRITER_POOL,  # one run at a time: the site reads the publication the publisher replaces
-    description="The static site: the national charts rebuilt beside the printed figures, a page per prefecture, a "
-    "profile per municipality, the coordinator analysis and the quality gate's result; only changed pages are "
-    "rewritten.",
+    description="The static site for the audience of the paths resource's site_audience (public by default: counts "
+    "only): the national charts rebuilt beside the printed figures, a page per prefecture, a profile per municipality "
+    "for a reader who may read its answers, the coordinator analysis and the quality gate's result; only changed "
+    "pages are rewritten.",
 )
 def site(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.MaterializeResult:
     try:
-        report = build_site(paths.published, paths.site)
+        report = build_site(paths.published, paths.site, audience=paths.site_reader)
     except NothingToDraw as nothing:
         context.log.warning(f"site: not written, {nothing}")
         return dg.MaterializeResult(metadata={"pages": 0, "not_written": str(nothing)})

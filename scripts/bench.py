@@ -320,7 +320,7 @@ def main() -> int:
     _fresh(db, published)
     site = WORK / "site"
     common = ["--raw", str(args.raw), "--db", str(db), "--published", str(published), "--cleaning-log", str(log)]
-    common += ["--site", str(site)]
+    common += ["--site", str(site), "--site-audience", "ministry"]  # every page, as before the audiences
     print(f"full refresh of {len(files):,} workbooks, stage by stage:")
     full = (
         []

@@ -13,6 +13,7 @@ from warehouse.ingest.run import IngestReport, ingest
 from warehouse.refresh import RefreshReport, refresh
 from warehouse.sample.defects import DEFAULT_RATES
 from warehouse.sample.generate import Sample, deal, generate
+from warehouse.settings import Settings
 from warehouse.transform.dbt import build, write_lookups
 
 REDUCED = 0.07  # about 3 prefectures: the prefecture, its municipalities and their coordinators
@@ -68,10 +69,13 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def refreshed(clean_year: Ingested, tmp_path_factory: pytest.TempPathFactory) -> tuple[RefreshReport, Path]:
-    """The whole refresh of the reduced sample: published file, cleaning log and the site beside it
-    (``<published>.parent / "site"``), shared by the refresh and site tests."""
+    """The whole refresh of the reduced sample: published file, cleaning log and the ministry's site beside it
+    (``<published>.parent / "site"``, every page), shared by the refresh and site tests."""
     root = tmp_path_factory.mktemp("refresh")
     shutil.copytree(clean_year.raw, root / "raw")
     published = root / "published.duckdb"
-    report = refresh(root / "raw", root / "w.duckdb", published, 2023, cleaning_log_dir=root / "cleaning_log")
+    report = refresh(
+        root / "raw", root / "w.duckdb", published, 2023, cleaning_log_dir=root / "cleaning_log",
+        settings=Settings(site_audience="ministry"),
+    )  # fmt: skip
     return report, published

@@ -216,7 +216,7 @@ def _site(args: argparse.Namespace, settings: Settings) -> None:
     from warehouse.site.data import NothingToDraw
 
     try:
-        report = build_site(settings.published, settings.site_dir, args.year)
+        report = build_site(settings.published, settings.site_dir, args.year, audience=settings.site_reader)
     except NothingToDraw as nothing:
         raise SystemExit(f"site: {nothing} ({settings.published})") from None
     print(
@@ -224,6 +224,19 @@ def _site(args: argparse.Namespace, settings: Settings) -> None:
         f"({report.written:,} files written, {report.unchanged:,} unchanged, {report.removed:,} removed) "
         f"→ {report.index}"
     )
+
+
+def _export(args: argparse.Namespace, settings: Settings) -> None:
+    from warehouse.publish.audience import export
+    from warehouse.publish.disclosure import Reader
+    from warehouse.settings import SettingsError
+
+    try:
+        reader = Reader.parse(args.audience)
+    except ValueError as error:
+        raise SettingsError(f"--audience: {error}") from None
+    counts = export(settings.published, reader, args.to)
+    print(f"export: {len(counts)} tables, {sum(counts.values()):,} rows for {reader} → {args.to}")
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> None:
@@ -266,6 +279,19 @@ OPTIONS: dict[str, tuple[tuple[str, ...], dict[str, object]]] = {
     "db": (("--db",), {"type": Path, "help": "working DuckDB file (WAREHOUSE_DB)"}),
     "published": (("--published",), {"type": Path, "help": "analysts' DuckDB file (WAREHOUSE_PUBLISHED)"}),
     "site": (("--site",), {"type": Path, "help": "folder of the static site (WAREHOUSE_SITE)"}),
+    "site_audience": (
+        ("--site-audience",),
+        {
+            "metavar": "AUDIENCE",
+            "help": "whom the site is for: public (counts only, the default), ministry, or prefecture:<code> "
+            "(WAREHOUSE_SITE_AUDIENCE)",
+        },
+    ),
+    "audience": (
+        ("--audience",),
+        {"required": True, "help": "public, ministry, or prefecture:<code>[,<code>…]"},
+    ),
+    "to": (("--to",), {"type": Path, "required": True, "metavar": "FILE", "help": "the DuckDB file to write"}),
     "cleaning_log": (
         ("--cleaning-log",),
         {"type": Path, "help": "folder of the cleaning-log workbooks (WAREHOUSE_CLEANING_LOG)"},
@@ -307,9 +333,15 @@ OPTIONS: dict[str, tuple[tuple[str, ...], dict[str, object]]] = {
     ),
 }
 WRITER = ("db", "lock_wait", "lock_timeout")
+#: The options that are settings (accepted before any command); the others belong to one command.
+SETTINGS_OPTIONS = tuple(name for name in OPTIONS if name not in ("audience", "to"))
 #: command → (function, help, options)
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace, Settings], None], str, tuple[str, ...]]] = {
-    "run": (_run, "the full refresh of raw/<year>/ to the published file", tuple(OPTIONS)),
+    "run": (
+        _run,
+        "the full refresh of raw/<year>/ to the published file",
+        SETTINGS_OPTIONS,
+    ),
     "generate": (_generate, "write the sample national year into the raw folder", ("raw", "year")),
     "sample": (_sample, "write the sample of every edition into the raw folder", ("raw",)),
     "ingest": (_ingest, "read new and changed workbooks into the raw schema", ("raw", "year", *WRITER)),
@@ -318,7 +350,7 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace, Settings], None], str, t
     "publish": (
         _publish,
         "replace the analysts' file with the working file, if the latest gate passed",
-        ("published", "year", *WRITER, "force", "min_returns_share", "postgres_url"),
+        ("published", "site_audience", "year", *WRITER, "force", "min_returns_share", "postgres_url"),
     ),
     "pg-publish": (_pg_publish, "copy the analysts' file to the PostgreSQL database", ("published", "postgres_url")),
     "pg-roles": (
@@ -329,8 +361,13 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace, Settings], None], str, t
     "template": (_template, "write the blank templates of every form", ("year",)),
     "site": (
         _site,
-        "write the static site of the published results (charts, prefectures, municipalities)",
-        ("published", "site", "year"),
+        "write the static site of the published results for one audience (charts, prefectures, municipalities)",
+        ("published", "site", "site_audience", "year"),
+    ),
+    "export": (
+        _export,
+        "write the file one audience may read: the relations and rows meta.disclosure gives it",
+        ("published", "audience", "to"),
     ),
 }
 
@@ -344,7 +381,7 @@ def _add(parser: argparse.ArgumentParser, names: tuple[str, ...]) -> None:
 def parser() -> argparse.ArgumentParser:
     # SUPPRESS: an option not given is absent, so one given before the command is not reset after it
     main = argparse.ArgumentParser(prog="python -m warehouse", description=__doc__, argument_default=argparse.SUPPRESS)
-    _add(main, tuple(OPTIONS))
+    _add(main, SETTINGS_OPTIONS)
     commands = main.add_subparsers(dest="command", required=True)
     for name, (func, help_text, names) in COMMANDS.items():
         sub = commands.add_parser(name, help=help_text, description=help_text, argument_default=argparse.SUPPRESS)

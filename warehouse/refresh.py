@@ -231,7 +231,8 @@ def after_publication(
         except PublishError as error:
             done.failed = str(error)
     try:
-        done.site = timed("site", lambda: build_site(published, settings.site_dir))  # the latest year it draws
+        # the latest year it draws, for the audience the settings name
+        done.site = timed("site", lambda: build_site(published, settings.site_dir, audience=settings.site_reader))
     except NothingToDraw as nothing:
         done.site_skipped = str(nothing)
     return done

@@ -8,6 +8,7 @@
 | ``WAREHOUSE_PUBLISHED`` | the analysts' read-only file, replaced whole | ``data/published.duckdb`` |
 | ``WAREHOUSE_CLEANING_LOG`` | 疑義照会 workbooks, ``<cleaning_log>/<fiscal_year>/`` | ``data/cleaning_log/`` |
 | ``WAREHOUSE_SITE`` | the static site, ``<site>/index.html`` | ``site/`` beside the published file |
+| ``WAREHOUSE_SITE_AUDIENCE`` | whom the site is for: ``public``, ``ministry``, ``prefecture:<code>`` | ``public`` |
 | ``WAREHOUSE_LOCK_WAIT`` | when another refresh holds the working file: wait (``1``) or refuse (``0``) | ``1`` |
 | ``WAREHOUSE_LOCK_TIMEOUT`` | seconds to wait for it at most (empty: as long as it takes) | empty |
 | ``WAREHOUSE_MIN_RETURNS_SHARE`` | refuse a form whose returns fall below this share of the last published | ``0.5`` |
@@ -85,10 +86,22 @@ class Settings:
     postgres_url: str = field(default="", repr=False)  # empty: the DuckDB file is the only publication
     sensor_interval_seconds: float = DEFAULT_SENSOR_INTERVAL_SECONDS
     dbt_runs_kept: int = DEFAULT_DBT_RUNS_KEPT
+    site_audience: str = "public"  # see warehouse.publish.disclosure.Reader
 
     def __post_init__(self) -> None:
         checked_file("WAREHOUSE_DB (--db)", self.db)
         checked_file("WAREHOUSE_PUBLISHED (--published)", self.published)
+        self.site_reader  # noqa: B018 (refused here, with the setting's name, rather than when the site is written)
+
+    @property
+    def site_reader(self) -> Any:
+        """The site's audience as a :class:`warehouse.publish.disclosure.Reader`."""
+        from warehouse.publish.disclosure import Reader
+
+        try:
+            return Reader.parse(self.site_audience)
+        except ValueError as error:
+            raise SettingsError(f"WAREHOUSE_SITE_AUDIENCE (--site-audience): {error}") from None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -105,6 +118,7 @@ class Settings:
             published=path("WAREHOUSE_PUBLISHED", paths.PUBLISHED_DB),
             cleaning_log=path("WAREHOUSE_CLEANING_LOG", paths.CLEANING_LOG),
             site=Path(env["WAREHOUSE_SITE"].strip()).expanduser() if env.get("WAREHOUSE_SITE", "").strip() else None,
+            site_audience=env.get("WAREHOUSE_SITE_AUDIENCE", "").strip() or "public",
             lock_wait=_flag(env, "WAREHOUSE_LOCK_WAIT", True),
             lock_timeout=_seconds(env, "WAREHOUSE_LOCK_TIMEOUT"),
             min_returns_share=_share(env, "WAREHOUSE_MIN_RETURNS_SHARE"),

@@ -54,7 +54,8 @@ def test_webserver_serves_the_asset_graph_and_chromium_draws_it(tmp_path: Path) 
     assert set(nodes) == {key.to_user_string() for key in defs.resolve_asset_graph().get_all_asset_keys()}
     assert all(node["pools"] == [WRITER_POOL] for node in nodes.values())
     assert {node["groupName"] for node in nodes.values()} == {
-        "ingest", "lookups", "staging", "intermediate", "gate", "marts", "report", "provenance", "publish",
+        "ingest", "lookups", "staging", "intermediate", "gate", "marts", "report", "provenance", "publication",
+        "publish",
     }  # fmt: skip
     gate_checks = {check["name"] for check in nodes["gate/findings"]["assetChecksOrError"]["checks"]}
     assert {"quality_gate", "hard_rules", "soft_rules"} <= gate_checks

@@ -1,7 +1,8 @@
-"""The static site, written by the refresh from a published reduced sample: its tables hold the numbers
-of the marts and of the report (printed values included), an unchanged rebuild writes nothing, and a
-real headless Chromium draws the index, a national chart, a prefecture page and a municipality profile
-with the embedded Japanese font (screenshots in ``build/screenshots/site_*.png``)."""
+"""The static site, written by the refresh from a published reduced sample for the ministry: its tables hold
+the numbers of the marts and of the report (printed values included), an unchanged rebuild writes nothing, and
+a real headless Chromium draws the index, a national chart, a prefecture page and a municipality profile
+with the embedded Japanese font (screenshots in ``build/screenshots/site_*.png``). The public site and a
+prefecture's show the same counts and no answer their reader may not read."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from warehouse.publish.disclosure import Reader
 from warehouse.refresh import RefreshReport, after_publication
 from warehouse.settings import Settings
 from warehouse.site.build import build_site
@@ -129,9 +131,12 @@ def test_quality_coordinator_pages_and_data_docs(site: tuple[Path, Path]) -> Non
     assert sum(1 for row in rows if row["印刷 p値"]) == printed == 101
 
 
+MINISTRY = Reader.parse("ministry")
+
+
 def test_an_unchanged_rebuild_writes_nothing(site: tuple[Path, Path]) -> None:
     published, root = site
-    report = build_site(published, root)
+    report = build_site(published, root, audience=MINISTRY)
     assert report.written == 0 and report.removed == 0 and report.unchanged > 100
 
 
@@ -139,14 +144,14 @@ def test_profiles_split_over_two_processes_are_the_same_pages(site: tuple[Path, 
     """The national file's profiles are written by two processes; the pages and the manifest are those one
     process writes, and a rebuild in the other way writes nothing."""
     published, _ = site
-    one = build_site(published, tmp_path / "one", data_docs=False, processes=1)
-    two = build_site(published, tmp_path / "two", data_docs=False, processes=2)
+    one = build_site(published, tmp_path / "one", data_docs=False, processes=1, audience=MINISTRY)
+    two = build_site(published, tmp_path / "two", data_docs=False, processes=2, audience=MINISTRY)
     files = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(tmp_path / "two") for p in (tmp_path / "two").rglob("*") if p.is_file())
     assert sum(1 for f in files if f.parts[0] == "municipality" and f.suffix == ".html") > 10
     assert all((tmp_path / "one" / f).read_bytes() == (tmp_path / "two" / f).read_bytes() for f in files)
     assert (one.pages, one.written) == (two.pages, two.written)
-    again = build_site(published, tmp_path / "one", data_docs=False, processes=2)
+    again = build_site(published, tmp_path / "one", data_docs=False, processes=2, audience=MINISTRY)
     assert (again.written, again.removed, again.unchanged) == (0, 0, one.written)
 
 
@@ -156,13 +161,71 @@ def test_a_publication_without_scene_returns_writes_no_site(site: tuple[Path, Pa
     published = tmp_path / "published.duckdb"
     with duckdb.connect(str(published)) as con:
         con.execute(f"attach '{site[0]}' as whole (read_only)")
-        con.execute("create schema marts")
-        con.execute("create table marts.fct_scenario_status as from whole.marts.fct_scenario_status limit 0")
+        for schema, table in (("report", "rpt_municipal_measure_shares"), ("meta", "disclosure")):
+            con.execute(f"create schema if not exists {schema}")
+            con.execute(f"create table {schema}.{table} as from whole.{schema}.{table} limit 0")
+        con.execute("insert into meta.disclosure from whole.meta.disclosure where table_name in ('disclosure', ?)",
+                    ["rpt_municipal_measure_shares"])  # fmt: skip
     settings = Settings.from_env({}).override(published=published, site=tmp_path / "site")
     done = after_publication(settings, published)
     assert done.site is None and done.failed is None
     assert done.site_skipped is not None and "nothing to draw" in done.site_skipped
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def _texts(root: Path) -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in root.rglob("*") if p.suffix in (".html", ".csv"))
+
+
+def test_the_public_site_shows_the_counts_and_no_answer(site: tuple[Path, Path], tmp_path: Path) -> None:
+    """Built from the public's view of the publication: the same national and prefecture counts as the ministry's
+    site, and no municipality's answer, no prefecture's free text, no finding."""
+    published, ministry = site
+    public = build_site(published, tmp_path / "public", audience=Reader.parse("public")).root
+    with duckdb.connect(str(published), read_only=True) as con:
+        texts = [t for (t,) in con.execute(
+            "select distinct value from provenance.answers where form = 'prefecture' and length(value) >= 12"
+        ).fetchall()]  # fmt: skip
+        messages = [
+            m
+            for (m,) in con.execute(
+                "select distinct value_found from gate.findings where length(value_found) >= 8"
+            ).fetchall()
+        ]
+    assert texts and messages
+    written = _texts(public)
+    assert not [t for t in texts if t in written] and not [m for m in messages if m in written]
+    assert not (public / "municipality").exists()
+    assert sorted(p.name for p in (public / "prefecture" / "csv").glob("*.csv")) == sorted(
+        p.name for p in (ministry / "prefecture" / "csv").glob("*.csv")
+    )
+    for path in (public / "prefecture" / "csv").glob("*-scenes.csv"):
+        assert path.read_bytes() == (ministry / "prefecture" / "csv" / path.name).read_bytes()
+    index = (public / "index.html").read_text(encoding="utf-8")
+    assert "公開用（集計のみ）" in index
+    assert texts[0] in _texts(ministry)  # the ministry's site has them: the test can tell
+
+
+def test_a_prefectures_site_shows_its_own_answers_only(site: tuple[Path, Path], tmp_path: Path) -> None:
+    published, _ = site
+    with duckdb.connect(str(published), read_only=True) as con:
+        codes = [c for (c,) in con.execute(
+            "select distinct prefecture_code from marts.fct_scenario_status order by 1"
+        ).fetchall()]  # fmt: skip
+        own = {m for (m,) in con.execute(
+            "select distinct municipality_code from marts.fct_scenario_status where prefecture_code = ?", [codes[0]]
+        ).fetchall()}  # fmt: skip
+    assert len(codes) >= 2
+    root = build_site(published, tmp_path / "pref", audience=Reader.parse(f"prefecture:{codes[0]}")).root
+    profiles = {p.stem for p in (root / "municipality").glob("*.html")}
+    assert profiles == own
+    for code in codes:
+        page = (root / "prefecture" / f"{code}.html").read_text(encoding="utf-8")
+        assert ("../municipality/" in page) == (code == codes[0]), code
+    for name in profiles:
+        assert (root / "municipality" / f"{name}.html").read_bytes() != b""
+    quality = (root / "quality" / "index.html").read_text(encoding="utf-8")
+    assert "都道府県用" in quality
 
 
 def _chromium(*args: str) -> str:

@@ -58,3 +58,11 @@ def test_a_malformed_postgres_url_is_refused_without_repeating_it(value: str) ->
 def test_the_postgres_url_is_not_in_the_settings_repr() -> None:
     settings = Settings(postgres_url="postgresql://u:s3cret@h/db")
     assert "s3cret" not in repr(settings) and "postgres_url" not in repr(settings)
+
+
+def test_the_site_audience_is_a_reader() -> None:
+    assert Settings.from_env({}).site_reader.audience == "public"
+    assert Settings.from_env({"WAREHOUSE_SITE_AUDIENCE": "prefecture:1"}).site_reader.prefectures == {"01"}
+    for wrong in ("everyone", "prefecture", "prefecture:99"):
+        with pytest.raises(SettingsError, match=r"^WAREHOUSE_SITE_AUDIENCE \(--site-audience\): .*not"):
+            Settings.from_env({"WAREHOUSE_SITE_AUDIENCE": wrong})

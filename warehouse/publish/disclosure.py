@@ -77,6 +77,20 @@ class Reader:
             return True
         return relation.audience == PUBLIC or (relation.audience == PREFECTURE and self.audience == PREFECTURE)
 
+    def sees_rows_of(self, relation: Disclosure, prefecture_code: str) -> bool:
+        """Whether the rows of ``relation`` about ``prefecture_code`` reach this reader."""
+        if not self.reads(relation):
+            return False
+        return relation.audience != PREFECTURE or self.audience == MINISTRY or prefecture_code in self.prefectures
+
+    def describe(self) -> str:
+        """The reader, in Japanese, as the pages name their audience."""
+        if self.audience == PUBLIC:
+            return "公開用（集計のみ）"
+        if self.audience == MINISTRY:
+            return "厚生労働省用（すべての回答）"
+        return f"都道府県用（都道府県コード {'、'.join(sorted(self.prefectures))} の回答）"
+
     def row_filter(self, relation: Disclosure, declared: Mapping[str, Disclosure], qualify: str = "") -> str | None:
         """The SQL condition on ``relation``'s rows for this reader (None: every row). ``qualify`` prefixes the
         relation a ``prefecture_via`` key points to (e.g. a database name)."""

@@ -1,4 +1,10 @@
-"""``python -m warehouse site``: the static site, written from the published file alone.
+"""``python -m warehouse site``: the static site, written from the published file alone, for one audience.
+
+The site shows what its reader may read and nothing more: it is built from that reader's view of the
+publication (``warehouse.publish.audience``, from ``meta.disclosure``). The public site (the default, safe to
+put on any web server) has the national charts, the shares among each prefecture's municipalities and the
+gate's rule counts; a prefecture's site adds its own answers, its municipalities' profiles and its findings;
+the ministry's has every prefecture's.
 
 Pages are plain HTML with inline SVG charts (``warehouse.site.svg``), the stylesheet and the IPAexGothic
 font copied into ``assets/``: the folder opens from disk or any static web server, and loads nothing
@@ -18,8 +24,8 @@ from html import escape
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-import duckdb
-
+from warehouse.publish.audience import open_for
+from warehouse.publish.disclosure import PUBLIC, Reader
 from warehouse.site import compare, coordinator, municipality, national, page, prefecture, quality
 from warehouse.site import data_docs as gx_docs
 from warehouse.site.data import SiteData, latest_year, load
@@ -56,18 +62,28 @@ FORKED_SHARE = 0.6
 
 
 def build_site(
-    published: Path, out: Path, year: int | None = None, data_docs: bool = True, *, processes: int | None = None
+    published: Path,
+    out: Path,
+    year: int | None = None,
+    data_docs: bool = True,
+    *,
+    processes: int | None = None,
+    audience: Reader | None = None,
 ) -> SiteReport:
-    """Write the site of ``year`` (default: the latest in the file) under ``out``, with Great
-    Expectations' Data Docs of the gate run in ``<out>/data_docs/`` (unless ``data_docs`` is false).
+    """Write the site of ``year`` (default: the latest in the file) for ``audience`` (default: the public) under
+    ``out``, with Great Expectations' Data Docs of the gate run in ``<out>/data_docs/`` (unless ``data_docs`` is
+    false; they hold the rules' counts only).
 
     The municipality profiles, two thirds of the time, are split over two processes when ``processes`` is 2
     (default: on a machine with two cores or more, for a file of at least ``SPLIT_FROM`` municipalities);
     the pages are the same either way."""
     started = time.perf_counter()
-    with duckdb.connect(str(published), read_only=True) as con:
+    reader = audience or Reader(PUBLIC)
+    with open_for(published, reader) as con:
         year = year if year is not None else latest_year(con)
-        data = load(con, year)
+        data = load(con, year, reader)
+        docs_source = gx_docs.outcomes(con, year) if data_docs else None
+        analysis = coordinator.rows(con, year)
     if processes is None:
         processes = 2 if (os.cpu_count() or 1) >= 2 and len(data.municipalities) >= SPLIT_FROM else 1
     writer = SiteWriter(out)
@@ -75,7 +91,7 @@ def build_site(
     split = round(len(data.municipalities) * FORKED_SHARE)
     with _profiles_beside(data, out, slice(0, split)) if processes > 1 else nullcontext() as forked:
         _assets(writer)
-        docs = gx_docs.write(published, out / DATA_DOCS, year) if data_docs else None
+        docs = gx_docs.write(docs_source, out / DATA_DOCS, year) if docs_source else None
         docs_link = f"../{DATA_DOCS}/index.html" if docs else None
         forms = national.write(data, writer)
         prefecture.write(data, writer)
@@ -83,7 +99,7 @@ def build_site(
         if forked:
             writer.merge(forked())
     quality.write(data, writer, docs_link)
-    coordinator_page = coordinator.write(data, writer, published)
+    coordinator_page = coordinator.write(data, writer, analysis)
     writer.write("index.html", _index(data, forms, coordinator_page, docs_link))
     writer.finish()
     compare.reset()
@@ -153,10 +169,12 @@ def _index(data: SiteData, forms: list[tuple[str, str, int]], coordinator_page: 
         if coordinator_page
         else ""
     )
+    municipalities = "市町村のページは各都道府県のページから。" if data.history else "市町村ごとの回答はありません。"
     docs_item = f'<li><a href="{escape(docs[3:])}">Great Expectations Data Docs</a></li>' if docs else ""
     body = (
         f'<p class="note">公表ファイル（{escape(str(publication.get("published_at", ""))[:19])} 公開、ゲート実行 '
-        f"{escape(str(publication.get('gate_run_id', '')))}）から生成。市町村のページは各都道府県のページから。</p>"
+        f"{escape(str(publication.get('gate_run_id', '')))}）から生成。"
+        f"このサイトの読者：{escape(data.reader.describe())}。{municipalities}</p>"
         f"<h2>全国集計（報告書 図４－１〜４－３の再集計）</h2><ul>{items}{extra}</ul>"
         f'<h2>品質</h2><ul><li><a href="quality/index.html">品質ゲートの結果</a></li>{docs_item}</ul>'
         f'<h2>都道府県</h2><ul class="columns">{prefectures}</ul>'

@@ -4,8 +4,6 @@ municipalities doing it with and without a coordinator, with Pearson's χ² test
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import duckdb
 
 from warehouse.site import page, svg
@@ -30,27 +28,26 @@ HEADERS = (
 )
 
 
-def _rows(published: Path, year: int) -> list[tuple] | None:
-    with duckdb.connect(str(published), read_only=True) as con:
-        exists = con.execute(
-            "select count(*) from duckdb_tables() where schema_name = 'report' "
-            "and table_name = 'rpt_coordinator_initiatives'"
-        ).fetchone()
-        if not exists or not exists[0]:
-            return None
-        return con.execute(
-            f"""
+def rows(con: duckdb.DuckDBPyConnection, year: int) -> list[tuple] | None:
+    """The analysis of ``year`` as ``con`` holds it (None without the table)."""
+    exists = con.execute(
+        "select count(*) from duckdb_tables() "
+        "where schema_name = 'report' and table_name = 'rpt_coordinator_initiatives'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return None
+    return con.execute(
+        f"""
             select scenario_label, option_code, initiative_label, with_n, with_done, with_percent, without_n,
                 without_done, without_percent, chi_square, p_value, p_value_formatted, p_value_printed,
                 p_value_matches
             from {TABLE} where fiscal_year = ? order by scenario_order, option_code
             """,
-            [year],
-        ).fetchall()
+        [year],
+    ).fetchall()
 
 
-def write(data: SiteData, writer: SiteWriter, published: Path) -> bool:
-    rows = _rows(published, data.year)
+def write(data: SiteData, writer: SiteWriter, rows: list[tuple] | None) -> bool:
     if not rows:
         return False
     parts = [

@@ -1,6 +1,8 @@
-"""What the site reads from the published file, in a few queries: the rebuilt report charts, the
-municipal measures in long form (one row per municipality × scope × measure) and their shares among
-the nation, each prefecture and each population band, the labels, and the gate's record.
+"""What the site reads from the publication as its reader may read it (``warehouse.publish.audience``), in a
+few queries: the rebuilt report charts, the shares of the municipal measures among the nation, each prefecture
+and each population band (``report.rpt_municipal_measure_shares``, public), the labels and the gate's record;
+and, for a reader who may read them, each municipality's own answers (``report.rpt_municipal_measures``), the
+prefectures' answers and the findings. Which of these a reader gets is the publication's ``meta.disclosure``.
 
 A measure's share counts, like the report, the municipalities to whom the question applied (answered or
 未回答) as its n; 未回答 counts in n and not among the yes.
@@ -13,44 +15,13 @@ from dataclasses import dataclass, field
 
 import duckdb
 
+from warehouse.publish import disclosure
+from warehouse.publish.disclosure import Disclosure, Reader
+
 #: The measures of a scene and how the pages name them.
 SCENE_MEASURES = {"engaged": "取り組んでいる", "vision": "めざすべき姿", "goal": "目標", "indicator": "評価指標"}
 OTHER_MEASURES = {"council:established": "協議会を設置", "coordinator:present": "コーディネーターがいる"}
 ASKED = ("answered", "missing")
-
-MEASURES_SQL = """
-with facts as (
-    select municipality_code, scenario_key as scope, 'engaged' as measure, is_engaged as value,
-        engaged_status as status
-    from marts.fct_scenario_status where fiscal_year = $year
-    union all
-    select municipality_code, scenario_key, 'vision', is_vision_set, vision_status
-    from marts.fct_scenario_status where fiscal_year = $year
-    union all
-    select municipality_code, scenario_key, 'goal', is_goal_set, goal_status
-    from marts.fct_scenario_status where fiscal_year = $year
-    union all
-    select municipality_code, scenario_key, 'indicator', is_indicator_set, indicator_status
-    from marts.fct_scenario_status where fiscal_year = $year
-    union all
-    select municipality_code, scenario_key, 'done:' || initiative_key, is_done, done_status
-    from marts.fct_scenario_initiative where fiscal_year = $year
-    union all
-    select municipality_code, scenario_key, 'challenge:' || initiative_key, is_challenge, challenge_status
-    from marts.fct_scenario_initiative where fiscal_year = $year
-    union all
-    select municipality_code, 'council', 'established', is_established, established_status
-    from marts.fct_council where fiscal_year = $year and form = 'municipality'
-    union all
-    select municipality_code, 'coordinator', 'present', has_coordinator, presence_status
-    from marts.fct_coordinator_headcount where fiscal_year = $year and form = 'municipality'
-)
-select f.municipality_code, m.prefecture_code, p.population_band as band, f.scope, f.measure, f.value, f.status
-from facts as f
-join marts.dim_municipality as m using (municipality_code)
-left join marts.dim_municipality_population as p
-    on p.fiscal_year = $year and p.form = 'municipality' and p.municipality_code = f.municipality_code
-"""
 
 
 @dataclass
@@ -82,6 +53,17 @@ class SiteData:
     gate_run: dict | None
     publication: dict | None
     prefecture_answers: dict[str, list[tuple[str, str, str]]]  # prefecture → (question no., label, answer)
+    reader: Reader = field(default_factory=lambda: Reader(disclosure.PUBLIC))
+    declared: dict[str, Disclosure] = field(default_factory=dict)
+
+    def shows(self, relation: str, prefecture_code: str | None = None) -> bool:
+        """Whether the pages' reader may read ``relation`` (about ``prefecture_code``, when given)."""
+        declared = self.declared.get(relation)
+        if declared is None:
+            return False
+        if prefecture_code is None:
+            return self.reader.reads(declared)
+        return self.reader.sees_rows_of(declared, prefecture_code)
 
 
 def _records(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> list[dict]:
@@ -94,16 +76,29 @@ class NothingToDraw(Exception):
     """The published file holds no edition the pages draw (e.g. only the hub survey): no site is written."""
 
 
+#: Where the pages find each municipality's answers, and their shares (read by every reader).
+OWN = "report.rpt_municipal_measures"
+SHARES = "report.rpt_municipal_measure_shares"
+
+
 def latest_year(con: duckdb.DuckDBPyConnection) -> int:
     """The latest edition with municipal returns of the scenes the pages draw: the report holds rows (with n 0)
     for every edition whose charts the codebooks carry, and a hub or legacy edition has no scenes."""
-    row = con.execute("select max(fiscal_year) from marts.fct_scenario_status").fetchone()
+    row = con.execute(f"select max(fiscal_year) from {SHARES} where measure = 'engaged'").fetchone()
     if not row or row[0] is None:
         raise NothingToDraw("the published file holds no municipal returns of the scenes: nothing to draw")
     return int(row[0])
 
 
-def load(con: duckdb.DuckDBPyConnection, year: int) -> SiteData:
+def load(con: duckdb.DuckDBPyConnection, year: int, reader: Reader | None = None) -> SiteData:
+    """What the pages of ``year`` draw, as ``reader`` (default: the public) may read it through ``con``."""
+    reader = reader or Reader(disclosure.PUBLIC)
+    (database,) = con.execute("select current_database()").fetchone() or ("",)
+    declared = disclosure.read(con, database)
+
+    def readable(relation: str) -> bool:
+        return reader.reads(declared[relation])
+
     band_column = "population_band"
     editions = _records(con, "select * from marts.dim_survey_edition where fiscal_year = ? order by form", [year])
     order = {"municipality": 0, "prefecture": 1, "coordinator": 2}
@@ -141,37 +136,43 @@ def load(con: duckdb.DuckDBPyConnection, year: int) -> SiteData:
         ).fetchall()
     }
     own: dict[str, dict[tuple[str, str], tuple[bool | None, str]]] = defaultdict(dict)
+    if readable(OWN):
+        for code, scope, measure, value, status in con.execute(
+            f"select municipality_code, scope, measure, is_yes, answer_status from {OWN} where fiscal_year = ?", [year]
+        ).fetchall():
+            own[code][(scope, measure)] = (value, status)
     shares = Shares()
-    rows = con.execute(MEASURES_SQL, {"year": year}).fetchall()
-    for code, _, _, scope, measure, value, status in rows:
-        own[code][(scope, measure)] = (value, status)
-    aggregated = con.execute(
-        f"""
-        select prefecture_code, band, scope, measure, grouping(prefecture_code), grouping(band),
-            count(*) filter (where value), count(*) filter (where status in ('answered', 'missing'))
-        from ({MEASURES_SQL})
-        group by grouping sets ((scope, measure), (prefecture_code, scope, measure), (band, scope, measure))
-        """,
-        {"year": year},
-    ).fetchall()
-    for prefecture, band_value, scope, measure, no_prefecture, no_band, yes, n in aggregated:
-        key = (scope, measure)
-        if no_prefecture and no_band:
-            shares.nation[key] = (yes, n)
-        elif not no_prefecture:
-            shares.prefecture[prefecture][key] = (yes, n)
-        elif band_value is not None:
-            shares.band[band_value][key] = (yes, n)
-    history: dict[str, list[tuple[int, str, bool | None]]] = defaultdict(list)
-    for code, fiscal_year, scenario, engaged in con.execute(
-        "select municipality_code, fiscal_year, scenario_key, is_engaged from marts.fct_scenario_status "
-        "order by municipality_code, fiscal_year, scenario_key"
+    for kind, group, scope, measure, yes, n in con.execute(
+        f"select group_kind, group_code, scope, measure, municipalities_yes, municipalities_asked from {SHARES} "
+        "where fiscal_year = ?",
+        [year],
     ).fetchall():
+        key = (scope, measure)
+        if kind == "nation":
+            shares.nation[key] = (yes, n)
+        elif kind == "prefecture":
+            shares.prefecture[group][key] = (yes, n)
+        else:
+            shares.band[group][key] = (yes, n)
+    history: dict[str, list[tuple[int, str, bool | None]]] = defaultdict(list)
+    for code, fiscal_year, scenario, engaged in (
+        con.execute(
+            f"select municipality_code, fiscal_year, scope, is_yes from {OWN} where measure = 'engaged' "
+            "order by municipality_code, fiscal_year, scope"
+        ).fetchall()
+        if readable(OWN)
+        else []
+    ):
         history[code].append((fiscal_year, scenario, engaged))
     years = [
-        r[0] for r in con.execute("select distinct fiscal_year from marts.fct_scenario_status order by 1").fetchall()
+        r[0]
+        for r in con.execute(
+            f"select distinct fiscal_year from {SHARES} where measure = 'engaged' order by 1"
+        ).fetchall()
     ]
-    findings = _records(con, "select * from gate.findings where fiscal_year = ?", [year])
+    findings = (
+        _records(con, "select * from gate.findings where fiscal_year = ?", [year]) if readable("gate.findings") else []
+    )
     rule_results = _records(con, "select * from gate.rule_results where fiscal_year = ? order by rule", [year])
     gate_runs = _records(
         con,
@@ -180,8 +181,10 @@ def load(con: duckdb.DuckDBPyConnection, year: int) -> SiteData:
     )
     publication = _records(con, "select * from meta.publication")
     answers: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for prefecture, number, label, answer in con.execute(
-        """
+    readable_answers = readable("provenance.answers") and readable("provenance.submissions")
+    for prefecture, number, label, answer in (
+        con.execute(
+            """
         select s.prefecture_code, q.question_number, q.question_label,
             string_agg(coalesce(o.option_label, a.value), '、' order by a.option_code nulls first)
         from provenance.answers as a
@@ -196,8 +199,11 @@ def load(con: duckdb.DuckDBPyConnection, year: int) -> SiteData:
         group by s.prefecture_code, q.item_order, q.question_number, q.question_label
         order by s.prefecture_code, q.item_order
         """,
-        [year],
-    ).fetchall():
+            [year],
+        ).fetchall()
+        if readable_answers
+        else []
+    ):
         answers[prefecture].append((number, label, answer))
     return SiteData(
         year=year,
@@ -218,4 +224,6 @@ def load(con: duckdb.DuckDBPyConnection, year: int) -> SiteData:
         gate_run=gate_runs[0] if gate_runs else None,
         publication=publication[0] if publication else None,
         prefecture_answers=answers,
+        reader=reader,
+        declared=declared,
     )

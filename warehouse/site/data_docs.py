@@ -26,21 +26,29 @@ from warehouse.gate.config import EXPECTATIONS_DIR
 MARKER = ".outcomes"
 
 
-def write(published: Path, out: Path, year: int) -> Path | None:
-    """The Data Docs of the year's latest gate run under ``out`` (its index), or None without a run."""
-    with duckdb.connect(str(published), read_only=True) as con:
-        run = con.execute(
-            "select run_id, finished_at from gate.runs where fiscal_year = ? order by finished_at desc limit 1", [year]
-        ).fetchone()
-        if run is None:
-            return None
-        outcomes = {
-            rule: (applicable, broken, success)
-            for rule, applicable, broken, success in con.execute(
-                "select rule, applicable, broken, success from gate.rule_results where fiscal_year = ?", [year]
-            ).fetchall()
-        }
-    run_id, finished_at = run
+#: The year's latest gate run (id, time) and each rule's outcome (applicable, broken, success).
+Outcomes = tuple[tuple[str, Any], dict[str, tuple[int, int, bool]]]
+
+
+def outcomes(con: duckdb.DuckDBPyConnection, year: int) -> Outcomes | None:
+    """What the Data Docs of ``year`` show, read through ``con`` (None without a gate run)."""
+    run = con.execute(
+        "select run_id, finished_at from gate.runs where fiscal_year = ? order by finished_at desc limit 1", [year]
+    ).fetchone()
+    if run is None:
+        return None
+    results = {
+        rule: (applicable, broken, success)
+        for rule, applicable, broken, success in con.execute(
+            "select rule, applicable, broken, success from gate.rule_results where fiscal_year = ?", [year]
+        ).fetchall()
+    }
+    return (run[0], run[1]), results
+
+
+def write(source: Outcomes, out: Path, year: int) -> Path:
+    """The Data Docs of the year's latest gate run under ``out`` (its index)."""
+    (run_id, finished_at), outcomes = source
     index = out / "index.html"
     marker = out / MARKER
     digest = hashlib.sha256(json.dumps(sorted(outcomes.items())).encode()).hexdigest()

@@ -1,5 +1,7 @@
 """A page per prefecture: its own answers, its municipalities against the nation per scene, initiative,
-council and coordinator, the list of its municipalities, and its cleaning-log summary for the year."""
+council and coordinator, the list of its municipalities, and its cleaning-log summary for the year. The
+answers, the list and the findings are shown only to a reader who may read that prefecture's rows; the shares
+are counts, shown to every reader."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from collections import Counter
 from html import escape
 
 from warehouse.site import compare, page
-from warehouse.site.data import SiteData
+from warehouse.site.data import OWN, SiteData
 from warehouse.site.writer import SiteWriter
 
 
@@ -39,11 +41,12 @@ def write(data: SiteData, writer: SiteWriter) -> None:
 
         parts = ["<h2>都道府県の回答（都道府県調査票）</h2>"]
         answers = data.prefecture_answers.get(code, [])
-        parts.append(
-            page.table(("設問", "項目", "回答"), answers)
-            if answers
-            else '<p class="missing">この都道府県の調査票は公表ファイルにありません。</p>'
-        )
+        if not data.shows("provenance.answers", code):
+            parts.append(not_shown(data))
+        elif answers:
+            parts.append(page.table(("設問", "項目", "回答"), answers))
+        else:
+            parts.append('<p class="missing">この都道府県の調査票は公表ファイルにありません。</p>')
         parts.append("<h2>市町村の取り組み：場面ごと（全国との比較）</h2>")
         parts.append(block("scenes", f"{name}の市町村と全国：場面ごとの取り組み", scenes))
         parts.append("<h2>関連づけた取り組み：実施と課題（全国との比較）</h2>")
@@ -53,15 +56,22 @@ def write(data: SiteData, writer: SiteWriter) -> None:
             parts.append(block(f"initiatives-{scenario}", f"{label}：取り組みの実施", done, [("課題", challenge)]))
         parts.append("<h2>協議会とコーディネーター</h2>")
         parts.append(block("council-coordinator", "協議会の設置とコーディネーター", others))
-        parts.append(_municipality_list(data, by_prefecture.get(code, [])))
-        parts.append(_cleaning_log(code, findings))
+        parts.append(_municipality_list(data, code, by_prefecture.get(code, [])))
+        parts.append(_cleaning_log(data, code, findings))
         title = f"{name}（{data.edition_label}）"
         writer.write(
             f"prefecture/{code}.html", page.frame(title, "".join(parts), 1, [(name, f"prefecture/{code}.html")])
         )
 
 
-def _municipality_list(data: SiteData, municipalities: list[dict]) -> str:
+def not_shown(data: SiteData) -> str:
+    """What a section says in place of answers its reader may not read."""
+    return f'<p class="note">このサイト（{escape(data.reader.describe())}）には個々の回答を載せていません。</p>'
+
+
+def _municipality_list(data: SiteData, code: str, municipalities: list[dict]) -> str:
+    if not data.shows(OWN, code):
+        return "<h2>市町村の一覧</h2>" + not_shown(data)
     rows = []
     scenes = [key for key, (_, _, is_scene) in sorted(data.scenarios.items(), key=lambda s: s[1][1]) if is_scene]
     for m in municipalities:
@@ -83,7 +93,9 @@ def _municipality_list(data: SiteData, municipalities: list[dict]) -> str:
     )
 
 
-def _cleaning_log(code: str, findings: Counter) -> str:
+def _cleaning_log(data: SiteData, code: str, findings: Counter) -> str:
+    if not data.shows("gate.findings", code):
+        return "<h2>疑義照会（クリーニングログ）の概要</h2>" + not_shown(data)
     rows = sorted(
         ((form, family, severity, count) for (pref, form, family, severity), count in findings.items() if pref == code),
     )

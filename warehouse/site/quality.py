@@ -42,13 +42,20 @@ def write(data: SiteData, writer: SiteWriter, data_docs: str | None) -> None:
         parts.append(f'<p><a href="{escape(data_docs)}">Great Expectations Data Docs（この検証の結果）</a></p>')
     else:
         parts.append('<p class="note">Great Expectations の Data Docs はこの公開とともに書かれていません。</p>')
-    by_family = Counter((f["rule_family"], f["severity"]) for f in data.findings)
-    rows = sorted((family, severity, n) for (family, severity), n in by_family.items())
-    parts.append("<h2>指摘：規則の種類と重大度別</h2>")
-    parts.append(page.table(("規則の種類", "重大度", "件数"), rows) if rows else "<p>指摘はありません。</p>")
-    by_form = Counter((f["form"], f["severity"]) for f in data.findings)
-    parts.append("<h2>指摘：調査票別</h2>")
-    parts.append(page.table(("調査票", "重大度", "件数"), sorted((a, b, n) for (a, b), n in by_form.items())))
+    if data.shows("gate.findings"):
+        whose = "" if data.reader.audience == "ministry" else f"（{data.reader.describe()}）"
+        by_family = Counter((f["rule_family"], f["severity"]) for f in data.findings)
+        rows = sorted((family, severity, n) for (family, severity), n in by_family.items())
+        parts.append(f"<h2>指摘：規則の種類と重大度別{escape(whose)}</h2>")
+        parts.append(page.table(("規則の種類", "重大度", "件数"), rows) if rows else "<p>指摘はありません。</p>")
+        by_form = Counter((f["form"], f["severity"]) for f in data.findings)
+        parts.append(f"<h2>指摘：調査票別{escape(whose)}</h2>")
+        parts.append(page.table(("調査票", "重大度", "件数"), sorted((a, b, n) for (a, b), n in by_form.items())))
+    else:
+        parts.append(
+            f'<p class="note">個々の指摘は回答者ごとの記録のため、このサイト（{escape(data.reader.describe())}）には'
+            "載せていません。規則ごとの件数は下の表のとおり。</p>"
+        )
     rules = [
         (
             r["rule"],
