@@ -199,6 +199,8 @@ def presence_value(reported_present: bool, returns: int) -> str:
 INGEST_MESSAGES: dict[str, str] = {
     "fullwidth": "全角の数字・英字を半角に直して読み取りました",
     "trimmed": "前後の空白を除いて読み取りました",
+    "control_characters": "表示できない制御文字（NUL など）が含まれていたため、取り除いて読み取りました",
+    "text_over_cell_limit": "Excelの1セルに入る文字数（32,767文字）を超える記入です。全文を保存しました",
     "boolean": "TRUE/FALSE の値を選択肢の番号として読み取りました",
     "date_value": "日付として入力された値を読み取りました。数値・文字で記入してください",
     "number_as_text": "文字として入力された数字を数値として読み取りました",
@@ -240,6 +242,7 @@ FILE_MESSAGES: dict[str, str] = {
     "hidden_file": "隠しファイル（名前が「.」で始まる）のため読み取っていません",
     "symlink": "シンボリックリンクのため読み取っていません。ファイルそのものを置いてください",
     "unreadable_file": "ファイルを読み込めません（権限または読み取りエラー）。置き直してください",
+    "changed_while_read": "取り込みの最中にファイルが書き換えられました。次回の取り込みで読み直します",
 }
 
 

@@ -32,6 +32,10 @@ UNIT_SPELLINGS: dict[str, tuple[str, ...]] = {
     "年": ("年",),
     "ヶ月": ("ヶ月", "か月", "カ月", "ケ月", "箇月", "ヵ月"),
 }
+#: C0 control characters but tab and line feed: a NUL breaks PostgreSQL's text and the others break HTML and XML.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+#: The most characters an Excel cell holds: a longer text is kept whole, and flagged.
+CELL_LIMIT = 32_767
 _NUMBER = re.compile(r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 _LEADING_CODE = re.compile(r"^([0-9]+)\s*[.．、:：)）]")
 
@@ -43,6 +47,11 @@ class Normalised:
     value: str | None
     number: float | None
     notes: tuple[str, ...] = ()
+
+
+def escaped(text: str) -> str:
+    """``text`` with its control characters written as ``\\xNN``: the value as typed, safe to store anywhere."""
+    return CONTROL.sub(lambda match: f"\\x{ord(match[0]):02x}", text)
 
 
 def parse_number(text: str) -> float | None:
@@ -70,6 +79,11 @@ def _as_text(raw: Any, *, fold: bool) -> tuple[str, list[str]]:
     if isinstance(raw, dt.datetime | dt.date | dt.time):
         return raw.isoformat(), ["date_value"]
     text = str(raw)
+    if CONTROL.search(text):
+        text = CONTROL.sub("", text)
+        notes.append("control_characters")
+    if len(text) > CELL_LIMIT:
+        notes.append("text_over_cell_limit")
     folded = unicodedata.normalize("NFKC", text) if fold else text
     if folded != text:
         notes.append("fullwidth")

@@ -16,6 +16,7 @@ cached result is read like a typed value (no ``formula`` note), and a formula sa
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections.abc import Iterator
@@ -64,17 +65,19 @@ def file_format(path: Path, head: bytes) -> str:
     return "unknown"
 
 
-def read_sheet(path: Path, sheet: str) -> SheetCells:
-    """Non-empty cells of ``sheet`` in ``path``; raises :class:`Unreadable` with the reason."""
-    with path.open("rb") as handle:
-        head = handle.read(8)
+def read_sheet(path: Path, sheet: str, content: bytes | None = None) -> SheetCells:
+    """Non-empty cells of ``sheet`` in ``path`` (parsed from ``content`` when given: the bytes the caller read and
+    hashed, so what is read is the version it recorded); raises :class:`Unreadable` with the reason."""
+    if content is None:
+        content = path.read_bytes()
+    head = content[:8]
     if not head:
         raise Unreadable("empty_file", f"{path.name}: the file is empty (0 bytes)")
     fmt = file_format(path, head)
     if fmt == "unknown":
         raise Unreadable("not_a_workbook", f"{path.name}: not an Excel workbook (content starts {head[:4]!r})")
     try:
-        wb = pc.CalamineWorkbook.from_path(str(path))
+        wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(content))
     except pc.PasswordError:
         raise Unreadable("password_protected", f"{path.name}: the workbook is password-protected") from None
     except Exception as err:  # calamine raises several types for broken containers
@@ -100,7 +103,7 @@ def read_sheet(path: Path, sheet: str) -> SheetCells:
         for c, value in enumerate(row, start=1):
             if value is not None and value != "":
                 cells[cell_name(r, c)] = value
-    formulas = sheet_formulas(path, sheet) if fmt in ("xlsx", "xlsm") else {}
+    formulas = sheet_formulas(path, sheet, content) if fmt in ("xlsx", "xlsm") else {}
     return SheetCells(sheet, names, cells, ENGINE, fmt, formulas)
 
 
@@ -135,14 +138,14 @@ def _formula_tags(data: bytes) -> Iterator[re.Match[bytes]]:
         pos = data.find(b"<f", match.end() if match else pos + 2)
 
 
-def sheet_formulas(path: Path, sheet: str) -> dict[str, str]:
+def sheet_formulas(path: Path, sheet: str, content: bytes | None = None) -> dict[str, str]:
     """Formula text of every formula cell of ``sheet`` (``=`` prefixed), by A1 name.
 
     A cell of a shared formula that only points at its master gets the master's formula text
     (as written in the master cell) followed by ``(shared)``.
     """
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(content) if content is not None else path) as archive:
             data = archive.read(_sheet_part(archive, sheet))
     except (KeyError, StopIteration, zipfile.BadZipFile, ElementTree.ParseError) as err:
         raise Unreadable(

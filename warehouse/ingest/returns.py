@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import tempfile
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from typing import Any
 from warehouse.codebook import Codebook, Item, load
 from warehouse.codebook.model import CODE_FORMATS, CODE_LENGTHS
 from warehouse.ingest.file_names import describe, file_family, indicated_prefecture, mismatches
-from warehouse.ingest.normalise import Normalised, normalise
+from warehouse.ingest.normalise import Normalised, escaped, normalise
 from warehouse.ingest.reader import SheetCells, Unreadable, read_sheet
 from warehouse.reference.local_governments import LocalGovernment, code_as_of, code_in_force, load_on, member_on
 from warehouse.workbook.template import TEMPLATE_ID_CELL, lookup_cells, write_workbook
@@ -54,6 +55,34 @@ class Outcome:
     stray_cells: list[tuple[Any, ...]] = field(default_factory=list)
     issues: list[tuple[Any, ...]] = field(default_factory=list)
     quarantine: tuple[str, str, str | None, str | None] | None = None  # code, message, sheet, cell
+
+    @property
+    def retried(self) -> bool:
+        """The file changed while it was read: nothing of it is recorded as a version, so the next run reads it."""
+        return self.quarantine is not None and self.quarantine[0] == CHANGED_WHILE_READ
+
+
+#: The reason of a file that changed between being listed and being read, or while it was read.
+CHANGED_WHILE_READ = "changed_while_read"
+
+
+def read_once(path: Path, file: FileVersion) -> bytes | None:
+    """The bytes of ``path``, read in one go, or None when they are not the version ``file`` lists (its size or
+    time changed since the listing, or during the read, or its content since it was hashed): a sync client or a
+    colleague saving over a return. What is recorded of a file (its sha256, stat and answers) comes from one read."""
+    with path.open("rb") as handle:
+        before = os.fstat(handle.fileno())
+        content = handle.read()
+        after = os.fstat(handle.fileno())
+    stamp = (before.st_size, dt.datetime.fromtimestamp(before.st_mtime).replace(microsecond=0))
+    steady = (
+        (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns) == (len(content), before.st_mtime_ns)
+    )
+    if not steady or stamp != (file.size, file.mtime):
+        return None
+    if file.sha256 and hashlib.sha256(content).hexdigest() != file.sha256:
+        return None
+    return content
 
 
 def sha256_of(path: Path) -> str:
@@ -268,7 +297,8 @@ def _pattern(item: Item) -> str | None:
 
 
 def _raw_text(raw: Any) -> str:
-    return repr(raw) if isinstance(raw, float) else str(raw)
+    """The cell as typed, for provenance: control characters escaped (they are removed from the value)."""
+    return repr(raw) if isinstance(raw, float) else escaped(str(raw))
 
 
 def read_return(file: FileVersion, ingested_at: dt.datetime) -> Outcome:
@@ -305,8 +335,12 @@ def _stray_issue(cb: Codebook, path: Path, submission_id: str, strays: list[tupl
 def _read_return(file: FileVersion, ingested_at: dt.datetime) -> Outcome:
     path = Path(file.path)
     outcome = Outcome(file)
-    if not file.sha256:
-        file.sha256 = sha256_of(path)
+    content = read_once(path, file)
+    if content is None:
+        reason = f"{path}: 読み取り中にファイルが変更されたため、次回の取り込みで読み直します"
+        outcome.quarantine = (CHANGED_WHILE_READ, reason, None, None)
+        return outcome
+    file.sha256 = hashlib.sha256(content).hexdigest()
     try:
         cb = load(file.fiscal_year, file.form)
     except Exception as err:
@@ -318,7 +352,7 @@ def _read_return(file: FileVersion, ingested_at: dt.datetime) -> Outcome:
         )
         return outcome
     try:
-        sheet = read_sheet(path, cb.sheet)
+        sheet = read_sheet(path, cb.sheet, content)
     except Unreadable as err:
         outcome.quarantine = (
             err.code,

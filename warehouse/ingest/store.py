@@ -121,10 +121,36 @@ def _frame(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[Any, ...
     return pd.DataFrame.from_records(rows, columns=columns)
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, *, by_name: bool = False) -> None:
+#: How a list travels through a frame: its items joined by a separator the ingest never lets through (C0 controls
+#: are removed from every text it reads), so that DuckDB reads a text column and the insert makes it a list again.
+LIST_SEPARATOR = "\x1f"
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    """Insert ``frame`` into ``raw.<table>`` with every column cast to the type the schema declares for it.
+
+    DuckDB would otherwise type a frame's column from its first rows: a list column whose first rows are empty
+    reads as a list of NULL, and the first list with an item in it fails the whole batch."""
+    declared = dict(
+        con.execute(
+            "select column_name, data_type from duckdb_columns() where schema_name = 'raw' and table_name = ?", [table]
+        ).fetchall()
+    )
+    frame = frame.copy(deep=False)
+    expressions = []
+    for column in frame.columns:
+        kind = declared[column]
+        name = '"' + column.replace('"', '""') + '"'
+        if kind.endswith("[]"):
+            frame[column] = [None if v is None else LIST_SEPARATOR.join(v) for v in frame[column]]
+            split = f"string_split({name}, chr({ord(LIST_SEPARATOR)}))"
+            expressions.append(f"cast(case when {name} = '' then [] else {split} end as {kind}) as {name}")
+        else:
+            expressions.append(f"cast({name} as {kind}) as {name}")
     con.register("incoming", frame)
     try:
-        con.execute(f"insert into raw.{table} {'by name ' if by_name else ''}select * from incoming")
+        columns = ", ".join('"' + c.replace('"', '""') + '"' for c in frame.columns)
+        con.execute(f"insert into raw.{table} ({columns}) select {', '.join(expressions)} from incoming")
     finally:
         con.unregister("incoming")
 
@@ -208,12 +234,14 @@ def write(
                     run_id,
                 )
             )
+        if o.retried:  # no version recorded: the next run reads the file again
+            continue
         outcome = "submission" if o.submission is not None else "quarantined"
         versions.append((f.path, f.sha256, f.size, f.mtime, f.fiscal_year, f.form, outcome, detected_at, run_id))
     con.execute("begin transaction")
     try:
         if subs:
-            _insert(con, "submissions", pd.DataFrame(subs), by_name=True)
+            _insert(con, "submissions", pd.DataFrame(subs))
         if answers:
             _insert(con, "answers", _frame(con, "answers", answers))
         for table, rows in (

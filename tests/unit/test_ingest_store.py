@@ -1,0 +1,48 @@
+"""What the ingest writes is typed by the raw schema's declared columns, never by what the first rows of a batch
+happen to hold: one noted answer among thousands of clean ones, first or last, is written like any other."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from warehouse.ingest import store
+from warehouse.ingest.returns import FileVersion, Outcome
+
+AT = dt.datetime(2023, 9, 1, 10, 0)
+
+
+def _outcome(n: int, answers: int, noted: set[int]) -> Outcome:
+    path = f"/raw/2023/municipality/{n:06d}_x.xlsx"
+    file = FileVersion(path, 2023, "municipality", 1000, AT, sha256=f"{n:064x}")
+    sid = f"{n:016x}:00000000"
+    rows = [
+        (sid, f"q{i}", None, f"B{i}", "1", "1", 1.0, ["formula_without_value"] if i in noted else [])
+        for i in range(answers)
+    ]
+    submission = {
+        "submission_id": sid, "fiscal_year": 2023, "form": "municipality", "respondent_key": f"municipality:{n}",
+        "file_family": str(n), "respondent_code": str(n), "identity_status": "ok", "file_path": path,
+        "file_sha256": file.sha256, "file_size": 1000, "file_mtime": AT, "file_format": "xlsx", "sheet": "s",
+        "template_id": "t", "reader_engine": "calamine", "ingested_at": AT, "answer_cells": answers,
+    }  # fmt: skip
+    return Outcome(file, submission=submission, answers=rows)
+
+
+@pytest.mark.parametrize("where", ["first", "last", "none"])
+def test_one_noted_answer_among_thousands_is_written_with_its_note(tmp_path: Path, where: str) -> None:
+    clean = [_outcome(n, 600, set()) for n in range(1, 6)]  # 3,000 answers without a note
+    noted = _outcome(99, 3, {1})
+    outcomes = {"first": [noted, *clean], "last": [*clean, noted], "none": clean}[where]
+    with store.connect(tmp_path / "w.duckdb") as con:
+        counts = store.write(con, outcomes, store.Run("r", 2023, AT, 6, 6), present=set(), restored=[])
+        assert counts["answers"] == sum(len(o.answers) for o in outcomes)
+        notes = con.execute("select notes, count(*) from raw.answers group by all order by 2").fetchall()
+        types = dict(con.execute(
+            "select column_name, data_type from duckdb_columns() where schema_name = 'raw' and table_name = 'answers'"
+        ).fetchall())  # fmt: skip
+    assert types["notes"] == "VARCHAR[]"
+    expected = [([], 3000)] if where == "none" else [(["formula_without_value"], 1), ([], 3002)]
+    assert notes == expected
