@@ -164,7 +164,7 @@ def _publish(args: argparse.Namespace, settings: Settings) -> None:
     if done.postgres is not None:
         _say_published(len(done.postgres.tables), done.postgres.target, done.postgres.seconds)
     if done.failed:
-        raise SystemExit(f"publish: {done.failed}")
+        raise SystemExit("\n".join(f"publish: the publication stands, but {failure}" for failure in done.failed))
     if done.site is not None:
         print(f"site: {done.site.pages:,} pages → {done.site.index}")
     elif done.site_skipped:
@@ -269,6 +269,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> None:
     for leftover in report.leftovers:
         print(f"run: removed {leftover}, left by a run that did not finish", file=sys.stderr)
     print(summary(report, settings.published, settings.cleaning_log))
+    for failure in report.after_failures:
+        print(f"run: the publication stands, but {failure}", file=sys.stderr)
     if not report.ok:
         raise SystemExit(1)
 

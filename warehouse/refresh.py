@@ -41,7 +41,7 @@ from warehouse.ingest.store import connect
 from warehouse.lock import duckdb_holder, exclusive
 from warehouse.publish import disclosure, postgres
 from warehouse.publish.postgres import PostgresResult
-from warehouse.publish.swap import PublishError, PublishResult, publish
+from warehouse.publish.swap import PublishError, PublishResult, _out_of_space, publish
 from warehouse.settings import DEFAULT_MIN_RETURNS_SHARE, Settings
 from warehouse.site.build import SiteReport, build_site
 from warehouse.site.data import NothingToDraw
@@ -214,7 +214,7 @@ class AfterPublication:
     postgres: PostgresResult | None = None  # the copy in PostgreSQL, when one is configured
     site: SiteReport | None = None
     site_skipped: str | None = None  # why no site was written (the publication holds nothing it draws)
-    failed: str | None = None  # why the PostgreSQL copy failed (the file's publication stands)
+    failed: list[str] = field(default_factory=list)  # one sentence per step that failed; the publication stands
 
 
 def after_publication(
@@ -229,13 +229,22 @@ def after_publication(
         try:
             done.postgres = timed("publish postgres", lambda: postgres.publish_step(settings, published))
         except PublishError as error:
-            done.failed = str(error)
+            done.failed.append(str(error))
     try:
         # the latest year it draws, for the audience the settings name
         done.site = timed("site", lambda: build_site(published, settings.site_dir, audience=settings.site_reader))
     except NothingToDraw as nothing:
         done.site_skipped = str(nothing)
+    except (OSError, duckdb.Error, PublishError) as error:  # a full disk among them
+        done.failed.append(
+            f"the site {settings.site_dir} was not written ({reason(error)}); the previous site is unchanged"
+        )
     return done
+
+
+def reason(error: BaseException) -> str:
+    """Why a step failed, in a few words: a full disk said as such, anything else as one line."""
+    return _out_of_space(error) or one_line(error)
 
 
 # ---------------------------------------------------------------- the whole refresh in one process
@@ -262,6 +271,7 @@ class RefreshReport:
     stages: dict[str, float] = field(default_factory=dict)  # stage → seconds (the cleaning log's overlaps)
     seconds: float = 0.0  # the whole refresh, wall clock
     blocked: str | None = None  # why nothing was published
+    after_failures: list[str] = field(default_factory=list)  # steps after the publication that failed (it stands)
     leftovers: list[Path] = field(default_factory=list)  # what crashed runs had left, removed
     returns: Returns | None = None
     postgres: PostgresResult | None = None  # the copy in PostgreSQL, when one is configured
@@ -270,7 +280,7 @@ class RefreshReport:
 
     @property
     def ok(self) -> bool:
-        return self.blocked is None
+        return self.blocked is None and not self.after_failures
 
 
 def refresh(
@@ -291,17 +301,16 @@ def refresh(
 ) -> RefreshReport:
     """Run every step for one survey year; the report says what happened and how long each step took.
 
-    ``settings`` go to the steps after publication (default: these paths over the environment's settings).
+    ``settings`` go to the steps after publication (default: the environment's), with these paths.
     Raises :class:`~warehouse.refusals.Refused` (nothing published, ``force`` lets the refusals on the
     returns through), :class:`~warehouse.lock.WriterBusy` (another refresh writes and ``wait`` is
     false) or :class:`~warehouse.lock.WorkingFileBusy` (another program holds the working file).
     ``settings`` names the further publication targets (a PostgreSQL database).
     """
     refusals.check_inputs(raw, year, force=force)
-    settings = settings or Settings.from_env().override(
-        raw=raw, db=db, published=published, cleaning_log=cleaning_log_dir, force=force,
-        min_returns_share=min_returns_share,
-    )  # fmt: skip
+    # the paths given win over the settings' (which name the further targets and the site's audience)
+    base = settings or Settings.from_env().override(force=force, min_returns_share=min_returns_share)
+    settings = base.override(raw=raw, db=db, published=published, cleaning_log=cleaning_log_dir)
     report = RefreshReport(year)
     started = time.perf_counter()
     try:
@@ -391,9 +400,14 @@ def _steps(
     if report.published is not None:
         done = after_publication(settings, published, timed)
         report.postgres, report.site, report.site_skipped = done.postgres, done.site, done.site_skipped
-        if done.failed:
-            report.blocked = done.failed
-    report.cleaning_log = workbooks.result().get(year, [])
+        report.after_failures += done.failed
+    try:
+        report.cleaning_log = workbooks.result().get(year, [])
+    except (OSError, duckdb.Error) as error:  # a full disk among them
+        report.after_failures.append(
+            f"the cleaning log of {year} was not written in {cleaning_log_dir} ({reason(error)}); "
+            "the previous workbooks are unchanged"
+        )
     _writer.release()
 
 

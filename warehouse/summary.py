@@ -48,8 +48,8 @@ def summary(report: RefreshReport, published: Path, cleaning_log: Path) -> str:
         if report.postgres is not None:
             pg = report.postgres
             lines.append(f"  published to PostgreSQL: {pg.target} ({len(pg.tables)} tables, {pg.seconds:.1f} s)")
-        if report.blocked:  # the file was published, a further target was not
-            lines.append(f"  NOT published further: {report.blocked}")
+        if report.after_failures:  # the file was published, a step after it was not done: said below the summary
+            lines.append(f"  after the publication, which stands: {len(report.after_failures)} step(s) failed")
     else:
         lines.append(f"  NOT published ({report.blocked}); the previous publication, if any, is unchanged")
     return "\n".join(lines)

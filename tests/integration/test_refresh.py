@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from tests.conftest import Ingested
 from warehouse.publish.swap import read_publication
@@ -76,3 +78,31 @@ def test_docs_generate_and_every_column_is_described(refreshed: tuple[RefreshRep
         actual = set(catalog["nodes"][unique_id]["columns"])
         undocumented += [f"{node['name']}.{column}" for column in sorted(actual - described)]
     assert undocumented == []
+
+
+def test_a_step_after_the_publication_fails_in_one_sentence_and_the_publication_stands(
+    refreshed: tuple[RefreshReport, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk when the site is written: the summary says the file was published, then one sentence names the
+    site and the cause, and the run is not ok (exit code 1 on the command line)."""
+    import errno
+
+    from warehouse import refresh
+    from warehouse.settings import Settings
+    from warehouse.summary import summary
+
+    report, published = refreshed
+
+    def full(*_: object, **__: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(refresh, "build_site", full)
+    settings = Settings.from_env({}).override(published=published, site=tmp_path / "site")
+    done = refresh.after_publication(settings, published)
+    assert done.site is None and done.failed == [
+        f"the site {tmp_path / 'site'} was not written (no space left on device); the previous site is unchanged"
+    ]
+    failed = dataclasses.replace(report, after_failures=done.failed)
+    assert not failed.ok
+    text = summary(failed, published, tmp_path / "log")
+    assert f"published: {published}" in text and "after the publication, which stands: 1 step(s) failed" in text

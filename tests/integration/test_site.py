@@ -276,3 +276,30 @@ def test_chromium_draws_the_pages_with_the_embedded_font(site: tuple[Path, Path]
     title = re.search(r"<title>(.*)</title>", dom)
     assert title is not None, dom[:500]
     assert title.group(1) == '"IPAexGothic":loaded|true' or title.group(1) == "IPAexGothic:loaded|true", title.group(1)
+
+
+def test_a_build_that_fails_leaves_the_previous_site_whole(site: tuple[Path, Path], tmp_path: Path) -> None:
+    """A disk that fills up half-way through a build: the site still reads the last complete build, and the next
+    build removes the half-written version."""
+    import errno
+
+    from warehouse.site import prefecture
+    from warehouse.site.writer import versions
+
+    published, _ = site
+    out = tmp_path / "site"
+    build_site(published, out, data_docs=False, audience=MINISTRY)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    target = out.resolve()
+
+    def full(*_: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(prefecture, "write", full)
+        with pytest.raises(OSError, match="No space left"):
+            build_site(published, out, data_docs=False, audience=Reader.parse("public"))
+    assert out.resolve() == target and len(versions(out)) == 2
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    again = build_site(published, out, data_docs=False, audience=MINISTRY)
+    assert again.written == 0 and versions(out) == [out.resolve()]

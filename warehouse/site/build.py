@@ -89,9 +89,13 @@ def build_site(
     writer = SiteWriter(out)
     compare.reset()
     split = round(len(data.municipalities) * FORKED_SHARE)
-    with _profiles_beside(data, out, slice(0, split)) if processes > 1 else nullcontext() as forked:
+    with _profiles_beside(data, writer, slice(0, split)) if processes > 1 else nullcontext() as forked:
         _assets(writer)
-        docs = gx_docs.write(docs_source, out / DATA_DOCS, year) if docs_source else None
+        docs = (
+            gx_docs.write(docs_source, writer.version / DATA_DOCS, year, writer.current(DATA_DOCS))
+            if docs_source and writer.version
+            else None
+        )
         docs_link = f"../{DATA_DOCS}/index.html" if docs else None
         forms = national.write(data, writer)
         prefecture.write(data, writer)
@@ -105,17 +109,18 @@ def build_site(
     compare.reset()
     pages = writer.pages
     seconds = time.perf_counter() - started
-    return SiteReport(out, year, pages, len(writer.written), writer.unchanged, len(writer.removed), seconds, docs)
+    docs_index = out / DATA_DOCS / "index.html" if docs else None  # through the site's link, as readers open it
+    return SiteReport(out, year, pages, len(writer.written), writer.unchanged, len(writer.removed), seconds, docs_index)
 
 
 @contextmanager
-def _profiles_beside(data: SiteData, out: Path, municipalities: slice) -> Iterator[Callable[[], WriterState]]:
+def _profiles_beside(data: SiteData, writer: SiteWriter, municipalities: slice) -> Iterator[Callable[[], WriterState]]:
     """The profiles of ``municipalities`` written by a forked process (it has ``data`` without reading the
     file or passing it through a pipe) while the caller writes the rest; yields how to wait for that
     process's writer state."""
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_write_profiles, args=(data, out, municipalities, send), daemon=True)
+    child = context.Process(target=_write_profiles, args=(data, writer, municipalities, send), daemon=True)
     child.start()
     send.close()
 
@@ -138,9 +143,9 @@ def _profiles_beside(data: SiteData, out: Path, municipalities: slice) -> Iterat
             child.kill()
 
 
-def _write_profiles(data: SiteData, out: Path, municipalities: slice, send: Connection) -> None:
+def _write_profiles(data: SiteData, parent: SiteWriter, municipalities: slice, send: Connection) -> None:
     try:
-        writer = SiteWriter(out)
+        writer = SiteWriter(parent.root, version=parent.version)
         municipality.write(data, writer, municipalities)
         send.send(("ok", writer.state()))
     except BaseException as error:  # the parent raises it, with the traceback's text

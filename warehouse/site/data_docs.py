@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -46,18 +47,19 @@ def outcomes(con: duckdb.DuckDBPyConnection, year: int) -> Outcomes | None:
     return (run[0], run[1]), results
 
 
-def write(source: Outcomes, out: Path, year: int) -> Path:
-    """The Data Docs of the year's latest gate run under ``out`` (its index)."""
+def write(source: Outcomes, out: Path, year: int, previous: Path | None = None) -> Path:
+    """The Data Docs of the year's latest gate run under ``out`` (its index): linked from ``previous`` (the last
+    build's) when they rendered the same outcomes, rendered otherwise."""
     (run_id, finished_at), outcomes = source
-    index = out / "index.html"
-    marker = out / MARKER
     digest = hashlib.sha256(json.dumps(sorted(outcomes.items())).encode()).hexdigest()
-    if index.exists() and marker.exists() and marker.read_text(encoding="utf-8") == digest:
-        return index
     shutil.rmtree(out, ignore_errors=True)
+    marker = previous / MARKER if previous is not None else None
+    if marker is not None and marker.is_file() and marker.read_text(encoding="utf-8") == digest:
+        shutil.copytree(previous, out, copy_function=os.link)
+        return out / "index.html"
     _render(out, year, run_id, finished_at, outcomes)
-    marker.write_text(digest, encoding="utf-8")
-    return index
+    (out / MARKER).write_text(digest, encoding="utf-8")
+    return out / "index.html"
 
 
 def _render(out: Path, year: int, run_id: str, finished_at: Any, outcomes: dict[str, tuple[int, int, bool]]) -> None:
