@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -63,6 +64,8 @@ def run_temp(temp_root: Path) -> Iterator[Path]:
             os.environ.pop("TMPDIR", None)
         else:
             os.environ["TMPDIR"] = before_env
+        with contextlib.suppress(OSError):  # emptied by what used it; one still in use (a pool's socket) stays
+            folder.rmdir()
 
 
 def _alive(pid: int) -> bool:

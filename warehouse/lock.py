@@ -143,6 +143,9 @@ def _acquire(
     file = open(path, "a+", encoding="utf-8")  # noqa: SIM115 (held until the block ends)
     try:
         if _try_lock(file):
+            stale = read_holder(db)  # a holder that released the lock would have emptied the file
+            if stale is not None and on_wait:
+                on_wait(f"taking over the lock of {db} from {stale}, which ended without releasing it")
             return file
         holder = read_holder(db)
         who = str(holder) if holder else "another process"

@@ -75,8 +75,16 @@ def test_a_crashed_holder_leaves_the_lock_free(tmp_path: Path) -> None:
     with holding(_lock_code(db)) as other:
         other.kill()
         other.wait(timeout=60)
-        with writer_lock(db, wait=False) as mine:
+        said: list[str] = []
+        with writer_lock(db, wait=False, on_wait=said.append) as mine:  # taken over, and said so
             assert mine.pid == os.getpid()
+        [taken] = said
+        assert taken.startswith(f"taking over the lock of {db} from pid {other.pid} on ")
+        assert "(python -m warehouse run (test), since " in taken and taken.endswith("ended without releasing it")
+    said = []
+    with writer_lock(db, wait=False, on_wait=said.append):  # released properly last time: nothing to say
+        pass
+    assert said == []
 
 
 def _run(raw: Path, root: Path, *options: str) -> subprocess.Popen[str]:

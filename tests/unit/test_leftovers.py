@@ -25,3 +25,15 @@ def test_the_cleaning_log_set_a_year_folder_points_at_is_kept(tmp_path: Path) ->
     assert sorted(removed) == sorted([crashed, temporary])
     assert (log / "2023" / "2023_13_東京都_疑義照会.xlsx").read_bytes() == b"workbook"
     assert not crashed.exists() and not temporary.exists()
+
+
+def test_a_run_removes_its_own_temporary_folder(tmp_path: Path) -> None:
+    import tempfile
+
+    from warehouse.leftovers import run_temp
+
+    with run_temp(tmp_path / "runs") as folder:
+        assert tempfile.gettempdir() == str(folder) and folder.name == str(os.getpid())
+        with tempfile.NamedTemporaryFile():
+            pass
+    assert not folder.exists() and list((tmp_path / "runs").iterdir()) == []
