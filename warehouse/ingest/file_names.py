@@ -9,13 +9,14 @@ unknown can still be filed under the prefecture its name points to.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from warehouse.reference.local_governments import LocalGovernment, Registry
+from warehouse.reference.local_governments import LocalGovernment, Registry, codes_on, load_on
 from warehouse.reference.local_governments import load as load_registry
 
 VERSION_SEPARATOR = "__"
@@ -29,6 +30,20 @@ class Mention:
     text: str
     candidates: tuple[LocalGovernment, ...]
     by_code: bool
+    bodies: frozenset[str] = frozenset()  # the durable bodies of the candidates (see body)
+
+
+def body(government: LocalGovernment, day: dt.date | None = None) -> str:
+    """What stays the same when a municipality is renamed or given a new code: its code in the 2023 list (the
+    durable member of the code history), for a government of the list in force on ``day`` (None: the 2023 list)."""
+    if government.is_prefecture:
+        return f"prefecture:{government.prefecture_code}"
+    period = codes_on(day).get(government.code5) if day is not None else None
+    return period.municipality_id[:5] if period is not None else government.code5
+
+
+def _mention(text: str, candidates: tuple[tuple[LocalGovernment, str], ...], by_code: bool) -> Mention:
+    return Mention(text, tuple(g for g, _ in candidates), by_code, frozenset(b for _, b in candidates))
 
 
 def file_family(path: Path) -> str:
@@ -37,14 +52,17 @@ def file_family(path: Path) -> str:
 
 
 @cache
-def _names() -> tuple[re.Pattern[str], dict[str, tuple[LocalGovernment, ...]]]:
-    """Every prefecture and municipality name, longest first (東村山市 before 村山市)."""
-    registry = load_registry()
-    by_name: dict[str, list[LocalGovernment]] = {}
-    for government in (*registry.prefectures.values(), *registry.municipalities.values()):
-        by_name.setdefault(government.name, []).append(government)
+def _names(day: dt.date | None) -> tuple[re.Pattern[str], dict[str, tuple[tuple[LocalGovernment, str], ...]]]:
+    """Every prefecture and municipality name of the list in force on ``day`` and of the 2023 list (a renamed
+    municipality answers to either name), longest first (東村山市 before 村山市), with its body."""
+    lists = [(load_registry(), None), *([(load_on(day), day)] if day is not None else [])]
+    by_name: dict[str, dict[tuple[str, str], tuple[LocalGovernment, str]]] = {}
+    for registry, on in lists:
+        for government in (*registry.prefectures.values(), *registry.municipalities.values()):
+            found = body(government, on)
+            by_name.setdefault(government.name, {})[(government.code5, found)] = (government, found)
     pattern = re.compile("|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True)))
-    return pattern, {name: tuple(found) for name, found in by_name.items()}
+    return pattern, {name: tuple(found.values()) for name, found in by_name.items()}
 
 
 def _by_code(registry: Registry, code: str) -> LocalGovernment | None:
@@ -55,32 +73,35 @@ def _by_code(registry: Registry, code: str) -> LocalGovernment | None:
     return registry.municipalities.get(code)
 
 
-def mentions(path: Path) -> list[Mention]:
-    """The codes and names of local governments in ``path``'s name (its family part)."""
-    registry = load_registry()
+def mentions(path: Path, day: dt.date | None = None) -> list[Mention]:
+    """The codes and names of local governments in ``path``'s name (its family part), read with the list in force
+    on ``day`` (an edition's reference date) and the 2023 list."""
+    lists = [*([(load_on(day), day)] if day is not None else []), (load_registry(), None)]
     stem = file_family(path)
-    found = [
-        Mention(m.group(), (government,), True)
-        for m in _CODE.finditer(unicodedata.normalize("NFKC", stem))
-        if (government := _by_code(registry, m.group())) is not None
-    ]
-    pattern, by_name = _names()
-    named = [Mention(m.group(), by_name[m.group()], False) for m in pattern.finditer(stem)]
-    prefectures = {c.prefecture_code for m in named for c in m.candidates if c.is_prefecture}
-    for mention in named:
+    found = []
+    for m in _CODE.finditer(unicodedata.normalize("NFKC", stem)):
+        for registry, on in lists:  # a code as it was on the day first, else as the 2023 list has it
+            if (government := _by_code(registry, m.group())) is not None:
+                found.append(_mention(m.group(), ((government, body(government, on)),), True))
+                break
+    pattern, by_name = _names(day)
+    named = [(m.group(), by_name[m.group()]) for m in pattern.finditer(stem)]
+    prefectures = {g.prefecture_code for _, candidates in named for g, _ in candidates if g.is_prefecture}
+    for text, candidates in named:
         # a municipality name shared by several (府中市) is narrowed by a prefecture named beside it
-        narrowed = tuple(c for c in mention.candidates if c.prefecture_code in prefectures)
-        found.append(Mention(mention.text, narrowed or mention.candidates, False))
+        narrowed = tuple(c for c in candidates if c[0].prefecture_code in prefectures)
+        found.append(_mention(text, narrowed or candidates, False))
     return found
 
 
-def mismatches(path: Path, government: LocalGovernment) -> list[Mention]:
-    """The mentions in the file name that cannot stand for ``government`` (the one F1 names).
+def mismatches(path: Path, government: LocalGovernment, day: dt.date | None = None) -> list[Mention]:
+    """The mentions in the file name that cannot stand for ``government`` (the one F1 names, from the list in
+    force on ``day``): a code or name of the same body, renamed or given a new code since, stands for it.
 
     A prefecture's name beside a municipality's is consistent when the municipality is in it."""
     out = []
-    for mention in mentions(path):
-        if government in mention.candidates:
+    for mention in mentions(path, day):
+        if body(government, day) in mention.bodies:
             continue
         if (
             not government.is_prefecture
@@ -92,9 +113,9 @@ def mismatches(path: Path, government: LocalGovernment) -> list[Mention]:
     return out
 
 
-def indicated_prefecture(path: Path) -> str | None:
+def indicated_prefecture(path: Path, day: dt.date | None = None) -> str | None:
     """The one prefecture the file name points to, if it points to exactly one (codes first)."""
-    found = mentions(path)
+    found = mentions(path, day)
     for subset in ([m for m in found if m.by_code], found):
         prefectures = {c.prefecture_code for m in subset for c in m.candidates}
         if len(prefectures) == 1:

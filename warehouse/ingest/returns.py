@@ -174,7 +174,7 @@ def _identity(
         out["municipality_code"] = government.code5 if item.code_kind == "municipality" else None
         if item.code_kind == "hub":
             continue  # a hub's own number says its prefecture only: no file name names a hub
-        wrong = mismatches(path, government)
+        wrong = mismatches(path, government, cb.code_date)
         if wrong:
             said = "".join(f"「{m.text}」" for m in wrong)
             named = "、".join(dict.fromkeys(describe(c) for m in wrong for c in m.candidates))
@@ -192,7 +192,9 @@ def _identity(
         issues.append(("missing_code", cells_named, None, f"no respondent code in {cells_named}"))
     if found is None:
         prefectures = {g.prefecture_code for g in others}
-        out["prefecture_code"] = prefectures.pop() if len(prefectures) == 1 else indicated_prefecture(path)
+        out["prefecture_code"] = (
+            prefectures.pop() if len(prefectures) == 1 else indicated_prefecture(path, cb.code_date)
+        )
     return out, issues
 
 
