@@ -22,7 +22,7 @@ EDITION_2017 = dt.date(2017, 8, 1)
         ("282219_丹波篠山市.xlsx", "28221"),  # its 2023 name on a 2017 return
         ("403059_那珂川町.xlsx", "40305"),  # 那珂川市 40231 since 2018-10-01
         ("402311_那珂川市.xlsx", "40305"),  # its later code and name
-        ("福岡県那珂川町.xlsx", "40305"),  # a name two municipalities had (栃木県那珂川町 too), narrowed by its prefecture
+        ("福岡県那珂川町.xlsx", "40305"),  # a name two had (栃木県那珂川町 too), narrowed by its prefecture
     ],
 )
 def test_a_renamed_municipality_answers_to_either_name_and_code(file_name: str, code: str) -> None:
