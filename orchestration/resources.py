@@ -14,6 +14,7 @@ import dagster as dg
 
 from warehouse.lock import WorkingFileBusy, WriterBusy, exclusive
 from warehouse.settings import Settings, checked_file
+from warehouse.working_file import WorkingFileDamaged
 
 _DEFAULTS = Settings.from_env()
 
@@ -101,7 +102,7 @@ def _writing(paths: WarehousePaths, command: str, say: Callable[[str], None]) ->
                     on_wait=say,
                 )
             )
-        except (WriterBusy, WorkingFileBusy) as error:
+        except (WriterBusy, WorkingFileBusy, WorkingFileDamaged) as error:
             raise dg.Failure(str(error)) from None
         for path in removed:
             say(f"removed {path}, left by a run that did not finish")

@@ -265,6 +265,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> None:
         lock_timeout=settings.lock_timeout,
         on_wait=_say("run"),
         settings=settings,
+        rebuild=args.rebuild,
     )
     for leftover in report.leftovers:
         print(f"run: removed {leftover}, left by a run that did not finish", file=sys.stderr)
@@ -397,6 +398,13 @@ def parser() -> argparse.ArgumentParser:
             sub.add_argument("--defects", action="store_true", default=False, help="inject the defects of real returns")
         if name == "run":
             sub.add_argument(
+                "--rebuild",
+                action="store_true",
+                default=False,
+                help="move the working file aside (kept) and rebuild it from raw/, every year there (done by "
+                "itself when the file cannot be read)",
+            )
+            sub.add_argument(
                 "--sample-if-absent",
                 action="store_true",
                 default=False,
@@ -439,6 +447,7 @@ def main(argv: list[str] | None = None) -> int:
     from warehouse.refresh import one_line
     from warehouse.refusals import Refused
     from warehouse.settings import SettingsError
+    from warehouse.working_file import HOW, WorkingFileDamaged, damage
 
     args.year = getattr(args, "year", DEFAULT_YEAR)
     command = args.command
@@ -448,11 +457,13 @@ def main(argv: list[str] | None = None) -> int:
     except (Refused, SettingsError) as error:
         print(f"{command}: refused: {error}", file=sys.stderr)
         return 1
-    except (WriterBusy, WorkingFileBusy) as error:
+    except (WriterBusy, WorkingFileBusy, WorkingFileDamaged) as error:
         print(f"{command}: {error}", file=sys.stderr)
         return 1
     except duckdb.Error as error:
         sentence = duckdb_holder(str(error))
+        if sentence is None and (reason := damage(error)):
+            sentence = f"a file could not be read ({reason}); if it is the working file, {HOW}"
         if sentence is None:
             raise
         print(f"{command}: {sentence}", file=sys.stderr)

@@ -33,6 +33,7 @@ from typing import IO
 
 import duckdb
 
+from warehouse import working_file
 from warehouse.leftovers import remove_leftovers, run_temp, temp_root
 
 POLL_SECONDS = 0.25
@@ -182,12 +183,17 @@ def exclusive(
     wait: bool = True,
     timeout: float | None = None,
     on_wait: Callable[[str], None] | None = None,
+    heals: bool = False,
 ) -> Iterator[list[Path]]:
     """What every writer of the working file does first: take the writer lock, check that no program
-    outside the warehouse holds the file, remove what crashed runs left, and keep this run's temporary
+    outside the warehouse holds the file and that it can be read (else :class:`WorkingFileDamaged`, unless the
+    caller ``heals`` it: rebuilds it from raw/), remove what crashed runs left, and keep this run's temporary
     files under the data folder.  Yields the leftovers removed."""
     with writer_lock(db, command, wait=wait, timeout=timeout, on_wait=on_wait):
         probe(db)
+        reason = None if heals else working_file.check(db)
+        if reason:
+            raise working_file.refused(db, reason)
         temp = temp_root(db)
         removed = remove_leftovers(published, cleaning_log, temp)
         with run_temp(temp):
@@ -219,5 +225,7 @@ def probe(db: Path) -> None:
     except duckdb.Error as error:
         sentence = duckdb_holder(str(error))
         if sentence is None:
+            if working_file.damage(error):
+                return  # a file that cannot be read is no one's: said by the caller
             raise
         raise WorkingFileBusy(sentence) from error

@@ -32,7 +32,7 @@ from typing import TypeVar
 
 import duckdb
 
-from warehouse import refusals, verdict
+from warehouse import refusals, verdict, working_file
 from warehouse.codebook import editions
 from warehouse.gate.cleaning_log import write_latest
 from warehouse.gate.run import GateResult, GateRun, latest_gate_runs, run_gate, warm_validator
@@ -189,6 +189,7 @@ def publication(db: Path, published: Path, cleaning_log_dir: Path, *, min_return
             raise refusals.Refused("the quality gate has not run on the working file")
         respondents = {run.fiscal_year: refusals.current_respondents(con, run.fiscal_year) for run in runs}
     if min_returns_share is not None:
+        refusals.check_years(set(respondents), published)
         for year, current in respondents.items():
             refusals.check_drop(current, published, year, min_share=min_returns_share)
     return Publication(runs, respondents)
@@ -273,6 +274,7 @@ class RefreshReport:
     blocked: str | None = None  # why nothing was published
     after_failures: list[str] = field(default_factory=list)  # steps after the publication that failed (it stands)
     leftovers: list[Path] = field(default_factory=list)  # what crashed runs had left, removed
+    rebuilt: tuple[str, Path] | None = None  # why the working file was rebuilt from raw/, and where the old one went
     returns: Returns | None = None
     postgres: PostgresResult | None = None  # the copy in PostgreSQL, when one is configured
     site: SiteReport | None = None
@@ -298,6 +300,7 @@ def refresh(
     lock_timeout: float | None = None,
     on_wait: Callable[[str], None] | None = None,
     settings: Settings | None = None,
+    rebuild: bool = False,
 ) -> RefreshReport:
     """Run every step for one survey year; the report says what happened and how long each step took.
 
@@ -306,6 +309,9 @@ def refresh(
     returns through), :class:`~warehouse.lock.WriterBusy` (another refresh writes and ``wait`` is
     false) or :class:`~warehouse.lock.WorkingFileBusy` (another program holds the working file).
     ``settings`` names the further publication targets (a PostgreSQL database).
+
+    A working file that cannot be read (or any, with ``rebuild``) is moved aside and rebuilt from ``raw/``: every
+    year with returns there is read again (``report.rebuilt`` says why and where the old file went).
     """
     refusals.check_inputs(raw, year, force=force)
     # the paths given win over the settings' (which name the further targets and the site's audience)
@@ -315,9 +321,14 @@ def refresh(
     started = time.perf_counter()
     try:
         with exclusive(
-            db, published=published, cleaning_log=cleaning_log_dir, wait=wait, timeout=lock_timeout, on_wait=on_wait
-        ) as report.leftovers:
+            db, published=published, cleaning_log=cleaning_log_dir, wait=wait, timeout=lock_timeout, on_wait=on_wait,
+            heals=True,
+        ) as report.leftovers:  # fmt: skip
             guard = None if force else min_returns_share
+            reason = "asked for with --rebuild" if rebuild and db.exists() else working_file.check(db)
+            if reason:
+                report.rebuilt = (reason, working_file.move_aside(db))
+                _ingest_raw_years(report, raw, db, year, stage, progress)
             try:
                 _steps(report, raw, db, published, cleaning_log_dir, progress, stage, guard, settings)
             finally:
@@ -327,6 +338,23 @@ def refresh(
     finally:
         report.seconds = time.perf_counter() - started
     return report
+
+
+def _ingest_raw_years(
+    report: RefreshReport,
+    raw: Path,
+    db: Path,
+    year: int,
+    stage: Callable[[str], None] | None,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    """Read every year of ``raw/`` with a codebook into a new working file (the refreshed ``year`` is read by the
+    refresh itself), so that a rebuilt file publishes every year the last publication had."""
+    for other in sorted({int(p.name) for p in raw.iterdir() if p.is_dir() and p.name.isdigit()} & set(editions())):
+        if other != year:
+            if stage:
+                stage(f"rebuild: ingest {other}")
+            ingest(db, raw, other, progress=progress)
 
 
 def _returns(db: Path, year: int) -> Returns:

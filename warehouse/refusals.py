@@ -83,6 +83,18 @@ def check_drop(current: dict[str, int], published: Path, year: int, *, min_share
             )
 
 
+def check_years(years: set[int], published: Path) -> None:
+    """Refuse when a year of the last publication has no returns in the working file at all (a working file
+    rebuilt from a raw folder that lacks it): publishing would remove the year from the analysts' file."""
+    for year, forms in sorted(published_respondents(published).items()):
+        if year not in years and sum(forms.values()) > 0:
+            raise Refused(
+                f"fiscal year {year} is in the last publication ({published}, {sum(forms.values()):,} returns) but "
+                f"the working file holds no return of it; put its returns in raw/{year}/ and refresh it, or, to "
+                f"remove it from the publication, {FORCE_HINT}"
+            )
+
+
 def respondents_metadata(counts: dict[int, dict[str, int]]) -> dict[str, str]:
     """The publication metadata that :func:`check_drop` compares the next refresh with."""
     by_year = {str(year): dict(sorted(forms.items())) for year, forms in sorted(counts.items())}

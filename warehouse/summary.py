@@ -18,6 +18,9 @@ def summary(report: RefreshReport, published: Path, cleaning_log: Path) -> str:
     year = report.fiscal_year
     returns = report.returns or Returns([], 0, [])
     lines = [f"refresh of fiscal year {year}:"]
+    if report.rebuilt is not None:
+        reason, aside = report.rebuilt
+        lines.append(f"  working file rebuilt from raw/ ({reason}); the old one is kept as {aside}")
     lines += [
         f"  {form:<13} {n:>6,} respondents ({bad} with an unknown or missing code)" for form, n, bad in returns.forms
     ]
