@@ -26,7 +26,7 @@ class WarmProcess:
 
     def start(self, prepare: Callable[..., object], *args: object) -> None:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(1, mp_context=get_context("forkserver"), initializer=_end_with_parent)
+            self._pool = process_pool(1)
             self._pool.submit(prepare, *args)  # a failure here only leaves the step to load what it needs
 
     def submit(self, step: Callable[..., T], *args: object, **kwargs: object) -> T:
@@ -43,6 +43,12 @@ class WarmProcess:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+def process_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes that exit with the process that started them, even when it is killed
+    (SIGTERM, SIGKILL): a stopped command leaves no worker writing on its own."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver"), initializer=_end_with_parent)
 
 
 def _end_with_parent() -> None:

@@ -447,3 +447,26 @@ def test_a_missing_year_folder_withdraws_nothing(year: tuple[Path, Path, Path], 
         ingest(db, tmp_path / "mistyped", YEAR)
     assert _rows(db, "select count(*) from raw.withdrawals") == [(0,)]
     assert _rows(db, "select count(*) from raw.ingest_runs") == [(1,)]
+
+
+def test_a_return_that_becomes_unreadable_is_followed_up_with_its_prefecture(year: tuple[Path, Path, Path]) -> None:
+    """A return read once, then replaced in raw/ by a file that cannot be read: the earlier version still counts,
+    and the refused file is a finding of its respondent, so the prefecture's cleaning log asks about it."""
+    from warehouse.gate.run import _ingest_findings
+
+    raw, folder, db = year
+    path = folder / "011002_札幌市.xlsx"
+    hand_made(path, "municipality", {"municipality": "01100"}, _answers(BOOKS["municipality"]))
+    assert ingest(db, raw, YEAR).submissions == 1
+    path.write_bytes(b"PK\x03\x04 not a workbook any more")
+    _aged(path, -5)  # written after the first read
+    assert ingest(db, raw, YEAR).quarantined == 1
+    build_current_returns(db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        found = _ingest_findings(con, YEAR, BOOKS)
+        current = con.execute("select count(*) from staging.stg_survey__submissions").fetchone()
+    assert current == (1,), "the earlier version still counts"
+    [refused] = found[found["rule"].str.startswith("file.")].to_dict("records")
+    assert refused["rule"] == "file.corrupt" and refused["file_path"] == str(path)
+    assert (refused["respondent_code"], refused["prefecture_code"]) == ("01100", "01")
+    assert refused["message"].endswith("集計には前に受け付けた版を使っています")

@@ -90,3 +90,57 @@ def test_a_file_rewritten_between_hashing_and_reading_is_read_again(
         assert answer == ("2" if path in swapped else "1"), "and the answers are of those bytes"
     third = run.ingest(db, raw, 2023, workers=1)
     assert third.files_read == 0, "nothing left to read again"
+
+
+def test_files_rewritten_throughout_an_ingest_are_recorded_as_one_real_version_each(tmp_path: Path) -> None:
+    """Eight returns rewritten over and over, in place (as a sync client writes), while two workers read them:
+    every (sha256, answer) recorded is one of the versions really written, and what was not read whole is read by
+    the next run."""
+    import threading
+
+    raw, db = tmp_path / "raw", tmp_path / "w.duckdb"
+    folder = raw / "2023" / "municipality"
+    folder.mkdir(parents=True)
+    codes = ["01100", "01202", "01203", "01204", "01205", "01206", "01207", "01208"]
+    versions: dict[str, dict[str, str]] = {}  # sha256 → the answer of 問2 it holds, per file
+    contents: dict[Path, list[bytes]] = {}
+    for code in codes:
+        path = folder / f"{code}1_x.xlsx"
+        second = _write(path, code, 2)
+        contents[path] = [second, _write(path, code, 1, len(second) + 100)]  # sizes a listing tells apart
+        versions[path.name] = {
+            hashlib.sha256(c).hexdigest(): str(v) for c, v in zip(contents[path], (2, 1), strict=True)
+        }
+    stop = threading.Event()
+
+    def rewrite() -> None:
+        turn = 0
+        while not stop.is_set():
+            for path, both in contents.items():
+                with path.open("r+b") as handle:  # in place: a reader may see half of it
+                    handle.truncate(0)
+                    handle.write(both[turn % 2])
+            turn += 1
+
+    writer = threading.Thread(target=rewrite)
+    writer.start()
+    try:
+        for _ in range(3):
+            run.ingest(db, raw, 2023, workers=2)
+    finally:
+        stop.set()
+        writer.join()
+    run.ingest(db, raw, 2023, workers=2)  # the files are still now: what changed while read is read
+    with duckdb.connect(str(db), read_only=True) as con:
+        recorded = con.execute(
+            "select s.file_path, s.file_sha256, a.value from raw.submissions s join raw.answers a "
+            "using (submission_id) where a.item_key = ?",
+            [COUNCIL.key],
+        ).fetchall()
+    assert recorded
+    for path, sha, answer in recorded:
+        assert versions[Path(path).name].get(sha) == answer, (path, sha, answer)
+    assert {Path(path).name for path, _, _ in recorded} == set(versions)
+    latest = _recorded(db)
+    for path in contents:
+        assert latest[path.name][0] == hashlib.sha256(path.read_bytes()).hexdigest()

@@ -278,8 +278,10 @@ def code_not_valid_on_date_message(
     )
 
 
-def file_message(code: str) -> str:
-    return FILE_MESSAGES.get(code, f"ファイルを受け付けられません（{code}）")
+def file_message(code: str, *, earlier_counts: bool = False) -> str:
+    """Why a file was refused; ``earlier_counts`` when an earlier version of it was read and is what counts."""
+    message = FILE_MESSAGES.get(code, f"ファイルを受け付けられません（{code}）")
+    return message + ("。集計には前に受け付けた版を使っています" if earlier_counts else "")
 
 
 def with_value(message: str, family: str | None, value: str | None) -> str:

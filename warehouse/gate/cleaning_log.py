@@ -23,9 +23,7 @@ import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -40,6 +38,7 @@ from warehouse.codebook.wording import cell_text
 from warehouse.gate.store import FINDINGS_COLUMNS, FINDINGS_DDL, latest_gate_runs, run_time
 from warehouse.paths import japanese_fiscal_year
 from warehouse.reference.local_governments import load as load_local_governments
+from warehouse.workers import process_pool
 
 __all__ = [
     "FINDINGS_COLUMNS",
@@ -205,7 +204,7 @@ def export_by_prefecture(
         if workers <= 1 or len(findings) < _POOL_THRESHOLD:
             staged = list(map(_write_prefecture, jobs))
         else:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver")) as pool:
+            with process_pool(workers) as pool:
                 staged = list(pool.map(_write_prefecture, jobs))
         workbooks = {job.code: job.path.name for job in jobs}
         path = staging / national_workbook_name(fiscal_year)

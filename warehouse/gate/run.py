@@ -313,9 +313,18 @@ _STRAY_SQL = """
     group by all
 """
 _REFUSED_SQL = """
-    select q.form, q.reason_code as code, q.file_path, q.sheet, q.cell
+    select q.form, q.reason_code as code, q.file_path, q.sheet, q.cell,
+           s.respondent_key, s.respondent_code, s.prefecture_code, s.prefecture_name, s.municipality_code,
+           s.municipality_name, coalesce(s.municipality_name, s.prefecture_name) as respondent_name,
+           s.submission_id is not null as earlier_counts
     from raw.quarantine as q
-    where q.fiscal_year = $year and q.file_path not in (select file_path from raw.submissions)
+    -- a file whose earlier version was read and still counts: its return is the one to follow up
+    left join staging.stg_survey__submissions as s on s.file_path = q.file_path
+    where q.fiscal_year = $year
+        -- refused since the last version of the file that was read (a file read since needs nothing)
+        and not exists (
+            select 1 from raw.submissions as r where r.file_path = q.file_path and r.ingested_at > q.detected_at
+        )
         -- a refused file since removed from raw/ is no longer anyone's to follow up
         and not exists (
             select 1 from raw.withdrawals as w
@@ -384,10 +393,16 @@ def _ingest_findings(con: Any, edition: int, books: dict[str, Codebook]) -> pd.D
     refused = con.execute(_REFUSED_SQL, {"year": edition}).fetchdf()
     refused["rule"] = "file." + refused["code"]
     refused["rule_family"] = "file_refused"
-    refused["message"] = [wording.file_message(code) for code in refused["code"]]
+    refused["message"] = [
+        wording.file_message(code, earlier_counts=bool(earlier))
+        for code, earlier in zip(refused["code"], refused["earlier_counts"], strict=True)
+    ]
 
     out = pd.concat(
-        [frame.drop(columns=["code", "stray_count", "sample"], errors="ignore") for frame in (issues, strays, refused)],
+        [
+            frame.drop(columns=["code", "stray_count", "sample", "earlier_counts"], errors="ignore")
+            for frame in (issues, strays, refused)
+        ],
         ignore_index=True,
     )
     out["severity"] = "soft"

@@ -14,15 +14,14 @@ import datetime as dt
 import os
 import uuid
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing import get_context
 from pathlib import Path
 from stat import S_ISLNK, S_ISREG
 
 from warehouse.codebook import FORMS
 from warehouse.ingest import store
 from warehouse.ingest.returns import FileVersion, Outcome, read_return, sha256_of, unreadable
+from warehouse.workers import process_pool
 
 LOCK_FILE_PREFIX = "~$"
 
@@ -137,7 +136,7 @@ def read_all(files: list[FileVersion], at: dt.datetime, workers: int) -> Iterato
     if workers <= 1 or len(files) < 8:
         yield from map(_read, jobs)
         return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver")) as pool:
+    with process_pool(workers) as pool:
         yield from pool.map(_read, jobs, chunksize=max(1, min(64, len(jobs) // (workers * 8))))
 
 

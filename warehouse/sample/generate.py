@@ -13,9 +13,7 @@ import json
 import os
 import random
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +28,7 @@ from warehouse.sample.presence import calibrate as calibrate_presence
 from warehouse.sample.texts import free_text
 from warehouse.workbook.cells import answers_to_cells
 from warehouse.workbook.template import write_workbook
+from warehouse.workers import process_pool
 
 RETURNED_FROM = dt.datetime(2023, 8, 23, 9, 0)  # the survey period began 令和5年8月23日
 
@@ -282,7 +281,7 @@ def _run_jobs(jobs: list[Any], workers: int, progress: Callable[[int, int], None
             if progress:
                 progress(done, len(jobs))
         return written
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver")) as pool:
+    with process_pool(workers) as pool:
         for done, (job, target) in enumerate(zip(jobs, pool.map(_write, jobs, chunksize=16), strict=True), start=1):
             written[job[2]] = target
             if progress:
