@@ -429,9 +429,10 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from warehouse.redact import has_password, redact_argv
 
+    given = sys.argv[1:] if argv is None else argv
     # dbt records its process's command line (dbt.log, run_results.json): never with a password in it
     sys.argv[:] = redact_argv(sys.argv)
-    args = parser().parse_args(argv)
+    args = parser().parse_args(given)
     if has_password(getattr(args, "postgres_url", None) or ""):
         print(
             "warning: --postgres-url holds a password, which other users of this machine can read in the process "

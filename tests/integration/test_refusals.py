@@ -226,6 +226,7 @@ def test_every_variable_of_the_readme_configuration_is_read_by_the_settings() ->
         "WAREHOUSE_FORCE": "1",
         "WAREHOUSE_MIN_RETURNS_SHARE": "0.25",
         "WAREHOUSE_POSTGRES_URL": "postgresql://reader@localhost:5432/warehouse",
+        "WAREHOUSE_SITE_AUDIENCE": "ministry",
     }
     default = Settings.from_env({})
     for name in names:

@@ -168,7 +168,7 @@ def test_a_publication_without_scene_returns_writes_no_site(site: tuple[Path, Pa
                     ["rpt_municipal_measure_shares"])  # fmt: skip
     settings = Settings.from_env({}).override(published=published, site=tmp_path / "site")
     done = after_publication(settings, published)
-    assert done.site is None and done.failed is None
+    assert done.site is None and done.failed == []
     assert done.site_skipped is not None and "nothing to draw" in done.site_skipped
     assert not (tmp_path / "site" / "index.html").exists()
 
