@@ -2,6 +2,12 @@
 -- (the public) can still read them: of each measure of rpt_municipal_measures, how many municipalities
 -- answered yes among those asked (answered or 未回答: n counts 未回答, as the report does), in the nation, in
 -- each prefecture and in each population band.
+{#- the groups: (kind, the code naming each group, the column that groups) -#}
+{%- set groups = [
+    ("'nation'", "'全国'", none),
+    ("'prefecture'", 'prefecture_code', 'prefecture_code'),
+    ("'population_band'", 'population_band', 'population_band'),
+] %}
 with placed as (
     select
         measures.fiscal_year,
@@ -20,40 +26,25 @@ with placed as (
 ),
 
 shares as (
-    select
-        fiscal_year,
-        'nation' as group_kind,
-        '全国' as group_code,
-        scope,
-        measure,
-        count(*) filter (where is_yes) as municipalities_yes,
-        count(*) filter (where answer_status in ('answered', 'missing')) as municipalities_asked
-    from placed
-    group by fiscal_year, scope, measure
-    union all
-    select
-        fiscal_year,
-        'prefecture' as group_kind,
-        prefecture_code as group_code,
-        scope,
-        measure,
-        count(*) filter (where is_yes) as municipalities_yes,
-        count(*) filter (where answer_status in ('answered', 'missing')) as municipalities_asked
-    from placed
-    group by fiscal_year, prefecture_code, scope, measure
-    union all
-    select
-        fiscal_year,
-        'population_band' as group_kind,
-        population_band as group_code,
-        scope,
-        measure,
-        count(*) filter (where is_yes) as municipalities_yes,
-        count(*) filter (where answer_status in ('answered', 'missing')) as municipalities_asked
-    from placed
-    -- municipalities without a population band in the reference data form no band of their own
-    where population_band is not null
-    group by fiscal_year, population_band, scope, measure
+    {%- for kind, code, column in groups %}
+        select
+            fiscal_year,
+            {{ kind }} as group_kind,
+            {{ code }} as group_code,
+            scope,
+            measure,
+            count(*) filter (where is_yes) as municipalities_yes,
+            count(*) filter (where answer_status in ('answered', 'missing')) as municipalities_asked
+        from placed
+        {%- if column %}
+            -- a municipality the reference data gives no group (no population band) is in none
+            where {{ column }} is not null
+        {%- endif %}
+        group by fiscal_year, {{ column ~ ', ' if column }}scope, measure
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
 )
 
 select

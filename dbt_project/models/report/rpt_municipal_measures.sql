@@ -1,80 +1,35 @@
 -- Each municipality's answer to each measure the site compares (a scene's 取り組んでいる, めざすべき姿, 目標,
 -- 評価指標; each initiative done or named a challenge; 協議会を設置; コーディネーターがいる), in one long table:
 -- the one definition of those measures, which rpt_municipal_measure_shares aggregates for every reader.
+{%- set measures = [
+    ('fct_scenario_status', 'scenario_key', "'engaged'", 'is_engaged', 'engaged_status', none),
+    ('fct_scenario_status', 'scenario_key', "'vision'", 'is_vision_set', 'vision_status', none),
+    ('fct_scenario_status', 'scenario_key', "'goal'", 'is_goal_set', 'goal_status', none),
+    ('fct_scenario_status', 'scenario_key', "'indicator'", 'is_indicator_set', 'indicator_status', none),
+    ('fct_scenario_initiative', 'scenario_key', "'done:' || initiative_key", 'is_done', 'done_status', none),
+    ('fct_scenario_initiative', 'scenario_key', "'challenge:' || initiative_key", 'is_challenge', 'challenge_status',
+        none),
+    ('fct_council', "'council'", "'established'", 'is_established', 'established_status', "form = 'municipality'"),
+    ('fct_coordinator_headcount', "'coordinator'", "'present'", 'has_coordinator', 'presence_status',
+        "form = 'municipality'"),
+] %}
 with measures as (
-    select
-        fiscal_year,
-        municipality_code,
-        scenario_key as scope,
-        'engaged' as measure,
-        is_engaged as is_yes,
-        engaged_status as answer_status
-    from {{ ref('fct_scenario_status') }}
-    union all
-    select
-        fiscal_year,
-        municipality_code,
-        scenario_key as scope,
-        'vision' as measure,
-        is_vision_set as is_yes,
-        vision_status as answer_status
-    from {{ ref('fct_scenario_status') }}
-    union all
-    select
-        fiscal_year,
-        municipality_code,
-        scenario_key as scope,
-        'goal' as measure,
-        is_goal_set as is_yes,
-        goal_status as answer_status
-    from {{ ref('fct_scenario_status') }}
-    union all
-    select
-        fiscal_year,
-        municipality_code,
-        scenario_key as scope,
-        'indicator' as measure,
-        is_indicator_set as is_yes,
-        indicator_status as answer_status
-    from {{ ref('fct_scenario_status') }}
-    union all
-    select
-        fiscal_year,
-        municipality_code,
-        scenario_key as scope,
-        'done:' || initiative_key as measure,
-        is_done as is_yes,
-        done_status as answer_status
-    from {{ ref('fct_scenario_initiative') }}
-    union all
-    select
-        fiscal_year,
-        municipality_code,
-        scenario_key as scope,
-        'challenge:' || initiative_key as measure,
-        is_challenge as is_yes,
-        challenge_status as answer_status
-    from {{ ref('fct_scenario_initiative') }}
-    union all
-    select
-        fiscal_year,
-        municipality_code,
-        'council' as scope,
-        'established' as measure,
-        is_established as is_yes,
-        established_status as answer_status
-    from {{ ref('fct_council') }}
-    where form = 'municipality'
-    union all
-    select
-        fiscal_year,
-        municipality_code,
-        'coordinator' as scope,
-        'present' as measure,
-        has_coordinator as is_yes,
-        presence_status as answer_status
-    from {{ ref('fct_coordinator_headcount') }}
-    where form = 'municipality'
+    {%- for model, scope, measure, answer, status, condition in measures %}
+        select
+            fiscal_year,
+            municipality_code,
+            {{ scope }} as scope,
+            {{ measure }} as measure,
+            {{ answer }} as is_yes,
+            {{ status }} as answer_status
+        from {{ ref(model) }}
+        {%- if condition %}
+            where {{ condition }}
+        {%- endif %}
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
 )
 
 select
