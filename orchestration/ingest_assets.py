@@ -15,8 +15,8 @@ import dagster as dg
 from orchestration.resources import WarehousePaths
 from warehouse.codebook import editions
 from warehouse.codebook import tables as codebook_tables
+from warehouse.db import connect
 from warehouse.ingest.run import ingest
-from warehouse.ingest.store import connect
 from warehouse.reference import tables as reference_tables
 from warehouse.refresh import release_workers, warm_build
 from warehouse.refusals import Refused, check_inputs

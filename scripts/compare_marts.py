@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.codebook import tables as codebook_tables
-from warehouse.ingest.store import connect
+from warehouse.db import connect
 from warehouse.reference import tables as reference_tables
 from warehouse.transform.dbt import PROJECT_DIR, build, invoke, write_lookups
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pandas as pd
 
 from warehouse.codebook import load_edition
-from warehouse.ingest.store import connect
+from warehouse.db import connect
+from warehouse.ingest.store import prepare
 from warehouse.sample.generate import Sample
 
 
@@ -50,6 +51,7 @@ def load_directly(db: Path, sample: Sample) -> None:
                 number = float(value) if item.type in ("single", "number") else None
                 answers.append({**base, "cell": item.cell, "value": str(value), "value_number": number})
     with connect(db) as con:
+        prepare(con)
         for table, rows in (("submissions", submissions), ("answers", answers)):
             frame = pd.DataFrame(rows)
             columns = ", ".join(frame.columns)

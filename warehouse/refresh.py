@@ -34,10 +34,10 @@ import duckdb
 
 from warehouse import refusals, verdict, working_file
 from warehouse.codebook import editions
+from warehouse.db import connect
 from warehouse.gate.cleaning_log import write_latest
 from warehouse.gate.run import GateResult, GateRun, latest_gate_runs, run_gate, warm_validator
 from warehouse.ingest.run import IngestReport, ingest
-from warehouse.ingest.store import connect
 from warehouse.lock import duckdb_holder, exclusive
 from warehouse.publish import disclosure, postgres
 from warehouse.publish.postgres import PostgresResult

@@ -13,7 +13,8 @@ import duckdb
 import pytest
 
 from tests.hand_returns import load_hand_returns
-from warehouse.ingest.store import connect
+from warehouse.db import connect
+from warehouse.ingest.store import prepare
 from warehouse.transform.dbt import build, write_lookups
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -64,8 +65,8 @@ RETURNS = {
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("across_years") / "warehouse.duckdb"
-    with connect(db):
-        pass
+    with connect(db) as con:
+        prepare(con)
     for edition, returns in RETURNS.items():
         load_hand_returns(db, edition, "municipality", returns)
     write_lookups(db)

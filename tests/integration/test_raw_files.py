@@ -425,7 +425,7 @@ def test_the_data_and_the_run_record_are_written_together(year: tuple[Path, Path
     assert outcome.submission is not None
     tables = ("submissions", "answers", "file_versions", "ingest_runs")
     before = {t: _rows(db, f"select count(*) from raw.{t}")[0][0] for t in tables}
-    with store.connect(db) as con, pytest.raises(duckdb.ConstraintException):
+    with duckdb.connect(str(db)) as con, pytest.raises(duckdb.ConstraintException):
         store.write(
             con,
             [outcome],

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from warehouse.db import connect
 from warehouse.ingest import store
 from warehouse.ingest.returns import FileVersion, Outcome
 
@@ -36,7 +37,8 @@ def test_one_noted_answer_among_thousands_is_written_with_its_note(tmp_path: Pat
     clean = [_outcome(n, 600, set()) for n in range(1, 6)]  # 3,000 answers without a note
     noted = _outcome(99, 3, {1})
     outcomes = {"first": [noted, *clean], "last": [*clean, noted], "none": clean}[where]
-    with store.connect(tmp_path / "w.duckdb") as con:
+    with connect(tmp_path / "w.duckdb") as con:
+        store.prepare(con)
         counts = store.write(con, outcomes, store.Run("r", 2023, AT, 6, 6), present=set(), restored=[])
         assert counts["answers"] == sum(len(o.answers) for o in outcomes)
         notes = con.execute("select notes, count(*) from raw.answers group by all order by 2").fetchall()

@@ -24,6 +24,7 @@ import pandas as pd
 
 from warehouse.codebook import load_edition, wording
 from warehouse.codebook.model import Codebook, Item
+from warehouse.db import connect
 from warehouse.gate import frames as fr
 from warehouse.gate import memo
 from warehouse.gate.config import EXPECTATIONS_DIR
@@ -31,7 +32,6 @@ from warehouse.gate.store import FINDINGS_COLUMNS, GateRun, RunRecord, latest_ga
 from warehouse.gate.suites import load as load_suite
 from warehouse.ingest.file_names import indicated_prefecture
 from warehouse.ingest.returns import STRAY_SAMPLE
-from warehouse.ingest.store import connect
 from warehouse.reference.local_governments import code_as_of, member_on
 from warehouse.reference.local_governments import load as load_local_governments
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from warehouse.db import connect
 from warehouse.gate import memo
-from warehouse.ingest.store import connect
 
 FINDINGS_DDL = """
 create schema if not exists gate;

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISLNK, S_ISREG
 
+from warehouse import db
 from warehouse.codebook import FORMS
 from warehouse.ingest import store
 from warehouse.ingest.returns import FileVersion, Outcome, read_return, sha256_of, unreadable
@@ -179,7 +180,8 @@ def ingest(
     if not year_dir.is_dir():
         raise FileNotFoundError(f"{year_dir}: no such folder; returns of {fiscal_year} go in raw/{fiscal_year}/<form>/")
     files = discover(raw_root, fiscal_year)
-    with store.connect(db_path) as con:
+    with db.connect(db_path) as con:
+        store.prepare(con)
         known = store.known_versions(con)
         seen = store.seen_hashes(con)
         withdrawn = store.withdrawn_files(con, fiscal_year)
@@ -193,7 +195,7 @@ def ingest(
         outcomes.append(outcome)
         if progress:
             progress(done, len(fresh))
-    with store.connect(db_path) as con:
+    with db.connect(db_path) as con:
         counts = store.write(
             con,
             outcomes,

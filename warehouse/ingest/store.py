@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import duckdb
@@ -72,12 +71,10 @@ drop view if exists raw.latest_submissions;
 """
 
 
-def connect(db_path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(db_path), read_only=read_only)
-    if not read_only:
-        con.execute(DDL)
-    return con
+def prepare(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the ``raw`` schema and bring an older one up to date (what the ingest does before it reads or
+    writes anything; no other step creates it)."""
+    con.execute(DDL)
 
 
 def known_versions(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, Any, str]]:

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from warehouse.ingest.store import connect
+from warehouse.db import connect
 
 PROJECT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
 #: The folders and files of the dbt project that define what it builds.
