@@ -8,4 +8,4 @@ ruff check .
 ruff format --check .
 (cd dbt_project && sqlfluff lint models --disable-progress-bar --nocolor)
 python -m warehouse.codebook.lint
-python -m pytest -q --durations=12 "$@"
+python -m pytest --durations=12 "$@"  # each test file named as it runs

@@ -14,4 +14,12 @@ def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection
     path = Path(path)
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(path), read_only=read_only)
+    con = duckdb.connect(str(path), read_only=read_only)
+    quiet(con)
+    return con
+
+
+def quiet(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """No progress bar: DuckDB draws one, unlabelled, on the terminal of any query that runs for seconds."""
+    con.execute("set enable_progress_bar = false")
+    return con

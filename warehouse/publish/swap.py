@@ -50,6 +50,8 @@ from typing import Any
 
 import duckdb
 
+from warehouse.db import quiet
+
 log = logging.getLogger(__name__)
 
 META_SCHEMA = "meta"
@@ -178,7 +180,7 @@ def _write(
     declarations: Mapping[str, Any] | None = None,
 ) -> dict[str, int]:
     """Fill ``temporary`` with the schemas and the metadata, checkpointed and closed."""
-    with duckdb.connect() as con:
+    with quiet(duckdb.connect()) as con:
         try:
             con.execute(f"ATTACH {_literal(str(working_db))} AS {SOURCE} (READ_ONLY)")
         except duckdb.Error as error:
