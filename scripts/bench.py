@@ -292,6 +292,18 @@ def legacy_deal() -> tuple[float, float, int]:
     return took, time.perf_counter() - started, returns
 
 
+def _remove_site(site: Path) -> None:
+    """The site and its versions beside it (it is a link to the current one), so the next build writes every page."""
+    from warehouse.site.writer import versions
+
+    for version in versions(site):
+        shutil.rmtree(version, ignore_errors=True)
+    if site.is_symlink():
+        site.unlink()
+    else:
+        shutil.rmtree(site, ignore_errors=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--raw", type=Path, default=WORK / "raw")
@@ -340,7 +352,7 @@ def main() -> int:
     _fresh(db, published)
     print("full refresh in one process (python -m warehouse run), on a fresh working file:")
     total = stage("full refresh", ["run"], common, note="what `bash scripts/run.sh` runs")
-    shutil.rmtree(site, ignore_errors=True)
+    _remove_site(site)
     site_full = stage("site (every page)", ["site"], common, note="from the published file, empty folder")
     site_same = stage("site (unchanged)", ["site"], common, note="nothing to rewrite")
     print("incremental refresh after one municipality resubmits (three in turn; the median is kept):")
