@@ -2,13 +2,11 @@
 alone (``warehouse.site``): the same step the command line's refresh runs after publishing."""
 
 import dagster as dg
-import duckdb
 
 from orchestration.ingest_assets import WRITER_POOL
 from orchestration.publish_assets import PUBLISHED
 from orchestration.resources import WarehousePaths
-from warehouse.publish.swap import PublishError
-from warehouse.refresh import reason
+from warehouse.refresh import SITE_FAILURES, site_not_written
 from warehouse.site.build import build_site
 from warehouse.site.data import NothingToDraw
 
@@ -32,11 +30,8 @@ def site(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.Materia
     except NothingToDraw as nothing:
         context.log.warning(f"site: not written, {nothing}")
         return dg.MaterializeResult(metadata={"pages": 0, "not_written": str(nothing)})
-    except (OSError, duckdb.Error, PublishError) as error:  # a full disk among them
-        raise dg.Failure(
-            f"the publication stands, but the site {paths.site} was not written ({reason(error)}); "
-            "the previous site is unchanged"
-        ) from None
+    except SITE_FAILURES as error:
+        raise dg.Failure(f"the publication stands, but {site_not_written(paths.site, error)}") from None
     context.log.info(f"site: {report.written:,} files written, {report.unchanged:,} unchanged → {report.index}")
     return dg.MaterializeResult(
         metadata={

@@ -183,17 +183,18 @@ def exclusive(
     wait: bool = True,
     timeout: float | None = None,
     on_wait: Callable[[str], None] | None = None,
-    heals: bool = False,
+    heals: Callable[[str], None] | None = None,
 ) -> Iterator[list[Path]]:
     """What every writer of the working file does first: take the writer lock, check that no program
-    outside the warehouse holds the file and that it can be read (else :class:`WorkingFileDamaged`, unless the
-    caller ``heals`` it: rebuilds it from raw/), remove what crashed runs left, and keep this run's temporary
-    files under the data folder.  Yields the leftovers removed."""
+    outside the warehouse holds the file and that it can be read (else :class:`WorkingFileDamaged`, unless
+    ``heals`` is given: it is called with DuckDB's reason, and moves the file aside to rebuild it), remove what
+    crashed runs left, and keep this run's temporary files under the data folder.  Yields the leftovers removed."""
     with writer_lock(db, command, wait=wait, timeout=timeout, on_wait=on_wait):
-        probe(db)
-        reason = None if heals else working_file.check(db)
-        if reason:
-            raise working_file.refused(db, reason)
+        damaged = probe(db)
+        if damaged and heals is None:
+            raise working_file.refused(db, damaged)
+        if damaged and heals is not None:
+            heals(damaged)
         temp = temp_root(db)
         removed = remove_leftovers(published, cleaning_log, temp)
         with run_temp(temp):
@@ -215,17 +216,20 @@ def duckdb_holder(message: str) -> str | None:
     )
 
 
-def probe(db: Path) -> None:
+def probe(db: Path) -> str | None:
     """Raise :class:`WorkingFileBusy` when a program outside the warehouse holds ``db`` (checked once the
-    writer lock is held, before any work)."""
+    writer lock is held, before any work); DuckDB's reason when the file cannot be read (see
+    ``warehouse.working_file``), None when it opens."""
     if not Path(db).exists():
-        return
+        return None
     try:
-        duckdb.connect(str(db)).close()
+        with duckdb.connect(str(db)) as con:
+            con.execute("select count(*) from duckdb_columns()").fetchall()
     except duckdb.Error as error:
         sentence = duckdb_holder(str(error))
+        if sentence is None and (damaged := working_file.damage(error)):
+            return damaged
         if sentence is None:
-            if working_file.damage(error):
-                return  # a file that cannot be read is no one's: said by the caller
             raise
         raise WorkingFileBusy(sentence) from error
+    return None

@@ -236,11 +236,17 @@ def after_publication(
         done.site = timed("site", lambda: build_site(published, settings.site_dir, audience=settings.site_reader))
     except NothingToDraw as nothing:
         done.site_skipped = str(nothing)
-    except (OSError, duckdb.Error, PublishError) as error:  # a full disk among them
-        done.failed.append(
-            f"the site {settings.site_dir} was not written ({reason(error)}); the previous site is unchanged"
-        )
+    except SITE_FAILURES as error:
+        done.failed.append(site_not_written(settings.site_dir, error))
     return done
+
+
+#: What a site build that fails raises (a full disk among them): said in one sentence, the publication stands.
+SITE_FAILURES = (OSError, duckdb.Error, PublishError)
+
+
+def site_not_written(site: Path, error: BaseException) -> str:
+    return f"the site {site} was not written ({reason(error)}); the previous site is unchanged"
 
 
 def reason(error: BaseException) -> str:
@@ -319,15 +325,19 @@ def refresh(
     settings = base.override(raw=raw, db=db, published=published, cleaning_log=cleaning_log_dir)
     report = RefreshReport(year)
     started = time.perf_counter()
+
+    def rebuilt(reason: str) -> None:
+        report.rebuilt = (reason, working_file.move_aside(db))
+
     try:
         with exclusive(
             db, published=published, cleaning_log=cleaning_log_dir, wait=wait, timeout=lock_timeout, on_wait=on_wait,
-            heals=True,
+            heals=rebuilt,
         ) as report.leftovers:  # fmt: skip
             guard = None if force else min_returns_share
-            reason = "asked for with --rebuild" if rebuild and db.exists() else working_file.check(db)
-            if reason:
-                report.rebuilt = (reason, working_file.move_aside(db))
+            if rebuild and report.rebuilt is None and db.exists():
+                rebuilt("asked for with --rebuild")
+            if report.rebuilt is not None:
                 _ingest_raw_years(report, raw, db, year, stage, progress)
             try:
                 _steps(report, raw, db, published, cleaning_log_dir, progress, stage, guard, settings)

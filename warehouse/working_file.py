@@ -32,18 +32,6 @@ def damage(error: BaseException) -> str | None:
     return text if isinstance(error, duckdb.Error) and DAMAGED.search(text) else None
 
 
-def check(db: Path) -> str | None:
-    """Why ``db`` cannot be read (None when it reads, or does not exist): opened read-only, its catalog read."""
-    if not Path(db).exists():
-        return None
-    try:
-        with duckdb.connect(str(db), read_only=True) as con:
-            con.execute("select count(*) from duckdb_columns()").fetchall()
-    except duckdb.Error as error:
-        return damage(error)
-    return None
-
-
 def move_aside(db: Path) -> Path:
     """Move ``db`` (and its WAL) to ``<name>.damaged-<time>`` beside it, where nothing reads it; its new name."""
     db = Path(db)

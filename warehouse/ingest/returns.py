@@ -342,7 +342,7 @@ def _read_return(file: FileVersion, ingested_at: dt.datetime) -> Outcome:
         reason = f"{path}: 読み取り中にファイルが変更されたため、次回の取り込みで読み直します"
         outcome.quarantine = (CHANGED_WHILE_READ, reason, None, None)
         return outcome
-    file.sha256 = hashlib.sha256(content).hexdigest()
+    file.sha256 = file.sha256 or hashlib.sha256(content).hexdigest()  # read_once compared the listed one
     try:
         cb = load(file.fiscal_year, file.form)
     except Exception as err:

@@ -17,7 +17,7 @@ relation's name or columns.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,7 +124,12 @@ def read(
     rows = con.execute(
         f"SELECT {', '.join(COLUMNS)} FROM {_ident(database)}.{_ident(schema)}.{_ident(name)} ORDER BY 1, 2"
     ).fetchall()
-    return {f"{row[0]}.{row[1]}": Disclosure(*row) for row in rows}
+    return from_rows(rows)
+
+
+def from_rows(rows: Iterable[Sequence[str | None]]) -> dict[str, Disclosure]:
+    """Declarations keyed ``schema.relation`` from rows of :data:`COLUMNS` (as ``meta.disclosure`` holds them)."""
+    return {f"{row[0]}.{row[1]}": Disclosure(*row) for row in rows}  # type: ignore[arg-type]
 
 
 def read_working(db: Path) -> dict[str, Disclosure]:

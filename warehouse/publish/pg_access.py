@@ -115,16 +115,14 @@ def roles_ready(cur: psycopg.Cursor) -> bool:
     return found == (len(GROUPS),) and mapping is not None and mapping[0] is not None
 
 
-def apply(
-    cur: psycopg.Cursor, tables: list[Table], declared: Mapping[str, Disclosure], schemas: dict[str, str]
-) -> bool:
-    """Grants and row-level security on the tables as they are named now (``schemas``: published schema →
-    the name it has at this moment, e.g. the name a publication is loaded under before the swap).
+def apply(cur: psycopg.Cursor, tables: list[Table], access: Mapping[str, Access], schemas: dict[str, str]) -> bool:
+    """Grants and row-level security on the tables (``access``: their :func:`classify`) as they are named now
+    (``schemas``: published schema → the name it has at this moment, e.g. the name a publication is loaded under
+    before the swap).
 
     Row-level security is always switched on and forced for the restricted relations, so without the groups
     nobody but a superuser reads them; grants and policies follow once ``pg-roles`` has created the groups.
     Returns whether the groups exist."""
-    access = classify(tables, declared)
     groups = roles_ready(cur)
     for schema in sorted({schemas[t.schema] for t in tables}):
         if groups:

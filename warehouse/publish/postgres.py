@@ -114,15 +114,15 @@ def publish_postgres(url: str, published_db: Path, *, swap_wait: float = SWAP_WA
         with duckdb.connect() as duck, tempfile.TemporaryDirectory(prefix="pg-publish-") as scratch:
             duck.execute(f"ATTACH {_literal(str(published_db))} AS {SOURCE} (READ_ONLY)")
             tables = read_catalog(duck, SOURCE)
-            declared = disclosure.read(duck, SOURCE)
-            pg_access.classify(tables, declared)  # refuses an undeclared relation before the server is touched
+            # decided before the server is touched: an undeclared relation is refused here
+            access = pg_access.classify(tables, disclosure.read(duck, SOURCE))
             published_at = _published_at(duck)
             with psycopg.connect(url, autocommit=True) as pg:
                 pg.execute("SELECT pg_advisory_lock(%s)", [ADVISORY_LOCK])
                 _drop_working_schemas(pg)
                 schemas = sorted({t.schema for t in tables})
                 staged = {schema: f"{schema}__next_{token}" for schema in schemas}
-                access = _load(pg, duck, tables, declared, staged, Path(scratch))
+                roles = _load(pg, duck, tables, access, staged, Path(scratch))
                 try:
                     _swap(pg, staged, token, swap_wait, target)
                 finally:  # the old schemas, or the new ones when the swap gave up; else the next publication does
@@ -136,7 +136,7 @@ def publish_postgres(url: str, published_db: Path, *, swap_wait: float = SWAP_WA
         tables={t.qualified: t.rows for t in tables},
         seconds=time.perf_counter() - started,
         published_at=published_at,
-        access=access,
+        access=roles,
     )
 
 
@@ -151,7 +151,7 @@ def _load(
     pg: psycopg.Connection,
     duck: duckdb.DuckDBPyConnection,
     tables: list[Table],
-    declared: Mapping[str, Disclosure],
+    access: Mapping[str, pg_access.Access],
     staged: dict[str, str],
     scratch: Path,
 ) -> bool:
@@ -175,10 +175,10 @@ def _load(
                 raise PublishError(f"{table.qualified}: {cur.rowcount} rows arrived of {table.rows}")
             csv.unlink()
             cur.execute("; ".join([*table.add_keys(schema), *table.comments(schema)]) or "SELECT 1")
-        access = pg_access.apply(cur, tables, declared, staged)
-    if not access:
+        roles = pg_access.apply(cur, tables, access, staged)
+    if not roles:
         log.warning("the roles of `python -m warehouse pg-roles` do not exist: only the publishing role reads the rows")
-    return access
+    return roles
 
 
 def _exported(duck: duckdb.DuckDBPyConnection, tables: list[Table], scratch: Path) -> Iterator[tuple[Table, Path]]:
@@ -280,10 +280,10 @@ def create_roles(url: str, prefectures: dict[str, str], *, reset_passwords: bool
         meta = read_postgres_publication(url)
         if meta is not None:
             tables = _current_tables(pg, [*meta["schemas"], META_SCHEMA])
-            declared = _current_declarations(pg)
+            access = pg_access.classify(tables, _current_declarations(pg))
             with pg.transaction(), pg.cursor() as cur:
                 cur.execute("SET LOCAL search_path TO pg_catalog, pg_temp")
-                pg_access.apply(cur, tables, declared, {t.schema: t.schema for t in tables})
+                pg_access.apply(cur, tables, access, {t.schema: t.schema for t in tables})
     return logins
 
 
@@ -292,7 +292,7 @@ def _current_declarations(pg: psycopg.Connection) -> dict[str, Disclosure]:
     if pg.execute("SELECT to_regclass(%s)", [".".join(disclosure.PUBLISHED_TABLE)]).fetchone() == (None,):
         raise PublishError("the current publication has no meta.disclosure: publish it again with this version")
     rows = pg.execute(f"SELECT {', '.join(disclosure.COLUMNS)} FROM {'.'.join(disclosure.PUBLISHED_TABLE)}")
-    return {f"{row[0]}.{row[1]}": Disclosure(*row) for row in rows.fetchall()}
+    return disclosure.from_rows(rows.fetchall())
 
 
 def _current_tables(pg: psycopg.Connection, schemas: list[str]) -> list[Table]:

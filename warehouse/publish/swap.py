@@ -44,7 +44,7 @@ import stat
 import time
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -192,8 +192,8 @@ def _write(
         if declarations is not None:
             from warehouse.publish import disclosure
 
-            disclosure.check([f"{schema}.{name}" for schema, name, *_ in objects], declarations)
-            disclosure.check([f"{META_SCHEMA}.{name}" for name in META_TABLES], declarations)
+            copied = [f"{schema}.{name}" for schema, name, *_ in objects]
+            disclosure.check([*copied, *(f"{META_SCHEMA}.{name}" for name in META_TABLES)], declarations)
         columns, constraints = _catalog(con, schemas)
         con.execute(f"ATTACH {_literal(str(temporary))} AS {TARGET}")
         tables: dict[str, int] = {}
@@ -344,10 +344,7 @@ def _write_meta(
     present = [*tables, *(f"{META_SCHEMA}.{name}" for name in META_TABLES)]
     con.executemany(
         f"INSERT INTO {meta}.disclosure VALUES ({', '.join('?' for _ in COLUMNS)})",
-        [
-            (d.schema, d.name, d.audience, d.prefecture_key, d.prefecture_via, d.declared_in)
-            for d in (declarations[name] for name in sorted(present))
-        ],
+        [astuple(declarations[name]) for name in sorted(present)],
     )
 
 

@@ -78,10 +78,7 @@ class SiteWriter:
         assert self.version is not None
         if self._current is None or not (self._current / relative).is_file():
             return False
-        target = self.version / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.unlink(missing_ok=True)
-        os.link(self._current / relative, target)
+        os.link(self._current / relative, self.version / relative)  # the caller made its folder
         return True
 
     def current(self, relative: str) -> Path | None:
