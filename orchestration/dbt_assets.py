@@ -1,7 +1,7 @@
 """The dbt models as Dagster assets (dagster-dbt), keyed by where they land: ``[schema, model]``.
 
 The asset graph is read from dbt's ``manifest.json``, prepared when the code location loads (see
-:func:`prepare_manifest`).  The build is the command line's own step (``warehouse.refresh.transform``):
+:func:`prepare_manifest`).  The build is the command line's own step (``warehouse.pipeline.refresh.transform``):
 dbt runs in the run's process (no subprocess, no second interpreter start) with the working file's own
 target folder, so its partial parsing is reused from run to run; it builds what the changed forms' returns
 feed, or everything when the project or the lookups changed.  The tests surface as asset checks.  After
@@ -24,7 +24,7 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtC
 
 from orchestration.ingest_assets import RAW_ANSWERS, WRITER_POOL
 from orchestration.resources import WarehousePaths
-from warehouse.refresh import build_failure, build_step, release_gate, warm_gate
+from warehouse.pipeline.refresh import build_failure, build_step, release_gate, warm_gate
 from warehouse.transform.dbt import PROJECT_DIR, BuildReport, project_files
 
 #: Where the code location keeps its own manifest, apart from the ``target/`` other dbt calls write.

@@ -4,7 +4,7 @@ Runs execute in one process, step after step: the pipeline is a chain on one Duc
 single writer, so parallel steps would only wait for each other (or fail on its lock).  Across runs,
 every step that opens the file is in the pool ``duckdb_writer``; ``orchestration/dagster.yaml`` gives
 that pool one slot at run granularity, so only one run works on the file at a time; and every step that
-writes the file holds its writer lock (``warehouse.lock``), shared with the command line.
+writes the file holds its writer lock (``warehouse.pipeline.lock``), shared with the command line.
 """
 
 import dagster as dg

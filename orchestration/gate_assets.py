@@ -3,13 +3,13 @@
     staging/intermediate ─▶ gate (gate/findings + gate/cleaning_log) ─▶ quality_gate (check; fails the run)
     marts/report ──────────────────────────────────────────────────────▶ published (held back, not failed)
 
-- the ``gate`` step validates the staged answers of the years ``warehouse.refresh.gate_years`` picks (the
+- the ``gate`` step validates the staged answers of the years ``warehouse.pipeline.refresh.gate_years`` picks (the
   run's survey year, and any year not gated since the models were last rebuilt whole; every year in a run
   without a partition), records the findings and writes the 疑義照会 workbooks of those years, whatever the
   outcome; its ``hard_rules`` check fails when a hard rule failed, its ``soft_rules`` check warns;
 - ``quality_gate`` (a check on ``gate/findings``, in a step of its own) fails the run with one message naming
   the failed hard rules with their counts, the respondents and files concerned and the workbooks to send, and
-  sends the gate alert saying the same (``warehouse.verdict``);
+  sends the gate alert saying the same (``warehouse.pipeline.verdict``);
 - ``published`` (``orchestration/publish_assets.py``) then publishes nothing and records why.
 
 Rules are named as in ``expectations/gate.yaml`` and ``gate.findings.rule``: ``<form>.<check column>``,
@@ -25,10 +25,10 @@ import duckdb
 from orchestration.dbt_assets import STAGED_KEYS, run_year
 from orchestration.ingest_assets import RAW_ANSWERS, WRITER_POOL
 from orchestration.resources import WarehousePaths
-from warehouse import refresh, verdict
 from warehouse.alerts.sinks import AlertDeliveryError, send
-from warehouse.gate.cleaning_log import write_latest, year_folder
+from warehouse.cleaning_log.workbooks import write_latest, year_folder
 from warehouse.gate.run import GateResult, latest_gate_runs
+from warehouse.pipeline import refresh, verdict
 
 GATE_FINDINGS = dg.AssetKey(["gate", "findings"])
 CLEANING_LOG = dg.AssetKey(["gate", "cleaning_log"])

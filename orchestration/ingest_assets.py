@@ -4,7 +4,7 @@
 Every asset that opens the working DuckDB file runs in the pool ``duckdb_writer``: DuckDB allows one
 read-write process per file, and a read-only open fails while another process writes, so the instance
 gives that pool one slot (see ``orchestration/dagster.yaml``).  Across Dagster and the command line,
-each step that writes the file holds its writer lock (``warehouse.lock``) while it works.
+each step that writes the file holds its writer lock (``warehouse.pipeline.lock``) while it works.
 """
 
 import re
@@ -17,9 +17,9 @@ from warehouse.codebook import editions
 from warehouse.codebook import tables as codebook_tables
 from warehouse.db import connect
 from warehouse.ingest.run import ingest
+from warehouse.pipeline.refresh import release_workers, warm_build
+from warehouse.pipeline.refusals import Refused, check_inputs
 from warehouse.reference import tables as reference_tables
-from warehouse.refresh import release_workers, warm_build
-from warehouse.refusals import Refused, check_inputs
 from warehouse.transform.dbt import write_lookups
 
 #: The run tag saying, in a sentence, why the run was started (Dagster's runs have no description field;

@@ -1,7 +1,7 @@
 """Publish: copy the audited marts, the report tables and the gate's findings (the flags analysts see)
 into the analysts' file, replaced whole; it holds every survey year of the working file.
 
-The step is the command line's (``warehouse.refresh.publication`` then ``publish_step``).  When some year's
+The step is the command line's (``warehouse.pipeline.refresh.publication`` then ``publish_step``).  When some year's
 latest gate run failed a hard rule, the asset is held back: nothing is written, nothing materialised, the step
 succeeds and records why as an observation (the run fails in ``quality_gate`` with the gate's message).
 Across runs (a run that selects ``published`` alone, or marts rebuilt after the last gate) the asset checks
@@ -10,7 +10,7 @@ newer than the latest materialisation of every published model.  It also refuses
 of some form fell below ``min_returns_share`` of the last publication's (``force: true`` in the ``paths``
 resource's run config publishes anyway), and holds the working file's writer lock while it copies.
 
-Steps that read the publication (``warehouse.refresh.after_publication``) are assets downstream of this one,
+Steps that read the publication (``warehouse.pipeline.refresh.after_publication``) are assets downstream of this one,
 each in a file of its own under ``orchestration/``.
 """
 
@@ -22,7 +22,7 @@ from orchestration.dbt_assets import DISCLOSURE, PUBLISHED_KEYS, run_year
 from orchestration.gate_assets import CLEANING_LOG, GATE_FINDINGS
 from orchestration.ingest_assets import WRITER_POOL
 from orchestration.resources import WarehousePaths
-from warehouse import refresh, refusals
+from warehouse.pipeline import refresh, refusals
 from warehouse.publish.swap import read_publication
 
 PUBLISHED = dg.AssetKey(["published"])

@@ -12,9 +12,9 @@ from typing import Any
 
 import dagster as dg
 
-from warehouse.lock import WorkingFileBusy, WriterBusy, exclusive
+from warehouse.pipeline.lock import WorkingFileBusy, WriterBusy, exclusive
+from warehouse.pipeline.working_file import WorkingFileDamaged
 from warehouse.settings import Settings, checked_file
-from warehouse.working_file import WorkingFileDamaged
 
 _DEFAULTS = Settings.from_env()
 

@@ -6,7 +6,7 @@ import dagster as dg
 from orchestration.ingest_assets import WRITER_POOL
 from orchestration.publish_assets import PUBLISHED
 from orchestration.resources import WarehousePaths
-from warehouse.refresh import SITE_FAILURES, site_not_written
+from warehouse.pipeline.refresh import SITE_FAILURES, site_not_written
 from warehouse.site.build import build_site
 from warehouse.site.data import NothingToDraw
 

@@ -6,7 +6,7 @@ Usage: ``python scripts/bench.py [--raw build/bench/raw] [--baseline-files N] [-
 Each stage runs as its own ``python -m warehouse`` process on a fresh working file, so its wall time,
 CPU time (the process and everything it started) and peak memory (sampled over the process tree)
 are its own; then the whole refresh runs as one process on a fresh file (as the README's command
-does, with its worker processes: see ``warehouse.refresh``). The incremental refresh after one municipality
+does, with its worker processes: see ``warehouse.pipeline.refresh``). The incremental refresh after one municipality
 resubmits runs three times, a different municipality each time, and the median is kept (a single run on
 2 cores varies by about a second). Baselines run in the same invocation: ``pandas.read_excel`` (openpyxl)
 reading the same workbooks, and, for the incremental refresh, the full refresh.

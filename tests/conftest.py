@@ -10,7 +10,7 @@ import pytest
 
 from tests.direct_load import load_directly
 from warehouse.ingest.run import IngestReport, ingest
-from warehouse.refresh import RefreshReport, refresh
+from warehouse.pipeline.refresh import RefreshReport, refresh
 from warehouse.sample.defects import DEFAULT_RATES
 from warehouse.sample.generate import Sample, deal, generate
 from warehouse.settings import Settings

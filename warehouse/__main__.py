@@ -43,7 +43,7 @@ def _say(command: str) -> Callable[[str], None]:
 @contextmanager
 def _writing(args: argparse.Namespace, settings: Settings) -> Iterator[None]:
     """The writer lock of the working file and a clean start, for the commands that write it."""
-    from warehouse.lock import exclusive
+    from warehouse.pipeline.lock import exclusive
 
     with exclusive(
         settings.db,
@@ -79,7 +79,7 @@ def _sample(args: argparse.Namespace, settings: Settings) -> None:
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> None:
     from warehouse.ingest.run import ingest
-    from warehouse.refusals import check_inputs
+    from warehouse.pipeline.refusals import check_inputs
 
     check_inputs(settings.raw, args.year, force=True)  # an empty year may be ingested, not published
     with _writing(args, settings):
@@ -143,8 +143,8 @@ def _gate_line(result: object) -> str:
 
 def _publish(args: argparse.Namespace, settings: Settings) -> None:
     """Publish the working file, but only what every year's latest gate run passed, and not a sharp drop."""
+    from warehouse.pipeline.refresh import HeldBack, PublishFailed, after_publication, publication, publish_step
     from warehouse.publish.swap import PublishError
-    from warehouse.refresh import HeldBack, PublishFailed, after_publication, publication, publish_step
 
     with _writing(args, settings):
         try:
@@ -240,9 +240,9 @@ def _export(args: argparse.Namespace, settings: Settings) -> None:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> None:
-    from warehouse.refresh import refresh
-    from warehouse.refusals import Refused
-    from warehouse.summary import summary
+    from warehouse.pipeline.refresh import refresh
+    from warehouse.pipeline.refusals import Refused
+    from warehouse.pipeline.summary import summary
 
     if args.sample_if_absent and not (settings.raw / str(args.year)).exists():
         if settings.raw.resolve() != paths.RAW.resolve():
@@ -443,12 +443,12 @@ def main(argv: list[str] | None = None) -> int:
     import duckdb
     import psycopg
 
-    from warehouse.lock import WorkingFileBusy, WriterBusy, duckdb_holder
+    from warehouse.pipeline.lock import WorkingFileBusy, WriterBusy, duckdb_holder
+    from warehouse.pipeline.refresh import one_line
+    from warehouse.pipeline.refusals import Refused
+    from warehouse.pipeline.working_file import HOW, WorkingFileDamaged, damage
     from warehouse.publish.swap import PublishError
-    from warehouse.refresh import one_line
-    from warehouse.refusals import Refused
     from warehouse.settings import SettingsError
-    from warehouse.working_file import HOW, WorkingFileDamaged, damage
 
     args.year = getattr(args, "year", DEFAULT_YEAR)
     command = args.command

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.codebook.presence_tests import chi_square, formatted, p_value, prints_as
+from warehouse.report.presence_tests import chi_square, formatted, p_value, prints_as
 from warehouse.sample.generate import deal
 
 

@@ -21,7 +21,7 @@ import duckdb
 import pytest
 
 from tests.conftest import Ingested
-from warehouse.leftovers import temp_root
+from warehouse.pipeline.leftovers import temp_root
 from warehouse.publish.swap import read_publication
 
 pytestmark = pytest.mark.integration
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CRASH_POINTS = (
     "warehouse.ingest.store._withdraw",
     "warehouse.gate.store._record_run",
-    "warehouse.gate.cleaning_log._switch",
+    "warehouse.cleaning_log.workbooks._switch",
     "warehouse.publish.swap._fsync",
 )
 #: Columns that say when or in which run a row was written: they differ between any two refreshes.

@@ -15,10 +15,10 @@ import duckdb
 import openpyxl
 import pytest
 
+from warehouse.pipeline.refresh import RefreshReport
 from warehouse.publish.audience import export
 from warehouse.publish.disclosure import Reader, by_audience, read
 from warehouse.publish.swap import PublishError
-from warehouse.refresh import RefreshReport
 from warehouse.transform.dbt import PROJECT_DIR
 
 pytestmark = pytest.mark.integration

@@ -14,13 +14,13 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import GATE_AND_REPORT, Ingested
+from warehouse.cleaning_log.workbooks import LIST_HEADINGS, LIST_SHEET, export_by_prefecture
 from warehouse.codebook import load_edition
 from warehouse.gate import store
-from warehouse.gate.cleaning_log import LIST_HEADINGS, LIST_SHEET, export_by_prefecture
 from warehouse.gate.run import latest_gate_runs, run_gate
 from warehouse.ingest.run import ingest
+from warehouse.pipeline.refresh import refresh
 from warehouse.publish.swap import publish, read_publication
-from warehouse.refresh import refresh
 from warehouse.transform.dbt import build, write_lookups
 from warehouse.workbook.cells import answers_to_cells
 from warehouse.workbook.template import write_workbook

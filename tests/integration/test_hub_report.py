@@ -18,8 +18,8 @@ import duckdb
 import pytest
 
 from tests.direct_load import load_directly
-from warehouse.codebook.charts import FLAG_PRINTED_N, matches
 from warehouse.codebook.model import EDITIONS_DIR
+from warehouse.report.charts import FLAG_PRINTED_N, matches
 from warehouse.sample.generate import deal
 from warehouse.transform.dbt import build, write_lookups
 

@@ -20,12 +20,12 @@ import duckdb
 import pytest
 
 from tests.conftest import Ingested
-from warehouse.codebook import charts as codebook_charts
 from warehouse.codebook import load_edition
 from warehouse.codebook import model as codebook_model
 from warehouse.ingest.reader import read_sheet
 from warehouse.ingest.run import ingest
 from warehouse.reference.local_governments import load as load_local_governments
+from warehouse.report import charts as codebook_charts
 from warehouse.transform.dbt import (
     PROJECT_DIR,
     artifacts_dir,

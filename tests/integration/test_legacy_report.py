@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 from tests.direct_load import load_directly
-from warehouse.codebook.charts import FLAG_BAND_SOURCE, counts_for, matches, published_csv
+from warehouse.report.charts import FLAG_BAND_SOURCE, counts_for, matches, published_csv
 from warehouse.sample.generate import deal
 from warehouse.transform.dbt import build, write_lookups
 

@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import Ingested
 from warehouse.gate.run import latest_gate_runs
-from warehouse.lock import WriterBusy, read_holder, writer_lock
+from warehouse.pipeline.lock import WriterBusy, read_holder, writer_lock
 from warehouse.publish.swap import read_publication
 
 pytestmark = pytest.mark.integration
@@ -43,7 +43,7 @@ def holding(code: str) -> Iterator[subprocess.Popen[str]]:
 
 def _lock_code(db: Path) -> str:
     return (
-        "import sys; from pathlib import Path; from warehouse.lock import writer_lock\n"
+        "import sys; from pathlib import Path; from warehouse.pipeline.lock import writer_lock\n"
         f"with writer_lock(Path({str(db)!r}), 'python -m warehouse run (test)'):\n"
         "    print('holding', flush=True); sys.stdin.read()\n"
     )

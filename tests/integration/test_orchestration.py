@@ -22,8 +22,8 @@ from orchestration.definitions import build_definitions, defs, ingest_job
 from orchestration.ingest_assets import raw_answers
 from orchestration.resources import WarehousePaths
 from tests.conftest import Ingested
+from warehouse.pipeline.refusals import RESPONDENTS_KEY, respondents_metadata
 from warehouse.publish.swap import publish, read_publication
-from warehouse.refusals import RESPONDENTS_KEY, respondents_metadata
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -78,7 +78,7 @@ def test_an_empty_year_is_refused_and_force_in_the_run_config_lets_it_through(tm
 def test_a_step_refuses_while_the_command_line_holds_the_writer_lock(clean_year: Ingested, tmp_path: Path) -> None:
     db = tmp_path / "warehouse.duckdb"
     code = (
-        "import sys; from pathlib import Path; from warehouse.lock import writer_lock\n"
+        "import sys; from pathlib import Path; from warehouse.pipeline.lock import writer_lock\n"
         f"with writer_lock(Path({str(db)!r}), 'python -m warehouse run'):\n"
         "    print('holding', flush=True); sys.stdin.read()\n"
     )

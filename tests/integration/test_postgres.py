@@ -22,11 +22,11 @@ from psycopg import conninfo
 from tests.conftest import Ingested
 from tests.postgres_server import fresh_database, login_url, server_url
 from warehouse.codebook import load_edition
+from warehouse.pipeline.refresh import RefreshReport, refresh
 from warehouse.publish.pg_access import MINISTRY_LOGIN
 from warehouse.publish.postgres import create_roles, describe, publish_postgres, read_postgres_publication
 from warehouse.publish.swap import PublishError
 from warehouse.reference.local_governments import load
-from warehouse.refresh import RefreshReport, refresh
 from warehouse.settings import Settings
 from warehouse.workbook.cells import answers_to_cells
 from warehouse.workbook.template import write_workbook

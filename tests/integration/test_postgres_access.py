@@ -22,6 +22,7 @@ import pytest
 from psycopg import conninfo, errors, sql
 
 from tests.postgres_server import server_url
+from warehouse.pipeline.refresh import RefreshReport
 from warehouse.publish import postgres
 from warehouse.publish.disclosure import Disclosure, Reader, read
 from warehouse.publish.pg_access import (
@@ -36,7 +37,6 @@ from warehouse.publish.pg_access import (
 )
 from warehouse.publish.postgres import create_roles, publish_postgres
 from warehouse.reference.local_governments import load
-from warehouse.refresh import RefreshReport
 
 pytestmark = pytest.mark.integration
 PREFECTURES = {code: lg.name for code, lg in load().prefectures.items()}

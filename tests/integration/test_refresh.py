@@ -10,8 +10,8 @@ import duckdb
 import pytest
 
 from tests.conftest import Ingested
+from warehouse.pipeline.refresh import RefreshReport
 from warehouse.publish.swap import read_publication
-from warehouse.refresh import RefreshReport
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -88,8 +88,8 @@ def test_a_step_after_the_publication_fails_in_one_sentence_and_the_publication_
     import errno
 
     from warehouse import refresh
+    from warehouse.pipeline.summary import summary
     from warehouse.settings import Settings
-    from warehouse.summary import summary
 
     report, published = refreshed
 

@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Ingested
-from warehouse.leftovers import temp_root
+from warehouse.pipeline.leftovers import temp_root
+from warehouse.pipeline.refusals import RESPONDENTS_KEY
 from warehouse.publish.swap import read_publication
-from warehouse.refusals import RESPONDENTS_KEY
 from warehouse.settings import Settings
 
 pytestmark = pytest.mark.integration

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.codebook.charts import MISPRINTED_N, matches
+from warehouse.report.charts import MISPRINTED_N, matches
 
 EDITION = 2023
 

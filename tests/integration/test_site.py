@@ -15,8 +15,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from warehouse.pipeline.refresh import RefreshReport, after_publication
 from warehouse.publish.disclosure import Reader
-from warehouse.refresh import RefreshReport, after_publication
 from warehouse.settings import Settings
 from warehouse.site.build import build_site
 

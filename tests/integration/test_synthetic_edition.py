@@ -18,10 +18,10 @@ import duckdb
 import pytest
 import yaml
 
-from warehouse.codebook import charts as codebook_charts
 from warehouse.codebook import model as codebook_model
 from warehouse.codebook.layout import dump
 from warehouse.ingest.run import ingest
+from warehouse.report import charts as codebook_charts
 from warehouse.transform.dbt import build, write_lookups
 from warehouse.workbook.cells import answers_to_cells
 from warehouse.workbook.template import write_workbook

@@ -15,9 +15,9 @@ import duckdb
 import pytest
 
 from tests.conftest import Ingested
+from warehouse.pipeline.refresh import refresh
+from warehouse.pipeline.refusals import Refused, check_years, respondents_metadata
 from warehouse.publish.swap import publish
-from warehouse.refresh import refresh
-from warehouse.refusals import Refused, check_years, respondents_metadata
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,9 +14,8 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from warehouse.codebook.model import codebook_paths, load_file
-from warehouse.gate import cleaning_log
-from warehouse.gate.cleaning_log import (
+from warehouse.cleaning_log import workbooks as cleaning_log
+from warehouse.cleaning_log.workbooks import (
     FINDINGS_COLUMNS,
     FINDINGS_DDL,
     LIST_SHEET,
@@ -24,6 +23,7 @@ from warehouse.gate.cleaning_log import (
     form_labels,
     workbooks_with,
 )
+from warehouse.codebook.model import codebook_paths, load_file
 from warehouse.gate.store import RESULTS_DDL
 from warehouse.paths import japanese_fiscal_year
 

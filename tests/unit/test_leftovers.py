@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from warehouse.leftovers import remove_leftovers
+from warehouse.pipeline.leftovers import remove_leftovers
 
 
 def test_the_cleaning_log_set_a_year_folder_points_at_is_kept(tmp_path: Path) -> None:
@@ -30,7 +30,7 @@ def test_the_cleaning_log_set_a_year_folder_points_at_is_kept(tmp_path: Path) ->
 def test_a_run_removes_its_own_temporary_folder(tmp_path: Path) -> None:
     import tempfile
 
-    from warehouse.leftovers import run_temp
+    from warehouse.pipeline.leftovers import run_temp
 
     with run_temp(tmp_path / "runs") as folder:
         assert tempfile.gettempdir() == str(folder) and folder.name == str(os.getpid())

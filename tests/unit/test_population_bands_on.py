@@ -6,8 +6,8 @@ import datetime as dt
 from collections import Counter
 
 from warehouse.codebook import load
-from warehouse.codebook.charts import load_charts
 from warehouse.reference.populations import band_of_members, bands
+from warehouse.report.charts import load_charts
 
 
 def test_the_2017_members_fall_in_the_2015_census_bands() -> None:

@@ -8,8 +8,8 @@ import pytest
 
 from warehouse.codebook import expressions as ex
 from warehouse.codebook import load_edition
-from warehouse.codebook.charts import MISPRINTED_N, MISSING, UNKNOWN, Chart, ChartRow, load_charts, matches
 from warehouse.codebook.validate import violations
+from warehouse.report.charts import MISPRINTED_N, MISSING, UNKNOWN, Chart, ChartRow, load_charts, matches
 from warehouse.sample.generate import Sample, deal
 
 

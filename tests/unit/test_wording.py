@@ -7,8 +7,9 @@ import re
 import pytest
 
 from warehouse.codebook import expressions as ex
-from warehouse.codebook import load, load_edition, wording
+from warehouse.codebook import load, load_edition
 from warehouse.codebook.sql import Compiler
+from warehouse.wording import findings as wording
 
 BOOKS = load_edition(2023)
 MUNICIPALITY, COORDINATOR = BOOKS["municipality"], BOOKS["coordinator"]

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from warehouse.codebook import expressions as ex
-from warehouse.codebook import wording
 from warehouse.codebook.model import Codebook, Item
+from warehouse.wording import findings as wording
 
 _SQL_OPS = {"=": "=", "!=": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
 TEXT_TYPES = ("text", "code")

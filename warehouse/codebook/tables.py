@@ -11,11 +11,12 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from warehouse.codebook import crosswalk, presence_tests
+from warehouse.codebook import crosswalk
 from warehouse.codebook import expressions as ex
-from warehouse.codebook.charts import ANSWERED, MISSING, POPULATIONS, RULE, UNKNOWN, load_charts
 from warehouse.codebook.model import SCENARIOS, Codebook, editions, load_edition
 from warehouse.codebook.sql import Compiler
+from warehouse.report import presence_tests
+from warehouse.report.charts import ANSWERED, MISSING, POPULATIONS, RULE, UNKNOWN, load_charts
 
 #: The four scenes of the programme come first in SCENARIOS; the other three are themes.
 SCENES = 4

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from warehouse.codebook import load_edition, wording
+from warehouse.codebook import load_edition
 from warehouse.codebook.model import Codebook, Item
 from warehouse.db import connect
 from warehouse.gate import frames as fr
@@ -34,6 +34,7 @@ from warehouse.ingest.file_names import indicated_prefecture
 from warehouse.ingest.returns import STRAY_SAMPLE
 from warehouse.reference.local_governments import code_as_of, member_on
 from warehouse.reference.local_governments import load as load_local_governments
+from warehouse.wording import findings as wording
 
 __all__ = ["GateResult", "GateRun", "RuleResult", "latest_gate_runs", "run_gate", "warm_validator"]
 

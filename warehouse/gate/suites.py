@@ -15,8 +15,8 @@ from typing import Any
 
 from warehouse.codebook import editions, load_edition
 from warehouse.codebook.sql import Compiler
-from warehouse.codebook.wording import CROSS_MESSAGES
 from warehouse.gate.config import EXPECTATIONS_DIR, family_of, policy
+from warehouse.wording.findings import CROSS_MESSAGES
 
 #: Checks across respondents: frame → (column, expectation type, family); each is the rule
 #: ``cross.<family>``, with its Japanese message from the codebook wording.

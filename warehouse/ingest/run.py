@@ -22,7 +22,7 @@ from warehouse import db
 from warehouse.codebook import FORMS
 from warehouse.ingest import store
 from warehouse.ingest.returns import FileVersion, Outcome, read_return, sha256_of, unreadable
-from warehouse.workers import process_pool
+from warehouse.pipeline.workers import process_pool
 
 LOCK_FILE_PREFIX = "~$"
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from warehouse.codebook import Codebook, Item
 from warehouse.codebook import expressions as ex
-from warehouse.codebook.charts import MISSING, UNKNOWN, Band, Chart, counts_for, parse_band
+from warehouse.report.charts import MISSING, UNKNOWN, Band, Chart, counts_for, parse_band
 from warehouse.sample.population import Respondent
 
 Answers = dict[str, Any]

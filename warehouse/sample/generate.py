@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from warehouse.codebook import Codebook, load_edition, presence_tests
-from warehouse.codebook.charts import load_charts
+from warehouse.codebook import Codebook, load_edition
+from warehouse.pipeline.workers import process_pool
+from warehouse.report import presence_tests
+from warehouse.report.charts import load_charts
 from warehouse.sample import defects as d
 from warehouse.sample import hub, legacy
 from warehouse.sample.answers import Answers, Dealer
@@ -28,7 +30,6 @@ from warehouse.sample.presence import calibrate as calibrate_presence
 from warehouse.sample.texts import free_text
 from warehouse.workbook.cells import answers_to_cells
 from warehouse.workbook.template import write_workbook
-from warehouse.workers import process_pool
 
 RETURNED_FROM = dt.datetime(2023, 8, 23, 9, 0)  # the survey period began 令和5年8月23日
 

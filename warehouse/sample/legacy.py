@@ -21,10 +21,10 @@ from typing import Any
 
 from warehouse.codebook import Codebook, load, load_edition
 from warehouse.codebook import expressions as ex
-from warehouse.codebook.charts import RULE, Chart, counts_for, load_charts
 from warehouse.reference.local_governments import LocalGovernment, codes_on, load_on
 from warehouse.reference.local_governments import load as load_registry
 from warehouse.reference.populations import band_of_members
+from warehouse.report.charts import RULE, Chart, counts_for, load_charts
 from warehouse.sample.population import Respondent
 
 #: The surveys this module deals (the ``survey`` field of their codebooks).

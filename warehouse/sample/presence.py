@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from warehouse.codebook import Codebook
 from warehouse.codebook import expressions as ex
-from warehouse.codebook.presence_tests import (
+from warehouse.report.presence_tests import (
     ABSENT,
     PRESENCE_QUESTION,
     PRESENT,
@@ -23,7 +23,7 @@ from warehouse.codebook.presence_tests import (
     chi_square,
     prints_as,
 )
-from warehouse.codebook.presence_tests import p_value as p_of
+from warehouse.report.presence_tests import p_value as p_of
 from warehouse.sample.answers import Answers, _rules
 
 

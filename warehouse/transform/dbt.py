@@ -2,7 +2,7 @@
 
 The codebook and reference tables are written first, because dbt's macros read them at compile
 time to generate the per-form models.  dbt is invoked in the calling process (``dbtRunner``): a refresh
-calls :func:`build` in a worker process of its own (``warehouse.refresh.build_step``) that has imported
+calls :func:`build` in a worker process of its own (``warehouse.pipeline.refresh.build_step``) that has imported
 dbt and parsed the project (:func:`preparse`) while the returns were read.
 
 The per-return models are incremental (``dbt_project/macros/incremental.sql``): a build computes
@@ -225,7 +225,7 @@ def record_build(db: Path, current: str, *, full_refresh: bool, seconds: float, 
 
 def write_lookups(db: Path) -> dict[str, int]:
     """Write the ``codebook`` and ``reference`` schemas; row counts per table."""
-    # imported here: the process dbt builds in (warehouse.refresh.warm_build) needs neither
+    # imported here: the process dbt builds in (warehouse.pipeline.refresh.warm_build) needs neither
     from warehouse.codebook import tables as codebook_tables
     from warehouse.reference import tables as reference_tables
 
@@ -278,7 +278,7 @@ def environment(values: Mapping[str, str]) -> Iterator[None]:
 @dataclass(frozen=True)
 class BuildPlan:
     """What a build of a working file will run, decided from the file and the codebooks before dbt starts:
-    a refresh decides it while dbt's process is still loading (:func:`warehouse.refresh.build_step`)."""
+    a refresh decides it while dbt's process is still loading (:func:`warehouse.pipeline.refresh.build_step`)."""
 
     cli: tuple[str, ...]  # dbt's arguments
     fingerprint: str  # of the project and the lookups ("" when the command builds nothing)

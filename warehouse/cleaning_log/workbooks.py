@@ -34,11 +34,11 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from warehouse.codebook.model import editions, load_edition
-from warehouse.codebook.wording import cell_text
 from warehouse.gate.store import FINDINGS_COLUMNS, FINDINGS_DDL, latest_gate_runs, run_time
 from warehouse.paths import japanese_fiscal_year
+from warehouse.pipeline.workers import process_pool
 from warehouse.reference.local_governments import load as load_local_governments
-from warehouse.workers import process_pool
+from warehouse.wording.findings import cell_text
 
 __all__ = [
     "FINDINGS_COLUMNS",

@@ -3,7 +3,7 @@
 - publication temp files ``<published>.tmp-<hex>`` and their ``.wal``, as the publisher names them
   (``warehouse.publish.swap.remove_leftovers``);
 - the cleaning log's staging folders and unswitched links, as the export names them, never the sets
-  the year folders point at (``warehouse.gate.cleaning_log.remove_leftovers``);
+  the year folders point at (``warehouse.cleaning_log.workbooks.remove_leftovers``);
 - temporary folders (multiprocessing's among them): every run puts its temporary files in
   ``<system temp>/zaitaku-<hash of the working file's path>/<pid>/`` (:func:`run_temp`), so a folder
   whose process is gone is a leftover.  The folder is short on purpose: multiprocessing puts its
@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from warehouse.gate.cleaning_log import remove_leftovers as cleaning_log_leftovers
+from warehouse.cleaning_log.workbooks import remove_leftovers as cleaning_log_leftovers
 from warehouse.publish.swap import remove_leftovers as publication_leftovers
 
 #: The system's temporary folder as the process started (a run points ``tempfile`` elsewhere).

@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.alerts.sinks import Alert
-from warehouse.gate.cleaning_log import workbooks_with, year_folder
+from warehouse.cleaning_log.workbooks import workbooks_with, year_folder
 from warehouse.gate.store import GateRun
 from warehouse.publish.postgres import left_unchanged
 from warehouse.settings import Settings

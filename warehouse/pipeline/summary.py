@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from warehouse.gate.cleaning_log import year_folder
-from warehouse.refresh import RefreshReport, Returns
+from warehouse.cleaning_log.workbooks import year_folder
+from warehouse.pipeline.refresh import RefreshReport, Returns
 
 EXAMPLE_QUERY = (
     "select scenario_label, count(*) filter (where is_engaged) as engaged, count(*) as municipalities "

@@ -33,8 +33,8 @@ from typing import IO
 
 import duckdb
 
-from warehouse import working_file
-from warehouse.leftovers import remove_leftovers, run_temp, temp_root
+from warehouse.pipeline import working_file
+from warehouse.pipeline.leftovers import remove_leftovers, run_temp, temp_root
 
 POLL_SECONDS = 0.25
 DUCKDB_LOCK = re.compile(
@@ -219,7 +219,7 @@ def duckdb_holder(message: str) -> str | None:
 def probe(db: Path) -> str | None:
     """Raise :class:`WorkingFileBusy` when a program outside the warehouse holds ``db`` (checked once the
     writer lock is held, before any work); DuckDB's reason when the file cannot be read (see
-    ``warehouse.working_file``), None when it opens."""
+    ``warehouse.pipeline.working_file``), None when it opens."""
     if not Path(db).exists():
         return None
     try:

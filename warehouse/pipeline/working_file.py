@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-#: What DuckDB says of a file it cannot read (not of a file another process holds: see ``warehouse.lock``).
+#: What DuckDB says of a file it cannot read (not of a file another process holds: see ``warehouse.pipeline.lock``).
 DAMAGED = re.compile(
     r"not a valid DuckDB database file|Corrupt database file|checksum .* does not match|"
     r"Could not read enough bytes from file|Failure while replaying WAL|WAL file .* corrupt|"

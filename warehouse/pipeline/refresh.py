@@ -3,22 +3,22 @@ the publication.
 
 Write-audit-publish: the marts are built and checked in the working file; only when every survey year's
 latest gate run failed no hard rule is the analysts' file replaced (it holds every edition), and a held-back
-refresh leaves the last publication as it was and says why (``warehouse.verdict``).
+refresh leaves the last publication as it was and says why (``warehouse.pipeline.verdict``).
 
 The steps are the functions below and those they name, each with its decisions taken once: which forms'
 models dbt builds (``warehouse.transform.dbt.build``), which years the gate checks (:func:`gate_years`),
 what publishing requires (:func:`publication`).  :func:`refresh` runs them for the command line, the
 benchmark and the tests; the Dagster assets (``orchestration/``) call the same functions, one per step.
-Three steps run in worker processes started ahead of them (``warehouse.workers``), so that what they load
+Three steps run in worker processes started ahead of them (``warehouse.pipeline.workers``), so that what they load
 is loaded on the second core while earlier steps run: dbt's (imports dbt and parses the project while the
 returns are read), the gate's (loads Great Expectations while dbt builds) and the cleaning log's (writes
 the workbooks while the publication is copied and the site written).
 Steps that read the published file (a static site, another publication target) go in
 :func:`after_publication`, called by both.
 
-Before any work the refresh refuses what would publish nonsense (``warehouse.refusals``), takes the
-writer lock of the working file (``warehouse.lock``) and removes what a crashed run left
-(``warehouse.leftovers``); once the models are built it refuses a sharp drop against the last
+Before any work the refresh refuses what would publish nonsense (``warehouse.pipeline.refusals``), takes the
+writer lock of the working file (``warehouse.pipeline.lock``) and removes what a crashed run left
+(``warehouse.pipeline.leftovers``); once the models are built it refuses a sharp drop against the last
 publication.
 """
 
@@ -32,13 +32,14 @@ from typing import TypeVar
 
 import duckdb
 
-from warehouse import refusals, verdict, working_file
+from warehouse.cleaning_log.workbooks import write_latest
 from warehouse.codebook import editions
 from warehouse.db import connect
-from warehouse.gate.cleaning_log import write_latest
 from warehouse.gate.run import GateResult, GateRun, latest_gate_runs, run_gate, warm_validator
 from warehouse.ingest.run import IngestReport, ingest
-from warehouse.lock import duckdb_holder, exclusive
+from warehouse.pipeline import refusals, verdict, working_file
+from warehouse.pipeline.lock import duckdb_holder, exclusive
+from warehouse.pipeline.workers import WarmProcess
 from warehouse.publish import disclosure, postgres
 from warehouse.publish.postgres import PostgresResult
 from warehouse.publish.swap import PublishError, PublishResult, _out_of_space, publish
@@ -46,7 +47,6 @@ from warehouse.settings import DEFAULT_MIN_RETURNS_SHARE, Settings
 from warehouse.site.build import SiteReport, build_site
 from warehouse.site.data import NothingToDraw
 from warehouse.transform.dbt import RUNS_KEPT, BuildReport, build, plan_build, preparse, write_lookups
-from warehouse.workers import WarmProcess
 
 #: What analysts get: the star schema, the report tables and the gate's flags.
 PUBLISHED_SCHEMAS = ("marts", "report", "provenance", "gate")
@@ -178,7 +178,7 @@ class Publication:
 
 def publication(db: Path, published: Path, cleaning_log_dir: Path, *, min_returns_share: float | None) -> Publication:
     """Check that the working file may be published: raises :class:`HeldBack` when some year's latest gate
-    run failed a hard rule, :class:`~warehouse.refusals.Refused` on a sharp drop of returns (unless
+    run failed a hard rule, :class:`~warehouse.pipeline.refusals.Refused` on a sharp drop of returns (unless
     ``min_returns_share`` is None: forced)."""
     with connect(db, read_only=True) as con:
         runs = latest_gate_runs(db)
@@ -311,9 +311,9 @@ def refresh(
     """Run every step for one survey year; the report says what happened and how long each step took.
 
     ``settings`` go to the steps after publication (default: the environment's), with these paths.
-    Raises :class:`~warehouse.refusals.Refused` (nothing published, ``force`` lets the refusals on the
-    returns through), :class:`~warehouse.lock.WriterBusy` (another refresh writes and ``wait`` is
-    false) or :class:`~warehouse.lock.WorkingFileBusy` (another program holds the working file).
+    Raises :class:`~warehouse.pipeline.refusals.Refused` (nothing published, ``force`` lets the refusals on the
+    returns through), :class:`~warehouse.pipeline.lock.WriterBusy` (another refresh writes and ``wait`` is
+    false) or :class:`~warehouse.pipeline.lock.WorkingFileBusy` (another program holds the working file).
     ``settings`` names the further publication targets (a PostgreSQL database).
 
     A working file that cannot be read (or any, with ``rebuild``) is moved aside and rebuilt from ``raw/``: every
