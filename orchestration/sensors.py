@@ -27,7 +27,7 @@ from orchestration.ingest_assets import DESCRIPTION_TAG, survey_years
 from orchestration.jobs import full_refresh_job
 from orchestration.resources import WarehousePaths
 from warehouse.alerts.sinks import Alert, send
-from warehouse.ingest.run import LOCK_FILE_PREFIX, discover
+from warehouse.ingest.folder import LOCK_FILE_PREFIX, discover
 from warehouse.settings import Settings
 
 Entry = list[float]  # [size, mtime], or [REMOVED, when] for a file that left the folder

@@ -234,7 +234,7 @@ def _fresh(db: Path, published: Path) -> None:
 
 def hub_year(raw: Path, common: list[str], workers: int) -> tuple[Measure, int]:
     """The full refresh of the 令和7年度 hub survey (871 hubs), on a fresh working file; its returns."""
-    from warehouse.ingest.run import discover
+    from warehouse.ingest.folder import discover
     from warehouse.sample.generate import generate
 
     year = 2025
@@ -253,7 +253,7 @@ def all_editions(raw: Path, common: list[str], workers: int, resent: int) -> tup
     all), then one return of the ``resent`` edition sent again and that edition refreshed alone: it neither
     rebuilds nor re-gates the others. The whole, the one-edition refresh, and the workbooks read."""
     from warehouse.codebook import editions
-    from warehouse.ingest.run import discover
+    from warehouse.ingest.folder import discover
     from warehouse.sample.generate import generate
 
     years = editions()
@@ -319,7 +319,7 @@ def main() -> int:
     parser.add_argument("--no-stages", action="store_true", help="skip the stage-by-stage full refresh")
     args = parser.parse_args()
 
-    from warehouse.ingest.run import discover
+    from warehouse.ingest.folder import discover
     from warehouse.sample.generate import generate
 
     if not (args.raw / str(args.year)).exists():

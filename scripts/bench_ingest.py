@@ -78,7 +78,8 @@ def main() -> int:
     parser.add_argument("--year", type=int, default=2023)
     args = parser.parse_args()
 
-    from warehouse.ingest.run import discover, ingest
+    from warehouse.ingest.folder import discover
+    from warehouse.ingest.run import ingest
     from warehouse.sample.generate import generate
 
     if not (args.raw / str(args.year)).exists():

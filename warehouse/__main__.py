@@ -11,14 +11,20 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from warehouse import paths
 from warehouse.settings import Settings
 
-DEFAULT_YEAR = 2023
+if TYPE_CHECKING:
+    from warehouse.gate.run import GateResult
+    from warehouse.pipeline.run import Run
+    from warehouse.pipeline.state import RefreshReport
+
+#: The survey year of the sample ``run --sample-if-absent`` and ``generate`` write: 令和5年度, the national year.
+SAMPLE_YEAR = 2023
 
 
 class Progress:
@@ -40,20 +46,18 @@ def _say(command: str) -> Callable[[str], None]:
     return lambda message: print(f"{command}: {message}", file=sys.stderr, flush=True)
 
 
-@contextmanager
-def _writing(args: argparse.Namespace, settings: Settings) -> Iterator[None]:
-    """The writer lock of the working file and a clean start, for the commands that write it."""
-    from warehouse.pipeline.lock import exclusive
+def _run_of(
+    args: argparse.Namespace, settings: Settings, steps: tuple[str, ...] | None = None, **options: object
+) -> Run:
+    """The run of ``steps`` of the plan (all of them: the whole refresh) on the year given, or the default."""
+    from warehouse.pipeline.run import Events, Run
 
-    with exclusive(
-        settings.db,
-        published=settings.published,
-        cleaning_log=settings.cleaning_log,
-        wait=settings.lock_wait,
-        timeout=settings.lock_timeout,
-        on_wait=_say(args.command),
-    ):
-        yield
+    events = Events(
+        stage=lambda name: sys.stderr.write(f"stage: {name}\n"),  # one write: stages may start together
+        progress=Progress("ingest"),
+        say=_say(args.command),
+    )
+    return Run.of(settings, args.year, steps=steps, events=events, **options)
 
 
 def _generate(args: argparse.Namespace, settings: Settings) -> None:
@@ -61,6 +65,7 @@ def _generate(args: argparse.Namespace, settings: Settings) -> None:
     from warehouse.sample.generate import generate
 
     rates = DEFAULT_RATES if args.defects else None
+    args.year = args.year or SAMPLE_YEAR
     sample = generate(
         settings.raw, args.year, seed=args.seed, scale=args.scale, defect_rates=rates, progress=Progress("generate")
     )
@@ -77,13 +82,24 @@ def _sample(args: argparse.Namespace, settings: Settings) -> None:
         _generate(args, settings)
 
 
-def _ingest(args: argparse.Namespace, settings: Settings) -> None:
-    from warehouse.ingest.run import ingest
-    from warehouse.pipeline.refusals import check_inputs
+def _steps(args: argparse.Namespace, settings: Settings, *names: str) -> RefreshReport:
+    """Run single steps of the plan, as a stage command; a step that stops ends the command with its sentence."""
+    from warehouse.pipeline.refresh import refresh
 
-    check_inputs(settings.raw, args.year, force=True)  # an empty year may be ingested, not published
-    with _writing(args, settings):
-        report = ingest(settings.db, settings.raw, args.year, progress=Progress("ingest"))
+    report = refresh(_run_of(args, settings, names))
+    for failure in report.after_failures:
+        print(f"{args.command}: {failure}", file=sys.stderr)
+    if report.blocked:
+        raise SystemExit(f"{args.command}: {report.blocked}")
+    if report.after_failures:
+        raise SystemExit(1)
+    return report
+
+
+def _ingest(args: argparse.Namespace, settings: Settings) -> None:
+    # an empty year may be ingested, not published
+    report = _steps(args, settings.override(force=True), "ingest").ingest
+    assert report is not None
     print(
         f"ingest {report.run_id}: {report.files_seen:,} files seen, {report.files_read:,} read, "
         f"{report.submissions:,} submissions, {report.quarantined:,} quarantined, {report.answers:,} answer cells "
@@ -92,46 +108,39 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> None:
 
 
 def _transform(args: argparse.Namespace, settings: Settings) -> None:
-    from warehouse.transform.dbt import build, write_lookups
-
-    with _writing(args, settings):
-        counts = write_lookups(settings.db)
-        items, governments = counts["codebook.items"], counts["reference.local_governments"]
-        print(f"lookups: {items:,} codebook items, {governments:,} local governments")
-        print("dbt build: staging → intermediate → marts → report, with the dbt tests", file=sys.stderr, flush=True)
-        report = build(settings.db, runs_kept=settings.dbt_runs_kept)
+    print("dbt build: staging → intermediate → marts → report, with the dbt tests", file=sys.stderr, flush=True)
+    done = _steps(args, settings, "lookups", "build")
+    items, governments = done.lookups["codebook.items"], done.lookups["reference.local_governments"]
+    print(f"lookups: {items:,} codebook items, {governments:,} local governments")
+    report = done.dbt
+    assert report is not None
     if report.skipped:
         print("dbt build: no return added or withdrawn since the last build; nothing to do")
         return
     passed = sum(1 for status in report.results.values() if status in ("success", "pass"))
     print(f"dbt build: {passed:,}/{len(report.results):,} models and tests ok in {report.seconds:.1f} s")
-    if not report.success:
-        raise SystemExit("dbt build failed:\n  " + "\n  ".join(report.failures))
 
 
 def _template(args: argparse.Namespace, settings: Settings) -> None:
     from warehouse.codebook import load_edition
     from warehouse.workbook.template import write_workbook
 
-    for form, cb in load_edition(args.year).items():
-        path = write_workbook(cb, args.out / f"{args.year}_{form}_template.xlsx")
+    year = args.year or SAMPLE_YEAR
+    for form, cb in load_edition(year).items():
+        path = write_workbook(cb, args.out / f"{year}_{form}_template.xlsx")
         print(f"{form}: {path}")
 
 
 def _gate(args: argparse.Namespace, settings: Settings) -> None:
-    from warehouse.gate.run import run_gate
-
-    with _writing(args, settings):
-        result = run_gate(settings.db, args.year)
-    print(_gate_line(result))
-    if not result.passed:
+    """The gate of the year (and of any year not checked since the models were rebuilt whole)."""
+    report = _steps(args, settings, "gate")
+    for result in report.gates.values():
+        print(_gate_line(result))
+    if not all(result.passed for result in report.gates.values()):
         raise SystemExit(1)
 
 
-def _gate_line(result: object) -> str:
-    from warehouse.gate.run import GateResult
-
-    assert isinstance(result, GateResult)
+def _gate_line(result: GateResult) -> str:
     counts = ", ".join(f"{n:,} {severity}" for severity, n in sorted(result.counts.items())) or "none"
     verdict = "passed" if result.passed else "FAILED on " + ", ".join(result.hard_failures)
     failed = len(result.failed_rules)
@@ -141,34 +150,35 @@ def _gate_line(result: object) -> str:
     )
 
 
-def _publish(args: argparse.Namespace, settings: Settings) -> None:
-    """Publish the working file, but only what every year's latest gate run passed, and not a sharp drop."""
-    from warehouse.pipeline.refresh import HeldBack, PublishFailed, after_publication, publication, publish_step
-    from warehouse.publish.swap import PublishError
+def _cleaning_log(args: argparse.Namespace, settings: Settings) -> None:
+    """The 疑義照会 workbooks of every year's latest gate run."""
+    from warehouse.cleaning_log.workbooks import year_folder
 
-    with _writing(args, settings):
-        try:
-            allowed = publication(
-                settings.db,
-                settings.published,
-                settings.cleaning_log,
-                min_returns_share=None if settings.force else settings.min_returns_share,
-            )
-            result = publish_step(settings.db, settings.published, allowed.metadata(args.year))
-        except HeldBack as held:
-            raise SystemExit(f"publish: refused, {held}") from None
-        except PublishFailed as error:  # disk full among them; the previous publication stays
-            raise PublishError(str(error)) from error
-    _say_published(len(result.tables), result.path, result.seconds)
-    done = after_publication(settings, settings.published)
-    if done.postgres is not None:
-        _say_published(len(done.postgres.tables), done.postgres.target, done.postgres.seconds)
-    if done.failed:
-        raise SystemExit("\n".join(f"publish: the publication stands, but {failure}" for failure in done.failed))
-    if done.site is not None:
-        print(f"site: {done.site.pages:,} pages → {done.site.index}")
-    elif done.site_skipped:
-        print(f"site: not written, {done.site_skipped}")
+    report = _steps(args, settings, "cleaning_log")
+    for year, workbooks in sorted(report.cleaning_log.items()):
+        print(f"cleaning log {year}: {len(workbooks)} workbooks in {year_folder(settings.cleaning_log, year)}")
+
+
+def _publish(args: argparse.Namespace, settings: Settings) -> None:
+    """Publish the working file, but only what every year's latest gate run passed, and not a sharp drop; then
+    what reads the publication."""
+    report = _steps(args, settings, "publish", "postgres", "site")
+    assert report.published is not None
+    _say_published(len(report.published.tables), report.published.path, report.published.seconds)
+    if report.postgres is not None:
+        _say_published(len(report.postgres.tables), report.postgres.target, report.postgres.seconds)
+    if report.site is not None:
+        print(f"site: {report.site.pages:,} pages → {report.site.index}")
+    elif report.site_skipped:
+        print(f"site: not written, {report.site_skipped}")
+
+
+def _plan(args: argparse.Namespace, settings: Settings) -> None:
+    from warehouse.pipeline.plan import describe
+    from warehouse.pipeline.run import default_year
+
+    print(describe())
+    print(f"default year: {default_year(settings.raw)} (the latest edition with returns under {settings.raw})")
 
 
 def _pg_publish(args: argparse.Namespace, settings: Settings) -> None:
@@ -240,40 +250,41 @@ def _export(args: argparse.Namespace, settings: Settings) -> None:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> None:
+    from warehouse.ingest.folder import has_returns
     from warehouse.pipeline.refresh import refresh
     from warehouse.pipeline.refusals import Refused
     from warehouse.pipeline.summary import summary
 
-    if args.sample_if_absent and not (settings.raw / str(args.year)).exists():
-        if settings.raw.resolve() != paths.RAW.resolve():
-            raise Refused(
-                f"--sample-if-absent writes the sample into the repository's {paths.RAW} only, not into {settings.raw}"
-            )
-        print(f"run: no returns under {settings.raw / str(args.year)}; generating the sample national year")
-        _generate(args, settings)
-    report = refresh(
-        settings.raw,
-        settings.db,
-        settings.published,
-        args.year,
-        cleaning_log_dir=settings.cleaning_log,
-        progress=Progress("ingest"),
-        stage=lambda name: sys.stderr.write(f"stage: {name}\n"),  # one write: stages may start together
-        force=settings.force,
-        min_returns_share=settings.min_returns_share,
-        wait=settings.lock_wait,
-        lock_timeout=settings.lock_timeout,
-        on_wait=_say("run"),
-        settings=settings,
-        rebuild=args.rebuild,
-    )
-    for leftover in report.leftovers:
-        print(f"run: removed {leftover}, left by a run that did not finish", file=sys.stderr)
+    if args.sample_if_absent:
+        wanted = args.year or SAMPLE_YEAR
+        if not has_returns(settings.raw, wanted) and (args.year or not _any_returns(settings)):
+            if settings.raw.resolve() != paths.RAW.resolve():
+                raise Refused(
+                    f"--sample-if-absent writes the sample into the repository's {paths.RAW} only, not into "
+                    f"{settings.raw}"
+                )
+            print(f"run: no returns under {settings.raw / str(wanted)}; generating the sample")
+            args.year = wanted
+            _generate(args, settings)
+    run = _run_of(args, settings, rebuild=args.rebuild)
+    if args.year is None:
+        print(f"run: fiscal year {run.year}, the latest edition with returns under {settings.raw}", file=sys.stderr)
+    report = refresh(run)
+    if report.nothing_to_do:
+        print(f"run: {report.nothing_to_do}")
+        return
     print(summary(report, settings.published, settings.cleaning_log))
     for failure in report.after_failures:
         print(f"run: the publication stands, but {failure}", file=sys.stderr)
     if not report.ok:
         raise SystemExit(1)
+
+
+def _any_returns(settings: Settings) -> bool:
+    from warehouse.codebook import editions
+    from warehouse.ingest.folder import has_returns
+
+    return any(has_returns(settings.raw, year) for year in editions())
 
 
 #: Options shared by the commands: (flags, keyword arguments of ``add_argument``).
@@ -301,7 +312,11 @@ OPTIONS: dict[str, tuple[tuple[str, ...], dict[str, object]]] = {
     ),
     "year": (
         ("--year",),
-        {"type": int, "help": f"fiscal year of the survey (令和5年度 = 2023; default {DEFAULT_YEAR})"},
+        {
+            "type": int,
+            "help": "fiscal year of the survey (令和5年度 = 2023; default: the latest edition with returns under "
+            f"the raw folder; for generate, {SAMPLE_YEAR})",
+        },
     ),
     "lock_wait": (
         ("--wait",),
@@ -349,12 +364,22 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace, Settings], None], str, t
     "sample": (_sample, "write the sample of every edition into the raw folder", ("raw",)),
     "ingest": (_ingest, "read new and changed workbooks into the raw schema", ("raw", "year", *WRITER)),
     "transform": (_transform, "load the codebook and reference tables, then dbt build", WRITER),
-    "gate": (_gate, "check the built models with the quality gate and record the findings", ("year", *WRITER)),
+    "gate": (
+        _gate,
+        "refuse a sharp drop in returns, then check the built models with the quality gate and record the findings",
+        ("year", *WRITER, "force", "min_returns_share", "published"),
+    ),
+    "cleaning-log": (
+        _cleaning_log,
+        "write the 疑義照会 workbooks of every year's latest gate run",
+        ("cleaning_log", *WRITER),
+    ),
     "publish": (
         _publish,
         "replace the analysts' file with the working file, if the latest gate passed",
         ("published", "site_audience", "year", *WRITER, "force", "min_returns_share", "postgres_url"),
     ),
+    "plan": (_plan, "print the steps of a refresh, in order, and what each warms, stops and alerts", ("raw",)),
     "pg-publish": (_pg_publish, "copy the analysts' file to the PostgreSQL database", ("published", "postgres_url")),
     "pg-roles": (
         _pg_roles,
@@ -444,13 +469,13 @@ def main(argv: list[str] | None = None) -> int:
     import psycopg
 
     from warehouse.pipeline.lock import WorkingFileBusy, WriterBusy, duckdb_holder
-    from warehouse.pipeline.refresh import one_line
     from warehouse.pipeline.refusals import Refused
+    from warehouse.pipeline.steps import one_line
     from warehouse.pipeline.working_file import HOW, WorkingFileDamaged, damage
     from warehouse.publish.swap import PublishError
     from warehouse.settings import SettingsError
 
-    args.year = getattr(args, "year", DEFAULT_YEAR)
+    args.year = getattr(args, "year", None)
     command = args.command
     try:
         settings = Settings.from_env().override(**{name: getattr(args, name, None) for name in OPTIONS})

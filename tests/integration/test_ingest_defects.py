@@ -73,7 +73,7 @@ def test_each_defect_is_caught_by_its_reason(defective_year: Ingested, tmp_path:
 
 
 def test_no_file_is_lost(defective_year: Ingested) -> None:
-    from warehouse.ingest.run import discover
+    from warehouse.ingest.folder import discover
 
     files = {f.path for f in discover(defective_year.raw, 2023)}
     with duckdb.connect(str(defective_year.db), read_only=True) as con:

@@ -25,8 +25,9 @@ from tests.current_returns import build_current_returns
 from warehouse.codebook import Codebook, load_edition
 from warehouse.gate.run import run_gate
 from warehouse.ingest import store
+from warehouse.ingest.folder import discover
 from warehouse.ingest.returns import STRAY_SAMPLE, read_return
-from warehouse.ingest.run import discover, ingest
+from warehouse.ingest.run import ingest
 from warehouse.reference.local_governments import load as load_registry
 from warehouse.transform.dbt import build, write_lookups
 from warehouse.workbook.cells import answers_to_cells

@@ -10,7 +10,8 @@ import pytest
 
 from warehouse.db import connect
 from warehouse.ingest import store
-from warehouse.ingest.returns import FileVersion, Outcome
+from warehouse.ingest.folder import FileVersion
+from warehouse.ingest.returns import Outcome
 
 AT = dt.datetime(2023, 9, 1, 10, 0)
 

@@ -37,7 +37,8 @@ and from the pipeline::
                failed_rules=[("hard", "cross.identity", 3),
                              ("soft", "municipality.q11_2_support_expected__at_most_three", 7)],
                cleaning_log="data/cleaning_log/2023",
-               workbooks=["data/cleaning_log/2023/2023_01_北海道_疑義照会.xlsx"]))
+               workbooks=["data/cleaning_log/2023/2023_01_北海道_疑義照会.xlsx"]),
+         sink_from_settings(settings.alerts, settings.published.parent))
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from warehouse.alerts.sinks import (
     format_text,
     send,
     sink_from_env,
+    sink_from_settings,
 )
 
 __all__ = [
@@ -64,4 +66,5 @@ __all__ = [
     "format_text",
     "send",
     "sink_from_env",
+    "sink_from_settings",
 ]

@@ -190,11 +190,13 @@ def sink_from_env(env: Mapping[str, str] | None = None) -> Sink:
     return sink_from_settings(AlertSettings.from_env(env))
 
 
-def sink_from_settings(alerts: AlertSettings) -> Sink:
-    """The sink of the alert settings (``warehouse.settings``)."""
+def sink_from_settings(alerts: AlertSettings, folder: Path | None = None) -> Sink:
+    """The sink of the alert settings (``warehouse.settings``); the log file defaults to ``alerts.jsonl`` in
+    ``folder`` (the published file's), else in ``data/``."""
     kind = alerts.sink.strip().lower() or "logfile"
     if kind == "logfile":
-        return LogFileSink(Path(alerts.log) if alerts.log.strip() else DEFAULT_LOG)
+        default = folder / DEFAULT_LOG.name if folder is not None else DEFAULT_LOG
+        return LogFileSink(Path(alerts.log) if alerts.log.strip() else default)
     if kind == "webhook":
         return WebhookSink(_required(alerts, "webhook_url"), timeout=_timeout(alerts))
     if kind == "email":
@@ -214,9 +216,9 @@ def sink_from_settings(alerts: AlertSettings) -> Sink:
     raise ValueError(f"WAREHOUSE_ALERT_SINK must be logfile, webhook or email, not {kind!r}")
 
 
-def send(alert: Alert, sink: Sink | None = None) -> None:
-    """Deliver ``alert`` to ``sink``, or to the sink the environment configures."""
-    (sink or sink_from_env()).send(alert)
+def send(alert: Alert, sink: Sink) -> None:
+    """Deliver ``alert`` to ``sink`` (built once from the run's settings by :func:`sink_from_settings`)."""
+    sink.send(alert)
 
 
 def shown_url(url: str) -> str:

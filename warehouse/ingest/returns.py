@@ -22,6 +22,7 @@ from typing import Any
 from warehouse.codebook import Codebook, Item, load
 from warehouse.codebook.model import CODE_FORMATS, CODE_LENGTHS
 from warehouse.ingest.file_names import describe, file_family, indicated_prefecture, mismatches
+from warehouse.ingest.folder import FileVersion
 from warehouse.ingest.normalise import Normalised, escaped, normalise
 from warehouse.ingest.reader import SheetCells, Unreadable, read_sheet
 from warehouse.reference.local_governments import LocalGovernment, code_as_of, code_in_force, load_on, member_on
@@ -29,20 +30,6 @@ from warehouse.workbook.template import TEMPLATE_ID_CELL, lookup_cells, write_wo
 
 #: How many stray cells the one ``stray_cells`` issue of a file quotes (all are kept in raw.stray_cells).
 STRAY_SAMPLE = 5
-
-
-@dataclass
-class FileVersion:
-    """What identifies one version of one file, before it is read."""
-
-    path: str
-    fiscal_year: int
-    form: str
-    size: int
-    mtime: dt.datetime
-    sha256: str = ""
-    kind: str = "file"  # file | symlink | other (FIFO, socket, device: never opened) | unlisted (a folder)
-    error: str = ""  # why an unlisted folder could not be listed
 
 
 @dataclass

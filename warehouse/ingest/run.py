@@ -16,15 +16,13 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from stat import S_ISLNK, S_ISREG
 
 from warehouse import db
 from warehouse.codebook import FORMS
 from warehouse.ingest import store
-from warehouse.ingest.returns import FileVersion, Outcome, read_return, sha256_of, unreadable
+from warehouse.ingest.folder import LOCK_FILE_PREFIX, FileVersion, discover, hidden
+from warehouse.ingest.returns import Outcome, read_return, sha256_of, unreadable
 from warehouse.pipeline.workers import process_pool
-
-LOCK_FILE_PREFIX = "~$"
 
 
 @dataclass(frozen=True)
@@ -41,52 +39,6 @@ class IngestReport:
     restored: int = 0  # withdrawn file versions whose file came back
 
 
-def discover(raw_root: Path, fiscal_year: int) -> list[FileVersion]:
-    """Every file under ``raw_root/<fiscal_year>/``, with the form its folder names.
-
-    Nothing is skipped here and nothing is followed: hidden files, symbolic links (to files or to
-    folders, wherever they point) and other special files are listed too, from ``lstat``, so that
-    each one gets its reason."""
-    year_dir = raw_root / str(fiscal_year)
-    unlisted: dict[Path, str] = {}  # folders that cannot be listed: refused, so that nothing goes unseen
-
-    def cannot_list(err: OSError) -> None:
-        if err.filename and Path(err.filename) != year_dir:
-            unlisted[Path(err.filename)] = f"{err.strerror} (errno {err.errno})"
-
-    found: list[tuple[Path, str | None]] = []
-    for folder, dirs, names in os.walk(year_dir, onerror=cannot_list, followlinks=False):
-        found += [(Path(folder) / n, None) for n in names]
-        found += [(Path(folder) / d, None) for d in dirs if (Path(folder) / d).is_symlink()]
-    found += [(path, "unlisted") for path in unlisted]
-    files = []
-    for path, kind in found:
-        relative = path.relative_to(year_dir).parts
-        try:
-            stat = path.lstat()
-        except OSError:  # removed since the folder was listed
-            continue
-        if kind is None:
-            kind = "symlink" if S_ISLNK(stat.st_mode) else "file" if S_ISREG(stat.st_mode) else "other"
-        files.append(
-            FileVersion(
-                path=str(path),
-                fiscal_year=fiscal_year,
-                form=relative[0] if len(relative) > 1 else "",
-                size=stat.st_size,
-                mtime=dt.datetime.fromtimestamp(stat.st_mtime).replace(microsecond=0),
-                kind=kind,
-                error=unlisted.get(path, ""),
-            )
-        )
-    return sorted(files, key=lambda f: f.path)
-
-
-def _hidden(file: FileVersion, raw_root: Path) -> bool:
-    year_dir = raw_root / str(file.fiscal_year)
-    return any(part.startswith(".") for part in Path(file.path).relative_to(year_dir).parts)
-
-
 def _misplaced(file: FileVersion, raw_root: Path) -> Outcome | None:
     """Files that are not returns of a known form get their reason without being opened."""
     name = Path(file.path).name
@@ -94,7 +46,7 @@ def _misplaced(file: FileVersion, raw_root: Path) -> Outcome | None:
         target = os.readlink(file.path)
         reason = f"{file.path}: シンボリックリンク（→ {target}）は読み込みません。ファイルそのものを置いてください"
         return Outcome(file, quarantine=("symlink", reason, None, None))
-    if _hidden(file, raw_root):
+    if hidden(file, raw_root):
         reason = f"{file.path}: 隠しファイル（名前が「.」で始まる）は回答として読み込みません"
         return Outcome(file, quarantine=("hidden_file", reason, None, None))
     if file.kind == "unlisted":

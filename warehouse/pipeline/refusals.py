@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.codebook import FORMS, editions
+from warehouse.ingest.folder import has_returns
 from warehouse.publish.swap import PublishError, read_publication
 
 #: How a refusal on the returns is overridden, in the command line, the environment and Dagster.
@@ -38,13 +39,9 @@ def check_inputs(raw: Path, year: int, *, force: bool = False) -> None:
     if force:
         return
     year_dir = raw / str(year)
-    if not any(_returns(year_dir / form) for form in FORMS):
+    if not has_returns(raw, year):
         what = "does not exist" if not year_dir.is_dir() else "holds no returns in " + "/, ".join(FORMS) + "/"
         raise Refused(f"{year_dir} {what}; nothing would be published but empty tables ({FORCE_HINT})")
-
-
-def _returns(folder: Path) -> bool:
-    return folder.is_dir() and any(p.is_file() and not p.name.startswith(".") for p in folder.rglob("*"))
 
 
 def current_respondents(con: duckdb.DuckDBPyConnection, year: int) -> dict[str, int]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from warehouse.cleaning_log.workbooks import year_folder
-from warehouse.pipeline.refresh import RefreshReport, Returns
+from warehouse.pipeline.state import RefreshReport, Returns
 
 EXAMPLE_QUERY = (
     "select scenario_label, count(*) filter (where is_engaged) as engaged, count(*) as municipalities "
@@ -34,8 +34,9 @@ def summary(report: RefreshReport, published: Path, cleaning_log: Path) -> str:
             f"{report.gate.validated} suites validated, {report.gate.recalled} unchanged since the last run"
         )
         lines.append(f"  rules outside tolerance: {failed}")
-    if report.cleaning_log:
-        lines.append(f"  cleaning log: {len(report.cleaning_log)} workbooks in {year_folder(cleaning_log, year)}")
+    if report.cleaning_log.get(year):
+        workbooks = report.cleaning_log[year]
+        lines.append(f"  cleaning log: {len(workbooks)} workbooks in {year_folder(cleaning_log, year)}")
     steps = ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in report.stages.items())
     lines.append(f"  time: {report.seconds:.1f} s ({steps})")
     if report.published is not None:

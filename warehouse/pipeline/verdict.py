@@ -132,7 +132,7 @@ def message(found: Sequence[Verdict], published: Path) -> str:
     return "\n".join(lines)
 
 
-def alert(found: Verdict, run_id: str, published: Path) -> Alert:
+def alert(found: Verdict, run_id: str, settings: Settings) -> Alert:
     """The gate alert of one year: the same rules (hard, then soft, each with its severity), respondents and
     workbooks as the failure message."""
     return Alert(
@@ -143,8 +143,8 @@ def alert(found: Verdict, run_id: str, published: Path) -> Alert:
         summary=[
             f"Gate run {found.gate_run_id}.",
             found.concerned[0].upper() + found.concerned[1:] + ".",
-            f"The analysts' file {published} was left as it was.",
-            *left_unchanged(Settings.from_env()),
+            f"The analysts' file {settings.published} was left as it was.",
+            *left_unchanged(settings),
             "Send each prefecture its workbook; corrected returns go into raw/ and trigger a new run.",
         ],
         counts=found.counts,
