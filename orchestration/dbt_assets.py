@@ -1,10 +1,11 @@
 """The dbt models as Dagster assets (dagster-dbt), keyed by where they land: ``[schema, model]``.
 
-The asset graph is read from dbt's ``manifest.json``, prepared when the code location loads (see
-:func:`prepare_manifest`).  The build is the command line's own step (``warehouse.pipeline.refresh.transform``):
-dbt runs in the run's process (no subprocess, no second interpreter start) with the working file's own
-target folder, so its partial parsing is reused from run to run; it builds what the changed forms' returns
-feed, or everything when the project or the lookups changed.  The tests surface as asset checks.  After
+The asset graph is read from dbt's ``manifest.json``, prepared when the definitions are built (see
+:func:`prepare_manifest`).  The build is the plan's ``build`` step, as the command line runs it: dbt runs in
+its worker process with the working file's own target folder, so its partial parsing is reused from run to
+run; it builds what the changed forms' returns feed, or everything when the project or the lookups changed.
+
+The tests surface as asset checks.  After
 dbt has finished, each built model's row count (and a preview of the first rows of the marts and report
 tables) is read over a read-only connection and attached to its materialisation; a model the build left
 out (no return of its forms changed) is reported as current, so the steps after it run.
@@ -22,15 +23,13 @@ import duckdb
 import pandas as pd
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
 
-from orchestration.ingest_assets import RAW_ANSWERS, WRITER_POOL
-from orchestration.resources import WarehousePaths
-from warehouse.pipeline.refresh import build_failure, build_step, release_gate, warm_gate
+from orchestration.constants import DBT_LAYERS, RAW_ANSWERS, WRITER_POOL
+from orchestration.resources import WarehouseSettings, run_of, run_step
+from warehouse.pipeline.state import RefreshReport
 from warehouse.transform.dbt import PROJECT_DIR, BuildReport, project_files
 
 #: Where the code location keeps its own manifest, apart from the ``target/`` other dbt calls write.
 MANIFEST_TARGET = Path("target") / "dagster"
-#: The layers, in order; each is a dbt folder, a DuckDB schema, the first part of the key and a group.
-LAYERS = ("staging", "intermediate", "marts", "report", "provenance", "publication")
 #: The layers analysts read (the marts, the report and where their figures come from): gated by the quality
 #: gate, copied by ``published``.
 PUBLISHED_LAYERS = ("marts", "report", "provenance")
@@ -113,44 +112,43 @@ TRANSLATOR = WarehouseDbtTranslator()
 UNIQUE_ID = "dagster_dbt/unique_id"
 
 
-@dbt_assets(
-    manifest=prepare_manifest(),
-    project=DBT_PROJECT,
-    dagster_dbt_translator=TRANSLATOR,
-    name="dbt_models",
-    pool=WRITER_POOL,
-)
-def dbt_models(context: dg.AssetExecutionContext, paths: WarehousePaths) -> Iterator[dg.Output | dg.AssetCheckResult]:
-    """``dbt build`` of the models and their tests on the working file, as the command line builds them.
+def build_dbt_models() -> dg.AssetsDefinition:
+    """The dbt models as assets, from the manifest (parsed now if the project changed since: see
+    :func:`prepare_manifest`); built when the definitions are, never when this module is imported."""
 
-    The per-return models are incremental; a change to the dbt project or the lookups since the last
-    complete build rebuilds them whole (see ``warehouse.transform.dbt``).  A subset picked in the UI builds
-    just that subset.  The writer lock of the working file is held throughout.
-    """
-    assets = context.assets_def
-    selected = set(context.selected_asset_keys)
-    run_selection = context.run.asset_selection
-    if run_selection is None or any(key.path[0] == "gate" for key in run_selection):
-        warm_gate(run_year(context))  # the gate step after this one finds Great Expectations loaded
-    with paths.writing(context, "dbt_models"):
-        # the lookups asset has written the lookups; the whole selection builds as the command line does
-        # (``assets`` is the run's subset of the models; the whole is ``dbt_models``)
-        subset = [] if selected == set(dbt_models.keys) else sorted(selected, key=lambda k: k.path)
-        names = [_unique_id(assets.get_asset_spec(key).metadata).split(".")[-1] for key in subset]
-        report = build_step(paths.db, select=names, label=context.run.run_id, runs_kept=paths.dbt_runs_kept)
-        context.log.info(_build_line(report))
-        built = {key for key in selected if _unique_id(assets.get_asset_spec(key).metadata) in report.results}
-        stats = relation_metadata(paths.db, built)
-    yield from _events(context, report, selected, stats)
-    if not report.success:
-        release_gate()  # no gate step follows
-        raise dg.Failure(build_failure(report))
+    @dbt_assets(
+        manifest=prepare_manifest(),
+        project=DBT_PROJECT,
+        dagster_dbt_translator=TRANSLATOR,
+        name="dbt_models",
+        pool=WRITER_POOL,
+    )
+    def dbt_models(
+        context: dg.AssetExecutionContext, warehouse: WarehouseSettings
+    ) -> Iterator[dg.Output | dg.AssetCheckResult]:
+        """The plan's ``build`` step: ``dbt build`` of the models and their tests on the working file, as the
+        command line builds them.  A subset picked in the UI builds just that subset."""
+        assets = context.assets_def
+        selected = set(context.selected_asset_keys)
+        # ``assets`` is the run's subset of the models; the whole is every key of this definition
+        subset = [] if selected == set(assets.keys) else sorted(selected, key=lambda k: k.path)
+        names = tuple(_unique_id(assets.get_asset_spec(key).metadata).split(".")[-1] for key in subset)
+        run = run_of(context, warehouse, select=names)
+        report = RefreshReport(run.year)
+        failure: dg.Failure | None = None
+        try:
+            run_step(context, "build", run, report)
+        except dg.Failure as failed:  # the models that were built are still reported below
+            failure = failed
+        if report.dbt is None:
+            raise failure or dg.Failure("dbt build did not run")
+        context.log.info(_build_line(report.dbt))
+        built = {key for key in selected if _unique_id(assets.get_asset_spec(key).metadata) in report.dbt.results}
+        yield from _events(context, report.dbt, selected, relation_metadata(run.settings.db, built))
+        if failure is not None:
+            raise failure
 
-
-def run_year(context: dg.AssetExecutionContext) -> int | None:
-    """The survey year the run refreshes (its partition), or None for a run of every year."""
-    key = context.run.tags.get("dagster/partition", "")
-    return int(key) if key.isdigit() else None
+    return dbt_models
 
 
 def _unique_id(metadata: Mapping[str, Any]) -> str:
@@ -205,7 +203,7 @@ def _events(
 
 def relation_metadata(db: Path, keys: Iterable[dg.AssetKey]) -> dict[dg.AssetKey, dict[str, Any]]:
     """Row count of every built relation; column count and the first rows of the published layers."""
-    wanted = [key for key in keys if len(key.path) == 2 and key.path[0] in LAYERS]
+    wanted = [key for key in keys if len(key.path) == 2 and key.path[0] in DBT_LAYERS]
     if not wanted or not db.exists():
         return {}
     out: dict[dg.AssetKey, dict[str, Any]] = {}
@@ -253,11 +251,7 @@ def _cell(value: object) -> str:
     return text if len(text) <= PREVIEW_CELL else text[: PREVIEW_CELL - 1] + "…"
 
 
-#: The dbt models analysts read (marts and report tables): what the gate guards and publish copies.
-PUBLISHED_KEYS: tuple[dg.AssetKey, ...] = tuple(
-    sorted((key for key in dbt_models.keys if key.path[0] in PUBLISHED_LAYERS), key=lambda k: k.path)
-)
-#: The staged answers the gate validates (staging and intermediate models).
-STAGED_KEYS: tuple[dg.AssetKey, ...] = tuple(
-    sorted((key for key in dbt_models.keys if key.path[0] in ("staging", "intermediate")), key=lambda k: k.path)
-)
+def keys_in(models: dg.AssetsDefinition, layers: tuple[str, ...]) -> tuple[dg.AssetKey, ...]:
+    """The models of ``layers``: the published ones (what the gate guards and publish copies), or the staged
+    ones (what the gate validates)."""
+    return tuple(sorted((key for key in models.keys if key.path[0] in layers), key=lambda k: k.path))

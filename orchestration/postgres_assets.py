@@ -8,16 +8,14 @@ copy fails it with the reason and leaves the database's previous publication as 
 failure alert names the database.
 """
 
+import dataclasses
+
 import dagster as dg
 
-from orchestration.ingest_assets import WRITER_POOL
-from orchestration.publish_assets import PUBLISHED
-from orchestration.resources import WarehousePaths
-from warehouse.publish.postgres import publish_step
-from warehouse.publish.swap import PublishError
+from orchestration.constants import PUBLISHED, PUBLISHED_POSTGRES, WRITER_POOL
+from orchestration.resources import WarehouseSettings, run_of, run_step
 from warehouse.settings import Settings
 
-PUBLISHED_POSTGRES = dg.AssetKey(["published_postgres"])
 POSTGRES_URL_VARIABLE = "WAREHOUSE_POSTGRES_URL"
 
 
@@ -38,15 +36,14 @@ class PostgresTarget(dg.ConfigurableResource):
     "into new schemas and swapped in one transaction, readable by the ministry, prefecture and public roles.",
 )
 def published_postgres(
-    context: dg.AssetExecutionContext, paths: WarehousePaths, postgres: PostgresTarget
+    context: dg.AssetExecutionContext, warehouse: WarehouseSettings, postgres: PostgresTarget
 ) -> dg.MaterializeResult:
-    settings = Settings(published=paths.published, postgres_url=postgres.url)
-    try:
-        result = publish_step(settings, paths.published)
-    except PublishError as error:
-        raise dg.Failure(str(error)) from None
-    if result is None:
-        raise dg.Failure("no PostgreSQL database configured (WAREHOUSE_POSTGRES_URL)")
+    run = run_of(context, warehouse)
+    if not postgres.url:
+        raise dg.Failure(f"no PostgreSQL database configured ({POSTGRES_URL_VARIABLE})")
+    run = dataclasses.replace(run, settings=run.settings.override(postgres_url=postgres.url))
+    result = run_step(context, "postgres", run).postgres
+    assert result is not None
     context.log.info(f"published {len(result.tables)} tables to {result.target} in {result.seconds:.1f} s")
     return dg.MaterializeResult(
         metadata={

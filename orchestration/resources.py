@@ -1,109 +1,130 @@
-"""Where the pipeline reads and writes and how it guards the working file, built from the one
-settings object (``warehouse.settings``: the repository's defaults overridden by ``WAREHOUSE_*``
-variables) and configurable per run in the launchpad (``resources: paths: config:``), e.g.
-``force: true`` to publish despite a refusal on the returns.  Run config given for the resource
-replaces its configuration: the fields it leaves out take the environment's settings.
+"""The settings of a Dagster run, and how an asset runs its step of the plan with them.
+
+The resource ``warehouse`` holds the same settings as the command line (``warehouse.settings``), under the
+same names: a field left empty takes the environment's value (``WAREHOUSE_*``) when the run starts, never
+when the code location is imported.  Run config given for the resource (``resources: warehouse: config:``,
+e.g. ``force: true``) replaces its configuration.  Each asset builds one :class:`~warehouse.pipeline.run.Run`
+from them and calls :func:`run_step`, which runs one step of the plan under the working file's writer lock,
+exactly as the command line does; a step that stops the run fails the Dagster step with the command line's
+sentence, and nothing else.
 """
 
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, ExitStack, contextmanager
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import dagster as dg
 
-from warehouse.pipeline.lock import WorkingFileBusy, WriterBusy, exclusive
+from orchestration.constants import step_of
+from warehouse.pipeline.lock import WorkingFileBusy, WriterBusy
+from warehouse.pipeline.plan import PLAN, execute
+from warehouse.pipeline.refresh import writing
+from warehouse.pipeline.refusals import Refused
+from warehouse.pipeline.run import Events, Run, default_year
+from warehouse.pipeline.state import RefreshReport
+from warehouse.pipeline.steps import Stopped, release_workers
 from warehouse.pipeline.working_file import WorkingFileDamaged
-from warehouse.settings import Settings, checked_file
+from warehouse.publish.swap import PublishError
+from warehouse.settings import Settings, SettingsError
 
-_DEFAULTS = Settings.from_env()
+#: What a step raises that ends the run with one sentence (as the command line says it).
+SAID = (Stopped, Refused, WriterBusy, WorkingFileBusy, WorkingFileDamaged, SettingsError, PublishError)
+Context = dg.AssetExecutionContext | dg.AssetCheckExecutionContext
 
 
-class WarehousePaths(dg.ConfigurableResource):
-    """The folder of returned workbooks, the working DuckDB file, the published file and the cleaning log,
-    with the writer lock's behaviour and the refusals' settings."""
+class WarehouseSettings(dg.ConfigurableResource):
+    """``warehouse.settings.Settings`` as Dagster configures it: the fields given override the environment's."""
 
-    raw_root: str = str(_DEFAULTS.raw)
-    working_db: str = str(_DEFAULTS.db)
-    published_db: str = str(_DEFAULTS.published)
-    cleaning_log_root: str = str(_DEFAULTS.cleaning_log)
-    site_root: str = ""  # empty: site/ beside the published file
-    site_audience: str = _DEFAULTS.site_audience  # public, ministry or prefecture:<code>
-    lock_wait: bool = _DEFAULTS.lock_wait
-    lock_timeout: float | None = _DEFAULTS.lock_timeout
-    min_returns_share: float = _DEFAULTS.min_returns_share
-    force: bool = _DEFAULTS.force
-    dbt_runs_kept: int = _DEFAULTS.dbt_runs_kept
+    raw: str | None = None
+    db: str | None = None
+    published: str | None = None
+    cleaning_log: str | None = None
+    site: str | None = None
+    site_audience: str | None = None
+    lock_wait: bool | None = None
+    lock_timeout: float | None = None
+    min_returns_share: float | None = None
+    force: bool | None = None
+    dbt_runs_kept: int | None = None
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> "WarehousePaths":
-        return cls(
-            raw_root=str(settings.raw),
-            working_db=str(settings.db),
-            published_db=str(settings.published),
-            cleaning_log_root=str(settings.cleaning_log),
-            site_root=str(settings.site or ""),
-            site_audience=settings.site_audience,
-            lock_wait=settings.lock_wait,
-            lock_timeout=settings.lock_timeout,
-            min_returns_share=settings.min_returns_share,
-            force=settings.force,
-            dbt_runs_kept=settings.dbt_runs_kept,
+    def from_settings(cls, settings: Settings) -> "WarehouseSettings":
+        """Every field set from ``settings`` (the tests' and a deployment's explicit configuration)."""
+        fields = {name: getattr(settings, name) for name in cls.model_fields}
+        return cls(**{name: str(v) if isinstance(v, Path) else v for name, v in fields.items()})
+
+    def settings(self) -> Settings:
+        """The environment's settings with the fields given, read once per step when it starts."""
+        given = {name: getattr(self, name) for name in type(self).model_fields}
+        paths = ("raw", "db", "published", "cleaning_log", "site")
+        return Settings.from_env().override(
+            **{name: Path(v) if name in paths and v is not None else v for name, v in given.items()}
         )
 
-    @property
-    def raw(self) -> Path:
-        return Path(self.raw_root)
 
-    @property
-    def db(self) -> Path:
-        return checked_file("working_db", Path(self.working_db))
-
-    @property
-    def published(self) -> Path:
-        return checked_file("published_db", Path(self.published_db))
-
-    @property
-    def cleaning_log(self) -> Path:
-        """The folder of the 疑義照会 workbooks (what the gate alert points to)."""
-        return Path(self.cleaning_log_root)
-
-    @property
-    def site_reader(self) -> Any:
-        """The site's audience (``warehouse.publish.disclosure.Reader``), refused with the setting's name."""
-        return Settings(site_audience=self.site_audience).site_reader
-
-    @property
-    def site(self) -> Path:
-        """The folder of the static site written from the published file."""
-        return Path(self.site_root) if self.site_root else self.published.parent / "site"
-
-    def writing(
-        self, context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext, step: str
-    ) -> AbstractContextManager[None]:
-        """The writer lock of the working file for one step (shared with the command line), with the
-        leftovers of crashed runs removed; a wait is logged with whom it waits for, and a busy file
-        fails the step with one sentence."""
-        return _writing(self, f"dagster run {context.run.run_id}, step {step}", context.log.info)
+def run_year(context: Context) -> int | None:
+    """The survey year the run refreshes (its partition), or None for a run without one."""
+    key = context.run.tags.get("dagster/partition", "")
+    return int(key) if key.isdigit() else None
 
 
-@contextmanager
-def _writing(paths: WarehousePaths, command: str, say: Callable[[str], None]) -> Iterator[None]:
-    with ExitStack() as stack:
-        try:
-            removed = stack.enter_context(
-                exclusive(
-                    paths.db,
-                    published=paths.published,
-                    cleaning_log=paths.cleaning_log,
-                    command=command,
-                    wait=paths.lock_wait,
-                    timeout=paths.lock_timeout,
-                    on_wait=say,
-                )
-            )
-        except (WriterBusy, WorkingFileBusy, WorkingFileDamaged) as error:
-            raise dg.Failure(str(error)) from None
-        for path in removed:
-            say(f"removed {path}, left by a run that did not finish")
-        yield
+def steps_of_run(context: Context) -> set[str]:
+    """The plan's steps this Dagster run executes: those whose assets or checks it selected."""
+    selection: Iterable[dg.AssetKey] | None = context.run.asset_selection
+    checks = context.run.asset_check_selection
+    if selection is None:
+        return set(PLAN)
+    found = {step_of(key) for key in selection} | {step_of_check(key) for key in checks or ()}
+    return {step for step in found if step is not None}
+
+
+def step_of_check(key: dg.AssetCheckKey) -> str | None:
+    from orchestration.constants import STEP_OF
+
+    return STEP_OF.get(key.name)
+
+
+def run_of(context: Context, warehouse: WarehouseSettings, *, select: tuple[str, ...] = ()) -> Run:
+    """The run of the plan this Dagster run is: its settings, its year (the partition, else the default), its
+    label (Dagster's run id) and the steps it selected."""
+    try:
+        settings = warehouse.settings()
+    except SettingsError as error:
+        raise dg.Failure(description=f"refused: {error}", allow_retries=False) from None
+    year = run_year(context)
+    return Run(
+        settings,
+        default_year(settings.raw) if year is None else year,
+        context.run.run_id,
+        frozenset(steps_of_run(context)),
+        select=select,
+        events=Events(
+            stage=lambda name: context.log.info(f"step {name} of the plan"),
+            progress=lambda done, total: (
+                context.log.info(f"read {done:,}/{total:,} workbooks") if done == total else None
+            ),
+            say=context.log.info,
+        ),
+    )
+
+
+def run_step(context: Context, name: str, run: Run, report: RefreshReport | None = None) -> RefreshReport:
+    """Step ``name`` of the plan, under the writer lock, waited for if it works in the background.  What stops
+    the run fails this Dagster step with the sentence the command line prints (and is not retried)."""
+    report = report or RefreshReport(run.year)
+    try:
+        with writing(run, f"dagster run {context.run.run_id}, step {name}"):
+            join = execute(PLAN[name], run, report)
+            if join is not None:
+                join()
+    except SAID as error:
+        release_workers()
+        raise dg.Failure(description=said(error), allow_retries=False) from None
+    except BaseException:
+        release_workers()
+        raise
+    return report
+
+
+def said(error: BaseException) -> str:
+    """The command line's sentence for what stopped a step."""
+    return f"refused: {error}" if isinstance(error, Refused | SettingsError) else str(error)

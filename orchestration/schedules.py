@@ -10,8 +10,7 @@ import datetime as dt
 
 import dagster as dg
 
-from orchestration.ingest_assets import DESCRIPTION_TAG, survey_years
-from orchestration.jobs import full_refresh_job
+from orchestration.constants import DESCRIPTION_TAG, survey_years
 from warehouse.settings import Settings
 
 
@@ -26,15 +25,13 @@ def refresh_partition(when: dt.datetime, keys: list[str]) -> str | None:
     return str(max(earlier)) if earlier else None
 
 
-def build_refresh_schedule(cron: str | None = None, timezone: str | None = None) -> dg.ScheduleDefinition:
-    """The schedule, with its cron and time zone from the arguments or the settings."""
-    settings = Settings.from_env()
-    cron = cron or settings.refresh_cron
-    timezone = timezone or settings.refresh_timezone
+def build_refresh_schedule(settings: Settings) -> dg.ScheduleDefinition:
+    """The schedule, with its cron and time zone from the settings."""
+    cron, timezone = settings.refresh_cron, settings.refresh_timezone
 
     @dg.schedule(
         name="annual_full_refresh",
-        job=full_refresh_job,
+        job_name="full_refresh",
         cron_schedule=cron,
         execution_timezone=timezone,
         default_status=dg.DefaultScheduleStatus.RUNNING,
@@ -55,6 +52,3 @@ def build_refresh_schedule(cron: str | None = None, timezone: str | None = None)
         )
 
     return annual_full_refresh
-
-
-refresh_schedule = build_refresh_schedule()

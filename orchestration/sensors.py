@@ -22,12 +22,11 @@ from pathlib import Path
 
 import dagster as dg
 
-from orchestration.gate_assets import ALERTED_TAG
-from orchestration.ingest_assets import DESCRIPTION_TAG, survey_years
-from orchestration.jobs import full_refresh_job
-from orchestration.resources import WarehousePaths
-from warehouse.alerts.sinks import Alert, send
+from orchestration.constants import ALERTED_TAG, DESCRIPTION_TAG, survey_years
+from orchestration.resources import WarehouseSettings
+from warehouse.alerts.sinks import Alert, send, sink_from_settings
 from warehouse.ingest.folder import LOCK_FILE_PREFIX, discover
+from warehouse.pipeline import inputs
 from warehouse.settings import Settings
 
 Entry = list[float]  # [size, mtime], or [REMOVED, when] for a file that left the folder
@@ -36,10 +35,6 @@ REMOVED = -1.0
 
 #: How many file names a run's tag and the tick's log name before giving the count of the others.
 NAMED_FILES = 3
-
-
-def settle_seconds() -> float:
-    return Settings.from_env().sensor_settle_seconds
 
 
 def _state_key(raw_root: Path) -> str:
@@ -147,19 +142,34 @@ def run_key(year: str, paths: list[str], cursor: dict[str, Entry], previous: dic
     return f"raw-{year}-{digest[:16]}"
 
 
-@dg.sensor(
-    name="raw_files",
-    job=full_refresh_job,
-    minimum_interval_seconds=max(1, round(Settings.from_env().sensor_interval_seconds)),
-    default_status=dg.DefaultSensorStatus.RUNNING,
-    description="Starts a full_refresh run of a survey year when workbooks are added to, replaced or removed "
-    "under raw/<fiscal_year>/; the run's tags name the files and say which are new, replaced or removed. "
-    "Cursor: the number of files and a digest of their state (path → size, mtime, kept in the instance).",
-)
-def raw_files(context: dg.SensorEvaluationContext, paths: WarehousePaths) -> dg.SensorResult:
-    previous = load_state(context.instance, paths.raw, context.cursor)
-    tree = scan(paths.raw, survey_years.get_partition_keys())
-    changed, state = changes(previous, tree, time.time(), settle_seconds())
+def build_raw_files(settings: Settings) -> dg.SensorDefinition:
+    """The sensor, looking every ``settings.sensor_interval_seconds``."""
+
+    @dg.sensor(
+        name="raw_files",
+        job_name="full_refresh",
+        minimum_interval_seconds=max(1, round(settings.sensor_interval_seconds)),
+        default_status=dg.DefaultSensorStatus.RUNNING,
+        description="Starts a full_refresh run of a survey year when workbooks are added to, replaced or removed "
+        "under raw/<fiscal_year>/, unless nothing changed since that year's last complete refresh; the run's tags "
+        "name the files and say which are new, replaced or removed. Cursor: the number of files and a digest of "
+        "their state (path → size, mtime, kept in the instance).",
+    )
+    def raw_files(context: dg.SensorEvaluationContext, warehouse: WarehouseSettings) -> dg.SensorResult:
+        return evaluate(context, warehouse.settings())
+
+    return raw_files
+
+
+def evaluate(context: dg.SensorEvaluationContext, settings: Settings) -> dg.SensorResult:
+    """One tick: the run requests for the years whose files changed, and the next cursor."""
+    previous = load_state(context.instance, settings.raw, context.cursor)
+    tree = scan(settings.raw, survey_years.get_partition_keys())
+    changed, state = changes(previous, tree, time.time(), settings.sensor_settle_seconds)
+    for year in sorted(changed):
+        if sentence := inputs.unchanged(settings, int(year)):
+            context.log.info(f"raw/{year}: {sentence}")
+            del changed[year]
     descriptions = {year: describe(year, files, previous, state) for year, files in changed.items()}
     requests = [
         dg.RunRequest(
@@ -176,11 +186,12 @@ def raw_files(context: dg.SensorEvaluationContext, paths: WarehousePaths) -> dg.
     ]
     for _, description in sorted(descriptions.items()):
         context.log.info(description)
-    cursor = context.cursor if context.cursor == cursor_text(state) else save_state(context.instance, paths.raw, state)
+    current = cursor_text(state)
+    cursor = context.cursor if context.cursor == current else save_state(context.instance, settings.raw, state)
     return dg.SensorResult(
         run_requests=requests,
         cursor=cursor,
-        skip_reason=None if requests else dg.SkipReason(f"no new, replaced or removed workbooks under {paths.raw}"),
+        skip_reason=None if requests else dg.SkipReason(f"no new, replaced or removed workbooks under {settings.raw}"),
     )
 
 
@@ -195,19 +206,25 @@ def failure_alert(run: dg.DagsterRun, message: str, steps: list[str]) -> Alert:
     )
 
 
-@dg.run_failure_sensor(
-    name="alert_on_run_failure",
-    default_status=dg.DefaultSensorStatus.RUNNING,
-    description="Sends a run_failed alert (WAREHOUSE_ALERT_SINK: log file, webhook or e-mail) for each failed run, "
-    "unless the run already sent its gate_failed alert.",
-)
-def alert_on_run_failure(context: dg.RunFailureSensorContext) -> dg.SkipReason | None:
-    run = context.instance.get_run_by_id(context.dagster_run.run_id) or context.dagster_run
-    if run.tags.get(ALERTED_TAG):
-        return dg.SkipReason(f"run {run.run_id} already sent its {run.tags[ALERTED_TAG]} alert")
-    steps = []
-    for event in context.get_step_failure_events():
-        error = event.step_failure_data.error
-        steps.append(f"step {event.step_key}: {error.message.strip() if error else 'failed'}")
-    send(failure_alert(run, context.failure_event.message or "the run failed", steps))
-    return None
+def build_alert_on_run_failure(settings: Settings) -> dg.RunStatusSensorDefinition:
+    """The run-failure alert, to the sink of ``settings``."""
+
+    @dg.run_failure_sensor(
+        name="alert_on_run_failure",
+        default_status=dg.DefaultSensorStatus.RUNNING,
+        description="Sends a run_failed alert (WAREHOUSE_ALERT_SINK: log file, webhook or e-mail) for each failed run, "
+        "unless the run already sent its gate_failed alert.",
+    )
+    def alert_on_run_failure(context: dg.RunFailureSensorContext) -> dg.SkipReason | None:
+        run = context.instance.get_run_by_id(context.dagster_run.run_id) or context.dagster_run
+        if run.tags.get(ALERTED_TAG):
+            return dg.SkipReason(f"run {run.run_id} already sent its {run.tags[ALERTED_TAG]} alert")
+        steps = []
+        for event in context.get_step_failure_events():
+            error = event.step_failure_data.error
+            steps.append(f"step {event.step_key}: {error.message.strip() if error else 'failed'}")
+        sink = sink_from_settings(settings.alerts, settings.published.parent)
+        send(failure_alert(run, context.failure_event.message or "the run failed", steps), sink)
+        return None
+
+    return alert_on_run_failure

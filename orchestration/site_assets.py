@@ -1,16 +1,10 @@
-"""The static site of the published results, written after each publication from the published file
-alone (``warehouse.site``): the same step the command line's refresh runs after publishing."""
+"""The static site of the published results: the plan's ``site`` step, written after each publication from the
+published file alone (``warehouse.site``)."""
 
 import dagster as dg
 
-from orchestration.ingest_assets import WRITER_POOL
-from orchestration.publish_assets import PUBLISHED
-from orchestration.resources import WarehousePaths
-from warehouse.pipeline.refresh import SITE_FAILURES, site_not_written
-from warehouse.site.build import build_site
-from warehouse.site.data import NothingToDraw
-
-SITE = dg.AssetKey(["site"])
+from orchestration.constants import PUBLISHED, SITE, WRITER_POOL
+from orchestration.resources import WarehouseSettings, run_of, run_step
 
 
 @dg.asset(
@@ -19,29 +13,27 @@ SITE = dg.AssetKey(["site"])
     deps=[PUBLISHED],
     kinds={"html"},
     pool=WRITER_POOL,  # one run at a time: the site reads the publication the publisher replaces
-    description="The static site for the audience of the paths resource's site_audience (public by default: counts "
-    "only): the national charts rebuilt beside the printed figures, a page per prefecture, a profile per municipality "
-    "for a reader who may read its answers, the coordinator analysis and the quality gate's result; only changed "
-    "pages are rewritten.",
+    description="The static site for the audience of the warehouse resource's site_audience (public by default: "
+    "counts only): the national charts rebuilt beside the printed figures, a page per prefecture, a profile per "
+    "municipality for a reader who may read its answers, the coordinator analysis and the quality gate's result; "
+    "only changed pages are rewritten.",
 )
-def site(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.MaterializeResult:
-    try:
-        report = build_site(paths.published, paths.site, audience=paths.site_reader)
-    except NothingToDraw as nothing:
-        context.log.warning(f"site: not written, {nothing}")
-        return dg.MaterializeResult(metadata={"pages": 0, "not_written": str(nothing)})
-    except SITE_FAILURES as error:
-        raise dg.Failure(f"the publication stands, but {site_not_written(paths.site, error)}") from None
-    context.log.info(f"site: {report.written:,} files written, {report.unchanged:,} unchanged → {report.index}")
+def site(context: dg.AssetExecutionContext, warehouse: WarehouseSettings) -> dg.MaterializeResult:
+    report = run_step(context, "site", run_of(context, warehouse))
+    if report.site is None:
+        context.log.warning(f"site: not written, {report.site_skipped}")
+        return dg.MaterializeResult(metadata={"pages": 0, "not_written": str(report.site_skipped)})
+    done = report.site
+    context.log.info(f"site: {done.written:,} files written, {done.unchanged:,} unchanged → {done.index}")
     return dg.MaterializeResult(
         metadata={
-            "index": dg.MetadataValue.path(str(report.index)),
-            "quality": dg.MetadataValue.path(str(report.quality)),
-            "data_docs": dg.MetadataValue.path(str(report.data_docs or "")),
-            "fiscal_year": report.fiscal_year,
-            "pages": report.pages,
-            "files_written": report.written,
-            "files_unchanged": report.unchanged,
-            "seconds": round(report.seconds, 2),
+            "index": dg.MetadataValue.path(str(done.index)),
+            "quality": dg.MetadataValue.path(str(done.quality)),
+            "data_docs": dg.MetadataValue.path(str(done.data_docs or "")),
+            "fiscal_year": done.fiscal_year,
+            "pages": done.pages,
+            "files_written": done.written,
+            "files_unchanged": done.unchanged,
+            "seconds": round(done.seconds, 2),
         }
     )
