@@ -12,7 +12,7 @@ lock (``warehouse.pipeline.lock``), shared with the command line.
 import dagster as dg
 
 from orchestration.dbt_assets import PUBLISHED_LAYERS, build_dbt_models, keys_in
-from orchestration.gate_assets import build_gate_assets
+from orchestration.gate_assets import build_gate, quality_gate
 from orchestration.ingest_assets import lookups, raw_answers
 from orchestration.jobs import build_jobs
 from orchestration.postgres_assets import postgres_definitions
@@ -28,12 +28,13 @@ def build_definitions(settings: Settings | None = None) -> dg.Definitions:
     """The code location on ``settings`` (default: the environment's, see ``warehouse.settings``)."""
     settings = settings or Settings.from_env()
     dbt_models = build_dbt_models()
-    gate_assets = build_gate_assets(keys_in(dbt_models, ("staging", "intermediate")))
+    gate = build_gate(keys_in(dbt_models, ("staging", "intermediate")))
     published = build_published(keys_in(dbt_models, PUBLISHED_LAYERS))
     postgres_assets, postgres_resources = postgres_definitions(settings)
     return dg.Definitions(
         # steps that read the publication add their asset (in a file of its own) after `published`
-        assets=[raw_answers, lookups, dbt_models, *gate_assets, published, site, *postgres_assets],
+        assets=[raw_answers, lookups, dbt_models, gate, published, site, *postgres_assets],
+        asset_checks=[quality_gate],
         jobs=build_jobs(settings.raw),
         schedules=[build_refresh_schedule(settings)],
         sensors=[build_raw_files(settings), build_alert_on_run_failure(settings)],

@@ -51,8 +51,8 @@ def _rules_markdown(rules: list[tuple[str, str, int]]) -> str:
     return "\n".join(lines)
 
 
-def build_gate_assets(staged: tuple[dg.AssetKey, ...]) -> list[dg.AssetsDefinition | dg.AssetChecksDefinition]:
-    """The gate's assets and check, downstream of the staged models ``staged``."""
+def build_gate(staged: tuple[dg.AssetKey, ...]) -> dg.AssetsDefinition:
+    """The gate's assets (findings and cleaning log), downstream of the staged models ``staged``."""
 
     @dg.multi_asset(
         name="gate",
@@ -114,7 +114,7 @@ def build_gate_assets(staged: tuple[dg.AssetKey, ...]) -> list[dg.AssetsDefiniti
             },
         )
 
-    return [gate, quality_gate]
+    return gate
 
 
 def _gate_events(
@@ -187,15 +187,18 @@ def quality_gate(context: dg.AssetCheckExecutionContext, warehouse: WarehouseSet
     report = RefreshReport(run.year)
     try:
         run_step(context, "verdict", run, report)
-    except dg.Failure:
+        failure = None
+    except dg.Failure as failed:
+        failure = failed
         if report.alerted:
             context.instance.add_run_tags(context.run.run_id, {ALERTED_TAG: "gate_failed"})
-        raise
     runs = latest_gate_runs(run.settings.db)
     yield dg.AssetCheckResult(
         asset_key=GATE_FINDINGS,
         check_name=QUALITY_GATE,
-        passed=bool(runs),
+        passed=bool(runs) and failure is None,
+        severity=dg.AssetCheckSeverity.ERROR,
+        description=None if failure is None else (failure.description or "").splitlines()[0],
         metadata={
             "gate_runs": dg.MetadataValue.json({str(r.fiscal_year): r.run_id for r in runs}),
             "findings_by_severity": dg.MetadataValue.json({str(r.fiscal_year): r.counts for r in runs}),
@@ -206,3 +209,5 @@ def quality_gate(context: dg.AssetCheckExecutionContext, warehouse: WarehouseSet
             "cleaning_log": dg.MetadataValue.path(str(run.settings.cleaning_log)),
         },
     )
+    if failure is not None:  # the run's one error: the verdict's message, as the command line prints it
+        raise failure

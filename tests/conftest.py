@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from tests.direct_load import load_directly
+from tests.runs import refresh_files
 from warehouse.ingest.run import IngestReport, ingest
-from warehouse.pipeline.refresh import RefreshReport, refresh
+from warehouse.pipeline.state import RefreshReport
 from warehouse.sample.defects import DEFAULT_RATES
 from warehouse.sample.generate import Sample, deal, generate
-from warehouse.settings import Settings
 from warehouse.transform.dbt import build, write_lookups
 
 REDUCED = 0.07  # about 3 prefectures: the prefecture, its municipalities and their coordinators
@@ -74,8 +74,7 @@ def refreshed(clean_year: Ingested, tmp_path_factory: pytest.TempPathFactory) ->
     root = tmp_path_factory.mktemp("refresh")
     shutil.copytree(clean_year.raw, root / "raw")
     published = root / "published.duckdb"
-    report = refresh(
-        root / "raw", root / "w.duckdb", published, 2023, cleaning_log_dir=root / "cleaning_log",
-        settings=Settings(site_audience="ministry"),
-    )  # fmt: skip
+    report = refresh_files(
+        root / "raw", root / "w.duckdb", published, 2023, cleaning_log=root / "cleaning_log", site_audience="ministry"
+    )
     return report, published

@@ -16,11 +16,18 @@ import pytest
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.json import JSONSnapshotExtension
 
-from orchestration.definitions import defs
-from orchestration.ingest_assets import WRITER_POOL
+from orchestration.constants import WRITER_POOL
+from orchestration.definitions import build_definitions
 from warehouse.codebook import FORMS
+from warehouse.settings import Settings
 
 DBT_TEST = "dbt_test"
+
+
+@pytest.fixture(scope="module")
+def defs() -> dg.Definitions:
+    """The code location on the repository's default settings."""
+    return build_definitions(Settings())
 
 
 @pytest.fixture
@@ -91,11 +98,11 @@ def describe(definitions: dg.Definitions) -> dict[str, Any]:
     return {"assets": assets, "jobs": jobs, "schedules": schedules, "sensors": sensors}
 
 
-def test_code_location_shape(snapshot_json: SnapshotAssertion) -> None:
+def test_code_location_shape(defs: dg.Definitions, snapshot_json: SnapshotAssertion) -> None:
     assert describe(defs) == snapshot_json
 
 
-def test_every_step_is_in_the_writer_pool() -> None:
+def test_every_step_is_in_the_writer_pool(defs: dg.Definitions) -> None:
     """Every step opens the working DuckDB file (read-write, or read-only, which also conflicts with a
     writer in another process), so every step holds the pool's one slot."""
     graph = defs.resolve_asset_graph()
@@ -105,7 +112,7 @@ def test_every_step_is_in_the_writer_pool() -> None:
     assert check_pools and set(check_pools.values()) == {WRITER_POOL}, check_pools
 
 
-def test_publishing_waits_for_the_gate_which_checks_its_findings() -> None:
+def test_publishing_waits_for_the_gate_which_checks_its_findings(defs: dg.Definitions) -> None:
     graph = defs.resolve_asset_graph()
     published = {key for key in graph.get_all_asset_keys() if key.path[0] in ("marts", "report", "provenance")}
     findings = dg.AssetKey(["gate", "findings"])
@@ -115,7 +122,7 @@ def test_publishing_waits_for_the_gate_which_checks_its_findings() -> None:
     assert published and published | {findings, dg.AssetKey(["gate", "cleaning_log"])} <= parents
 
 
-def test_models_generated_from_the_codebook_depend_on_it() -> None:
+def test_models_generated_from_the_codebook_depend_on_it(defs: dg.Definitions) -> None:
     """A rule change is a change upstream of the rule checks, the item status and the chart populations."""
     graph = defs.resolve_asset_graph()
     expected = {

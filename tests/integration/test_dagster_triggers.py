@@ -16,16 +16,18 @@ import pytest
 # No public API gives a schedule's next tick outside a running instance; this is what the daemon uses.
 from dagster._utils.schedules import cron_string_iterator
 
-from orchestration.ingest_assets import DESCRIPTION_TAG
-from orchestration.jobs import full_refresh_job
-from orchestration.resources import WarehousePaths
-from orchestration.schedules import build_refresh_schedule, refresh_schedule
-from orchestration.sensors import load_state, raw_files
+from orchestration.constants import DESCRIPTION_TAG
+from orchestration.resources import WarehouseSettings
+from orchestration.schedules import build_refresh_schedule
+from orchestration.sensors import build_raw_files, load_state
 from tests.conftest import Ingested
 from warehouse.codebook import editions
-from warehouse.settings import DEFAULT_REFRESH_CRON, DEFAULT_REFRESH_TIMEZONE
+from warehouse.settings import DEFAULT_REFRESH_CRON, DEFAULT_REFRESH_TIMEZONE, Settings
 
 TOKYO = ZoneInfo("Asia/Tokyo")
+
+raw_files = build_raw_files(Settings())
+refresh_schedule = build_refresh_schedule(Settings())
 
 
 def _age(path: Path, seconds: float = 3600) -> None:
@@ -47,15 +49,15 @@ def raw(clean_year: Ingested, tmp_path: Path) -> Path:
 
 
 def _tick(instance: dg.DagsterInstance, raw: Path, cursor: str | None) -> dg.SensorResult:
-    paths = WarehousePaths(raw_root=str(raw), working_db=str(raw.parent / "w.duckdb"))
-    context = dg.build_sensor_context(cursor=cursor, instance=instance, resources={"paths": paths})
+    paths = WarehouseSettings(raw=str(raw), db=str(raw.parent / "w.duckdb"))
+    context = dg.build_sensor_context(cursor=cursor, instance=instance, resources={"warehouse": paths})
     result = raw_files(context)
     assert isinstance(result, dg.SensorResult)
     return result
 
 
 def test_sensor_asks_one_run_per_new_or_replaced_file_and_none_for_an_unchanged_tree(raw: Path) -> None:
-    assert raw_files.job_name == full_refresh_job.name
+    assert raw_files.job_name == "full_refresh"
     with dg.instance_for_test() as instance:
         first = _tick(instance, raw, None)  # a fresh sensor sees the tree as it is: one run loads it
         assert [(r.partition_key, r.tags["warehouse/changed_count"]) for r in first.run_requests] == [("2023", "3")]
@@ -124,7 +126,7 @@ def test_sensor_asks_one_run_per_new_or_replaced_file_and_none_for_an_unchanged_
 def test_schedule_defaults_to_after_the_return_deadline_in_tokyo() -> None:
     assert refresh_schedule.cron_schedule == DEFAULT_REFRESH_CRON == "0 3 1 10 *"
     assert refresh_schedule.execution_timezone == DEFAULT_REFRESH_TIMEZONE == "Asia/Tokyo"
-    assert refresh_schedule.job_name == full_refresh_job.name
+    assert refresh_schedule.job_name == "full_refresh"
     start = dt.datetime(2025, 3, 1, tzinfo=TOKYO).timestamp()
     next_tick = next(cron_string_iterator(start, refresh_schedule.cron_schedule, refresh_schedule.execution_timezone))
     assert next_tick == dt.datetime(2025, 10, 1, 3, 0, tzinfo=TOKYO)
@@ -133,7 +135,7 @@ def test_schedule_defaults_to_after_the_return_deadline_in_tokyo() -> None:
 def test_schedule_is_configured_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WAREHOUSE_REFRESH_CRON", "30 6 15 11 *")
     monkeypatch.setenv("WAREHOUSE_REFRESH_TIMEZONE", "UTC")
-    schedule = build_refresh_schedule()
+    schedule = build_refresh_schedule(Settings.from_env())
     assert (schedule.cron_schedule, schedule.execution_timezone) == ("30 6 15 11 *", "UTC")
     start = dt.datetime(2024, 11, 16, tzinfo=dt.UTC).timestamp()
     next_tick = next(cron_string_iterator(start, schedule.cron_schedule, schedule.execution_timezone))

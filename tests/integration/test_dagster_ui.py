@@ -16,12 +16,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from orchestration.definitions import defs
-from orchestration.ingest_assets import WRITER_POOL
+from orchestration.constants import WRITER_POOL
+from orchestration.definitions import build_definitions
+from warehouse.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "screenshot_asset_graph.py"
-SCREENSHOT = ROOT / "build" / "screenshots" / "asset_graph.png"
 CHROMIUM = Path("/usr/bin/chromium")
 
 pytestmark = [
@@ -42,16 +42,17 @@ def _png_size(path: Path) -> tuple[int, int]:
 
 
 def test_webserver_serves_the_asset_graph_and_chromium_draws_it(tmp_path: Path) -> None:
-    report = tmp_path / "asset_graph.json"
+    report, screenshot = tmp_path / "asset_graph.json", tmp_path / "asset_graph.png"
     done = subprocess.run(
-        [sys.executable, str(SCRIPT), "--out", str(SCREENSHOT), "--report", str(report)],
+        [sys.executable, str(SCRIPT), "--out", str(screenshot), "--report", str(report)],
         cwd=ROOT, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
     served = json.loads(report.read_text(encoding="utf-8"))
 
     nodes = {"/".join(node["assetKey"]["path"]): node for node in served["assetNodes"]}
-    assert set(nodes) == {key.to_user_string() for key in defs.resolve_asset_graph().get_all_asset_keys()}
+    graph = build_definitions(Settings()).resolve_asset_graph()
+    assert set(nodes) == {key.to_user_string() for key in graph.get_all_asset_keys()}
     assert all(node["pools"] == [WRITER_POOL] for node in nodes.values())
     assert {node["groupName"] for node in nodes.values()} == {
         "ingest", "lookups", "staging", "intermediate", "gate", "marts", "report", "provenance", "publication",
@@ -73,6 +74,6 @@ def test_webserver_serves_the_asset_graph_and_chromium_draws_it(tmp_path: Path) 
     assert (local.month, local.day, local.hour, local.minute) == (10, 1, 3, 0)
     assert served["instance"]["poolConfig"] == {"poolGranularity": "run", "defaultPoolLimit": 1}
 
-    assert served["screenshot"] == str(SCREENSHOT)
-    assert _png_size(SCREENSHOT) == (1600, 1000)
-    assert SCREENSHOT.stat().st_size > 20_000, "a blank page compresses to a few kilobytes"
+    assert served["screenshot"] == str(screenshot)
+    assert _png_size(screenshot) == (1600, 1000)
+    assert screenshot.stat().st_size > 20_000, "a blank page compresses to a few kilobytes"

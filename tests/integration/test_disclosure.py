@@ -15,7 +15,7 @@ import duckdb
 import openpyxl
 import pytest
 
-from warehouse.pipeline.refresh import RefreshReport
+from warehouse.pipeline.state import RefreshReport
 from warehouse.publish.audience import export
 from warehouse.publish.disclosure import Reader, by_audience, read
 from warehouse.publish.swap import PublishError
@@ -147,7 +147,7 @@ def test_what_goes_to_prefectures_names_files_relative_to_the_raw_folder(refresh
     assert report.cleaning_log
     cells = [
         str(cell)
-        for path in report.cleaning_log
+        for path in report.cleaning_log[2023]
         for sheet in openpyxl.load_workbook(path, read_only=True).worksheets
         for row in sheet.iter_rows(values_only=True)
         for cell in row

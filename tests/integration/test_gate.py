@@ -14,12 +14,12 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import GATE_AND_REPORT, Ingested
+from tests.runs import refresh_files
 from warehouse.cleaning_log.workbooks import LIST_HEADINGS, LIST_SHEET, export_by_prefecture
 from warehouse.codebook import load_edition
 from warehouse.gate import store
 from warehouse.gate.run import latest_gate_runs, run_gate
 from warehouse.ingest.run import ingest
-from warehouse.pipeline.refresh import refresh
 from warehouse.publish.swap import publish, read_publication
 from warehouse.transform.dbt import build, write_lookups
 from warehouse.workbook.cells import answers_to_cells
@@ -169,13 +169,13 @@ def test_a_hard_failure_keeps_the_last_publication_until_a_fix_arrives(tmp_path:
     raw, db, published = tmp_path / "raw", tmp_path / "w.duckdb", tmp_path / "published.duckdb"
     log = tmp_path / "cleaning_log"
     _write(raw, "municipality", "012025_函館市", {**HAKODATE, "q13_coordinator": 2})
-    first = refresh(raw, db, published, 2023, cleaning_log_dir=log)
+    first = refresh_files(raw, db, published, 2023, cleaning_log=log)
     assert first.ok, first.blocked
     before = read_publication(published)
     assert before is not None and before["gate_run_id"] == first.gate.run_id
 
     bad = _write(raw, "municipality", "012033_小樽市", {**OTARU, "f1_municipality_code": "99999"})
-    second = refresh(raw, db, published, 2023, cleaning_log_dir=log)
+    second = refresh_files(raw, db, published, 2023, cleaning_log=log)
     assert not second.ok and "cross.identity" in (second.blocked or "")
     assert second.gate is not None and 0 < second.gate.validated < second.gate.validated + second.gate.recalled
     assert second.published is None
@@ -183,16 +183,16 @@ def test_a_hard_failure_keeps_the_last_publication_until_a_fix_arrives(tmp_path:
     with duckdb.connect(str(published), read_only=True) as con:
         assert con.execute("select count(*) from marts.dim_municipality").fetchone() == (1741,)
         assert con.execute("select count(*) from marts.fct_municipal_vision").fetchone() == (1,)
-    workbooks = {p.name for p in second.cleaning_log}
+    workbooks = {p.name for p in second.cleaning_log[2023]}
     assert any("疑義照会" in name for name in workbooks)
-    assert all(p.parent == log / "2023" and p.exists() for p in second.cleaning_log)
+    assert all(p.parent == log / "2023" and p.exists() for p in second.cleaning_log[2023])
     # the unknown code's findings go to the prefecture its file name gives, not to 都道府県不明
     assert "2023_00_都道府県不明_疑義照会.xlsx" not in workbooks
     rows = load_workbook(log / "2023" / "2023_01_北海道_疑義照会.xlsx")[LIST_SHEET].iter_rows(values_only=True)
     assert ("cross.identity", bad.name) in {(r[8], Path(str(r[13])).name) for r in rows}
 
     _write(raw, "municipality", f"{bad.stem}__corrected", OTARU)  # the same file family, resubmitted
-    third = refresh(raw, db, published, 2023, cleaning_log_dir=log)
+    third = refresh_files(raw, db, published, 2023, cleaning_log=log)
     assert third.ok, third.blocked
     after = read_publication(published)
     assert after is not None and after["gate_run_id"] == third.gate.run_id

@@ -18,19 +18,20 @@ import duckdb
 import pytest
 import yaml
 
-from orchestration.definitions import build_definitions, defs, ingest_job
+from orchestration.definitions import build_definitions
 from orchestration.ingest_assets import raw_answers
-from orchestration.resources import WarehousePaths
+from orchestration.resources import WarehouseSettings
 from tests.conftest import Ingested
 from warehouse.pipeline.refusals import RESPONDENTS_KEY, respondents_metadata
 from warehouse.publish.swap import publish, read_publication
+from warehouse.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_definitions_load() -> None:
-    repo = defs.get_repository_def()
-    assert repo.get_job(ingest_job.name) is not None
+    repo = build_definitions(Settings()).get_repository_def()
+    assert repo.get_job("ingest_returns") is not None
     assert dg.AssetKey(["raw", "answers"]) in repo.asset_graph.get_all_asset_keys()
 
 
@@ -38,12 +39,12 @@ def test_materialise_the_year(clean_year: Ingested, tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     shutil.copytree(clean_year.raw, raw)
     db = tmp_path / "warehouse.duckdb"
-    paths = WarehousePaths(raw_root=str(raw), working_db=str(db))
-    result = dg.materialize([raw_answers], partition_key="2023", resources={"paths": paths})
+    paths = WarehouseSettings(raw=str(raw), db=str(db))
+    result = dg.materialize([raw_answers], partition_key="2023", resources={"warehouse": paths})
     assert result.success
     metadata = result.asset_materializations_for_node("raw__answers")[0].metadata
     assert metadata["files_read"].value == len(clean_year.sample.files)
-    again = dg.materialize([raw_answers], partition_key="2023", resources={"paths": paths})
+    again = dg.materialize([raw_answers], partition_key="2023", resources={"warehouse": paths})
     assert again.asset_materializations_for_node("raw__answers")[0].metadata["files_read"].value == 0
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("select count(*) from raw.submissions").fetchone() == (len(clean_year.sample.files),)
@@ -53,23 +54,25 @@ def _step_failures(result: dg.ExecuteInProcessResult) -> list[str]:
     return [event.step_failure_data.error.message for event in result.all_events if event.is_step_failure]
 
 
-def _forced(paths: WarehousePaths) -> dict[str, Any]:
+def _forced(paths: WarehouseSettings) -> dict[str, Any]:
     """Run config forcing the refusals: the launchpad's, whose other fields default to the environment's
     settings, so a test gives them all."""
-    config = {name: getattr(paths, name) for name in ("raw_root", "working_db", "published_db", "cleaning_log_root")}
-    return {"resources": {"paths": {"config": {**config, "force": True}}}}
+    config = {name: getattr(paths, name) for name in ("raw", "db", "published", "cleaning_log")}
+    return {"resources": {"warehouse": {"config": {**config, "force": True}}}}
 
 
 def test_an_empty_year_is_refused_and_force_in_the_run_config_lets_it_through(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     (raw / "2023" / "municipality").mkdir(parents=True)
-    paths = WarehousePaths(raw_root=str(raw), working_db=str(tmp_path / "w.duckdb"))
-    refused = dg.materialize([raw_answers], partition_key="2023", resources={"paths": paths}, raise_on_error=False)
+    paths = WarehouseSettings(raw=str(raw), db=str(tmp_path / "w.duckdb"))
+    refused = dg.materialize([raw_answers], partition_key="2023", resources={"warehouse": paths}, raise_on_error=False)
     assert not refused.success
     (message,) = _step_failures(refused)
     assert f"refused: {raw / '2023'} holds no returns" in message and "force: true" in message
     assert not (tmp_path / "w.duckdb").exists()
-    forced = dg.materialize([raw_answers], partition_key="2023", resources={"paths": paths}, run_config=_forced(paths))
+    forced = dg.materialize(
+        [raw_answers], partition_key="2023", resources={"warehouse": paths}, run_config=_forced(paths)
+    )
     assert forced.asset_materializations_for_node("raw__answers")[0].metadata["files_seen"].value == 0
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
         assert con.execute("select count(*) from raw.ingest_runs").fetchone() == (1,)
@@ -85,8 +88,10 @@ def test_a_step_refuses_while_the_command_line_holds_the_writer_lock(clean_year:
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     with subprocess.Popen([sys.executable, "-c", code], stdin=PIPE, stdout=PIPE, text=True, env=env) as other:
         assert other.stdout is not None and other.stdout.readline().strip() == "holding"
-        paths = WarehousePaths(raw_root=str(clean_year.raw), working_db=str(db), lock_wait=False)
-        result = dg.materialize([raw_answers], partition_key="2023", resources={"paths": paths}, raise_on_error=False)
+        paths = WarehouseSettings(raw=str(clean_year.raw), db=str(db), lock_wait=False)
+        result = dg.materialize(
+            [raw_answers], partition_key="2023", resources={"warehouse": paths}, raise_on_error=False
+        )
         assert other.stdin is not None
         other.stdin.close()
     (message,) = _step_failures(result)
@@ -105,13 +110,11 @@ def test_publishing_a_sharp_drop_is_refused_until_forced_in_the_run_config(
     publish(clean_year.db, last, ["raw"], metadata=respondents_metadata({2023: {"municipality": 10_000}}))
     before = last.read_bytes()
     shutil.copytree(clean_year.raw, tmp_path / "raw")
-    paths = WarehousePaths(
-        raw_root=str(tmp_path / "raw"),
-        working_db=str(tmp_path / "warehouse.duckdb"),
-        published_db=str(last),
-        cleaning_log_root=str(tmp_path / "cleaning_log"),
+    chosen = Settings(
+        raw=tmp_path / "raw", db=tmp_path / "warehouse.duckdb", published=last, cleaning_log=tmp_path / "cleaning_log"
     )
-    definitions = build_definitions(paths)
+    paths = WarehouseSettings.from_settings(chosen)
+    definitions = build_definitions(chosen)
     settings = yaml.safe_load((ROOT / "orchestration" / "dagster.yaml").read_text(encoding="utf-8"))
     (tmp_path / "dagster_home").mkdir()
     with dg.instance_for_test(temp_dir=str(tmp_path / "dagster_home"), overrides=settings) as instance:
@@ -120,11 +123,11 @@ def test_publishing_a_sharp_drop_is_refused_until_forced_in_the_run_config(
         )
         assert not refused.success
         (message,) = _step_failures(refused)
-        assert "not publishing: fiscal year 2023 has" in message and "against 10,000" in message
+        assert "refused: fiscal year 2023 has" in message and "against 10,000" in message
         assert last.read_bytes() == before
         forced = definitions.resolve_job_def("publish").execute_in_process(instance=instance, run_config=_forced(paths))
         assert forced.success
     meta = read_publication(last)
-    assert meta is not None and meta["dagster_run_id"] == forced.run_id
+    assert meta is not None and meta["run_id"] == forced.run_id
     written = sum(1 for rid in clean_year.sample.files if clean_year.sample.respondents[rid].form == "municipality")
     assert json.loads(meta[RESPONDENTS_KEY])["2023"]["municipality"] == written

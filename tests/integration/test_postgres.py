@@ -21,13 +21,13 @@ from psycopg import conninfo
 
 from tests.conftest import Ingested
 from tests.postgres_server import fresh_database, login_url, server_url
+from tests.runs import refresh_files
 from warehouse.codebook import load_edition
-from warehouse.pipeline.refresh import RefreshReport, refresh
+from warehouse.pipeline.state import RefreshReport
 from warehouse.publish.pg_access import MINISTRY_LOGIN
 from warehouse.publish.postgres import create_roles, describe, publish_postgres, read_postgres_publication
 from warehouse.publish.swap import PublishError
 from warehouse.reference.local_governments import load
-from warehouse.settings import Settings
 from warehouse.workbook.cells import answers_to_cells
 from warehouse.workbook.template import write_workbook
 
@@ -52,10 +52,9 @@ def pg(clean_year: Ingested, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     shutil.copytree(clean_year.raw, root / "raw")
     with fresh_database(server) as url:
         published = root / "published.duckdb"
-        report = refresh(
-            root / "raw", root / "w.duckdb", published, 2023, cleaning_log_dir=root / "log",
-            settings=Settings(postgres_url=url),
-        )  # fmt: skip
+        report = refresh_files(
+            root / "raw", root / "w.duckdb", published, 2023, cleaning_log=root / "log", postgres_url=url
+        )
         prefectures = {code: lg.name for code, lg in load().prefectures.items()}
         logins = create_roles(url, prefectures, reset_passwords=True)
         yield Published(report, root, published, url, {login.role: login.password or "" for login in logins})
@@ -96,7 +95,7 @@ def _postgres_tables(url: str, schemas: set[str]) -> dict[str, list[tuple[Any, .
 
 def test_a_refresh_publishes_the_same_tables_and_rows_to_postgres(pg: Published) -> None:
     assert pg.report.ok, pg.report.blocked
-    assert pg.report.postgres is not None and "publish postgres" in pg.report.stages
+    assert pg.report.postgres is not None and "postgres" in pg.report.stages
     assert "password" not in pg.report.postgres.target and pg.report.postgres.target.startswith("postgresql://")
     expected = _duckdb_tables(pg.published)
     assert {"marts", "report", "provenance", "gate", "meta"} <= {name.split(".")[0] for name in expected}
@@ -187,12 +186,11 @@ def _fingerprint(url: str) -> tuple[Any, ...]:
 def test_a_failed_gate_or_a_failed_load_leaves_the_previous_postgres_publication(pg: Published) -> None:
     before = _fingerprint(pg.url)
     _write(pg.root / "raw", "municipality", "182010_福井市__unknown", {"f1_municipality_code": "99999"})
-    blocked = refresh(
-        pg.root / "raw", pg.root / "w.duckdb", pg.published, 2023, cleaning_log_dir=pg.root / "log",
-        settings=Settings(postgres_url=pg.url),
-    )  # fmt: skip
+    blocked = refresh_files(
+        pg.root / "raw", pg.root / "w.duckdb", pg.published, 2023, cleaning_log=pg.root / "log", postgres_url=pg.url
+    )
     assert not blocked.ok and "cross.identity" in (blocked.blocked or "")
-    assert blocked.postgres is None and "publish postgres" not in blocked.stages
+    assert blocked.postgres is None and "postgres" not in blocked.stages
     assert _fingerprint(pg.url) == before
 
     # a load that fails half-way (PostgreSQL's text cannot hold a NUL character) is rolled back whole
@@ -279,11 +277,11 @@ def test_dagster_publishes_to_the_configured_database_and_names_it_when_it_canno
     import dagster as dg
 
     from orchestration.postgres_assets import PostgresTarget, published_postgres
-    from orchestration.resources import WarehousePaths
+    from orchestration.resources import WarehouseSettings
 
-    paths = WarehousePaths(published_db=str(pg.published))
+    paths = WarehouseSettings(published=str(pg.published), db=str(pg.root / "w.duckdb"))
     before = read_postgres_publication(pg.url)
-    done = dg.materialize([published_postgres], resources={"paths": paths, "postgres": PostgresTarget(url=pg.url)})
+    done = dg.materialize([published_postgres], resources={"warehouse": paths, "postgres": PostgresTarget(url=pg.url)})
     assert done.success
     [materialization] = done.asset_materializations_for_node("published_postgres")
     assert materialization.metadata["target"].value == describe(pg.url)
@@ -294,7 +292,7 @@ def test_dagster_publishes_to_the_configured_database_and_names_it_when_it_canno
     unreachable = conninfo.make_conninfo(pg.url, port="1", connect_timeout="3")
     failed = dg.materialize(
         [published_postgres],
-        resources={"paths": paths, "postgres": PostgresTarget(url=unreachable)},
+        resources={"warehouse": paths, "postgres": PostgresTarget(url=unreachable)},
         raise_on_error=False,
     )
     assert not failed.success

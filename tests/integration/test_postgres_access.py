@@ -22,7 +22,7 @@ import pytest
 from psycopg import conninfo, errors, sql
 
 from tests.postgres_server import server_url
-from warehouse.pipeline.refresh import RefreshReport
+from warehouse.pipeline.state import RefreshReport
 from warehouse.publish import postgres
 from warehouse.publish.disclosure import Disclosure, Reader, read
 from warehouse.publish.pg_access import (

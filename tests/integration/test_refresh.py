@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from tests.conftest import Ingested
-from warehouse.pipeline.refresh import RefreshReport
+from warehouse.pipeline.state import RefreshReport
 from warehouse.publish.swap import read_publication
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -21,9 +21,7 @@ def test_the_reduced_sample_is_published(refreshed: tuple[RefreshReport, Path], 
     assert report.ok, report.blocked
     assert report.ingest is not None and report.ingest.files_read == len(clean_year.sample.files)
     stages = list(report.stages)
-    assert stages[:4] == ["ingest", "lookups", "dbt build", "gate"]
-    # the cleaning log and the publication run together (either may finish first); the site follows the publication
-    assert set(stages[4:]) == {"cleaning log", "publish", "site"} and stages.index("site") > stages.index("publish")
+    assert stages == ["ingest", "lookups", "build", "gate", "cleaning_log", "verdict", "publish", "site"], "the plan"
     meta = read_publication(published)
     assert meta is not None and report.gate is not None and meta["gate_run_id"] == report.gate.run_id
     with duckdb.connect(str(published), read_only=True) as con:
@@ -31,7 +29,7 @@ def test_the_reduced_sample_is_published(refreshed: tuple[RefreshReport, Path], 
         written = clean_year.sample.files
         municipalities = sum(1 for rid in written if clean_year.sample.respondents[rid].form == "municipality")
         assert respondents == (municipalities * 7,)
-    assert any(path.name.endswith("全国_概要.xlsx") for path in report.cleaning_log)
+    assert any(path.name.endswith("全国_概要.xlsx") for path in report.cleaning_log[2023])
 
 
 def _analyst_queries() -> list[str]:
@@ -87,7 +85,9 @@ def test_a_step_after_the_publication_fails_in_one_sentence_and_the_publication_
     site and the cause, and the run is not ok (exit code 1 on the command line)."""
     import errno
 
-    from warehouse import refresh
+    from warehouse.pipeline import steps
+    from warehouse.pipeline.refresh import refresh
+    from warehouse.pipeline.run import Run
     from warehouse.pipeline.summary import summary
     from warehouse.settings import Settings
 
@@ -96,13 +96,13 @@ def test_a_step_after_the_publication_fails_in_one_sentence_and_the_publication_
     def full(*_: object, **__: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(refresh, "build_site", full)
-    settings = Settings.from_env({}).override(published=published, site=tmp_path / "site")
-    done = refresh.after_publication(settings, published)
-    assert done.site is None and done.failed == [
+    monkeypatch.setattr(steps, "build_site", full)
+    settings = Settings(db=tmp_path / "w.duckdb", published=published, site=tmp_path / "site")
+    done = refresh(Run.of(settings, 2023, steps=["site"]))
+    assert done.site is None and done.after_failures == [
         f"the site {tmp_path / 'site'} was not written (no space left on device); the previous site is unchanged"
     ]
-    failed = dataclasses.replace(report, after_failures=done.failed)
+    failed = dataclasses.replace(report, after_failures=done.after_failures)
     assert not failed.ok
     text = summary(failed, published, tmp_path / "log")
     assert f"published: {published}" in text and "after the publication, which stands: 1 step(s) failed" in text

@@ -83,7 +83,7 @@ def test_a_password_from_the_environment_reaches_no_file_dagster_writes_nor_its_
     from dagster_graphql.test.utils import define_out_of_process_context, execute_dagster_graphql
 
     from orchestration.postgres_assets import PostgresTarget, published_postgres
-    from orchestration.resources import WarehousePaths
+    from orchestration.resources import WarehouseSettings
 
     url, password = database
     _, published = refreshed
@@ -97,7 +97,7 @@ def test_a_password_from_the_environment_reaches_no_file_dagster_writes_nor_its_
         run = dg.materialize(
             [published_postgres],
             resources={
-                "paths": WarehousePaths(published_db=str(published)),
+                "warehouse": WarehouseSettings(published=str(published), db=str(tmp_path / "w.duckdb")),
                 "postgres": PostgresTarget(url=dg.EnvVar("WAREHOUSE_POSTGRES_URL")),
             },
             instance=instance,

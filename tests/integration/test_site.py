@@ -15,7 +15,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from warehouse.pipeline.refresh import RefreshReport, after_publication
+from warehouse.pipeline.run import Run
+from warehouse.pipeline.state import RefreshReport
+from warehouse.pipeline.steps import write_site
 from warehouse.publish.disclosure import Reader
 from warehouse.settings import Settings
 from warehouse.site.build import build_site
@@ -167,8 +169,9 @@ def test_a_publication_without_scene_returns_writes_no_site(site: tuple[Path, Pa
         con.execute("insert into meta.disclosure from whole.meta.disclosure where table_name in ('disclosure', ?)",
                     ["rpt_municipal_measure_shares"])  # fmt: skip
     settings = Settings.from_env({}).override(published=published, site=tmp_path / "site")
-    done = after_publication(settings, published)
-    assert done.site is None and done.failed == []
+    done = RefreshReport(2023)
+    write_site(Run.of(settings, 2023, steps=["site"]), done)
+    assert done.site is None
     assert done.site_skipped is not None and "nothing to draw" in done.site_skipped
     assert not (tmp_path / "site" / "index.html").exists()
 

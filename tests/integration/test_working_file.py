@@ -15,7 +15,7 @@ import duckdb
 import pytest
 
 from tests.conftest import Ingested
-from warehouse.pipeline.refresh import refresh
+from tests.runs import refresh_files
 from warehouse.pipeline.refusals import Refused, check_years, respondents_metadata
 from warehouse.publish.swap import publish
 
@@ -38,13 +38,15 @@ def test_a_working_file_that_cannot_be_read_is_moved_aside_and_rebuilt(clean_yea
     assert "`python -m warehouse run --rebuild` moves it aside and rebuilds it" in stage.stderr
     assert db.read_bytes() == GARBAGE, "a stage moves nothing"
 
-    report = refresh(tmp_path / "raw", db, tmp_path / "p.duckdb", 2023, cleaning_log_dir=tmp_path / "log")
+    report = refresh_files(tmp_path / "raw", db, tmp_path / "p.duckdb", 2023, cleaning_log=tmp_path / "log")
     assert report.ok, report.blocked
     assert report.rebuilt is not None and "not a valid DuckDB database file" in report.rebuilt[0]
     assert report.rebuilt[1].read_bytes() == GARBAGE and report.rebuilt[1].name.startswith("w.duckdb.damaged-")
     with duckdb.connect(str(tmp_path / "p.duckdb"), read_only=True) as con:
         assert con.execute("select count(*) from marts.fct_scenario_status").fetchone()[0] > 0
-    again = refresh(tmp_path / "raw", db, tmp_path / "p.duckdb", 2023, cleaning_log_dir=tmp_path / "log", rebuild=True)
+    again = refresh_files(
+        tmp_path / "raw", db, tmp_path / "p.duckdb", 2023, cleaning_log=tmp_path / "log", rebuild=True
+    )
     assert again.ok and again.rebuilt is not None and again.rebuilt[0] == "asked for with --rebuild"
 
 

@@ -19,7 +19,7 @@ from warehouse.ingest.folder import has_returns
 from warehouse.publish.swap import PublishError, read_publication
 
 #: How a refusal on the returns is overridden, in the command line, the environment and Dagster.
-FORCE_HINT = "--force, WAREHOUSE_FORCE=1 or force: true in Dagster's paths resource publishes anyway"
+FORCE_HINT = "--force, WAREHOUSE_FORCE=1 or force: true in Dagster's warehouse resource publishes anyway"
 #: The ``meta.publication`` column holding ``{year: {form: respondents}}`` of what was published.
 RESPONDENTS_KEY = "respondents"
 

@@ -290,11 +290,11 @@ def publication(run: Run) -> Publication:
     return Publication(runs, respondents)
 
 
-def publish_working_file(run: Run, report: RefreshReport, **extra: str) -> None:
+def publish_working_file(run: Run, report: RefreshReport) -> None:
     """Copy the published schemas into the analysts' file, swapped in atomically, once :func:`publication`
-    allows it; ``extra`` goes into ``meta.publication`` (Dagster's run id)."""
+    allows it; ``meta.publication.run_id`` names the run (Dagster's run id, or the command line's label)."""
     settings = run.settings
-    metadata = publication(run).metadata(run.year, **extra)
+    metadata = publication(run).metadata(run.year, run_id=run.label)
     try:
         declarations = disclosure.read_working(settings.db)
         report.published = publish(
