@@ -130,8 +130,8 @@ def build_dbt_models() -> dg.AssetsDefinition:
         command line builds them.  A subset picked in the UI builds just that subset."""
         assets = context.assets_def
         selected = set(context.selected_asset_keys)
-        # ``assets`` is the run's subset of the models; the whole is every key of this definition
-        subset = [] if selected == set(assets.keys) else sorted(selected, key=lambda k: k.path)
+        # ``assets`` is the run's subset of the models; the whole is ``dbt_models``, this definition
+        subset = [] if selected == set(dbt_models.keys) else sorted(selected, key=lambda k: k.path)
         names = tuple(_unique_id(assets.get_asset_spec(key).metadata).split(".")[-1] for key in subset)
         run = run_of(context, warehouse, select=names)
         report = RefreshReport(run.year)

@@ -18,13 +18,13 @@ def build_jobs(raw: Path) -> list[dg.UnresolvedAssetJobDefinition]:
     def year_job(name: str, selection: dg.AssetSelection, description: str) -> dg.UnresolvedAssetJobDefinition:
         """Dagster's "Materialize all…" dialog opens empty unless the page's address names a partition, so the
         description links to the job's own page with the default year in the address."""
-        link = f"[Launch it for {year}]({name}?partition={year})"
+        link = f"[Launch it for the latest survey year with returns, {year}]({name}?partition={year})"
         return dg.define_asset_job(
             name,
             selection=selection,
             tags={"dagster/partition": year},
-            description=f'{description}\n\n{link}, the latest survey year with returns under {raw}: "Materialize '
-            f'all…" then opens on {year}. A run launched without a partition refreshes {year} too.',
+            description=f'{description}\n\n{link} (under {raw}): "Materialize all…" then opens on {year}. A run '
+            f"launched without a partition refreshes {year} too.",
         )
 
     return [

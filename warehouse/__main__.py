@@ -268,7 +268,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> None:
             _generate(args, settings)
     run = _run_of(args, settings, rebuild=args.rebuild)
     if args.year is None:
-        print(f"run: fiscal year {run.year}, the latest edition with returns under {settings.raw}", file=sys.stderr)
+        print(f"run: fiscal year {run.year}, the latest edition with returns under {settings.raw}", flush=True)
     report = refresh(run)
     if report.nothing_to_do:
         print(f"run: {report.nothing_to_do}")
