@@ -111,9 +111,12 @@ def run_step(context: Context, name: str, run: Run, report: RefreshReport | None
     """Step ``name`` of the plan, under the writer lock, waited for if it works in the background.  What stops
     the run fails this Dagster step with the sentence the command line prints (and is not retried)."""
     report = report or RefreshReport(run.year)
+    step = PLAN[name]
     try:
+        if step.check is not None:
+            step.check(run)
         with writing(run, f"dagster run {context.run.run_id}, step {name}"):
-            join = execute(PLAN[name], run, report)
+            join = execute(step, run, report)
             if join is not None:
                 join()
     except SAID as error:

@@ -1,14 +1,19 @@
-"""The whole refresh of a folder of returns, as the tests run it: the settings built from the paths given."""
+"""The whole refresh of a folder of returns as the tests run it (the settings built from the paths given), and a
+return typed into its template."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from warehouse.codebook import load_edition
 from warehouse.pipeline.refresh import refresh
 from warehouse.pipeline.run import Run
 from warehouse.pipeline.state import RefreshReport
 from warehouse.settings import Settings
+from warehouse.workbook.cells import answers_to_cells
+from warehouse.workbook.template import write_workbook
 
 
 def refresh_files(
@@ -18,3 +23,11 @@ def refresh_files(
     environment's)."""
     chosen = Settings(raw=raw, db=db, published=published, cleaning_log=cleaning_log, **settings)
     return refresh(Run.of(chosen, year, rebuild=rebuild))
+
+
+def write_return(raw: Path, form: str, name: str, answers: Mapping[str, Any], year: int = 2023) -> Path:
+    """A return of ``form`` typed into its template, as a respondent would send it, under ``raw/<year>/<form>/``."""
+    cb = load_edition(year)[form]
+    path = raw / str(year) / form / f"{name}.xlsx"
+    write_workbook(cb, path, answers_to_cells(cb, answers))
+    return path

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import GATE_AND_REPORT, Ingested
-from tests.runs import refresh_files
+from tests.runs import refresh_files, write_return
 from warehouse.cleaning_log.workbooks import LIST_HEADINGS, LIST_SHEET, export_by_prefecture
 from warehouse.codebook import load_edition
 from warehouse.gate import store
@@ -22,8 +21,6 @@ from warehouse.gate.run import latest_gate_runs, run_gate
 from warehouse.ingest.run import ingest
 from warehouse.publish.swap import publish, read_publication
 from warehouse.transform.dbt import build, write_lookups
-from warehouse.workbook.cells import answers_to_cells
-from warehouse.workbook.template import write_workbook
 
 #: Findings the calibrated year has by design: blanks where the report prints 未回答, the 問3
 #: cross-question rule the published figures break, and prefecture 問6-2 (「一つだけ」, 153%).
@@ -107,13 +104,6 @@ def test_unknown_codes_are_a_hard_failure(defective_gate: tuple[Path, Any]) -> N
     assert "cross.identity" in result.hard_failures
 
 
-def _write(raw: Path, form: str, name: str, answers: Mapping[str, Any]) -> Path:
-    cb = load_edition(2023)[form]
-    path = raw / "2023" / form / f"{name}.xlsx"
-    write_workbook(cb, path, answers_to_cells(cb, answers))
-    return path
-
-
 # 札幌市's top priority is not among its ticked challenges; its coordinator works 9 days a week.
 SAPPORO = {
     "f1_municipality_code": "01100",
@@ -129,15 +119,15 @@ OTARU = {"f1_municipality_code": "01203", "q13_coordinator": 2}
 
 def test_rules_across_returns_and_rules_the_sample_does_not_inject(tmp_path: Path) -> None:
     raw, db = tmp_path / "raw", tmp_path / "w.duckdb"
-    _write(raw, "municipality", "011002_札幌市", SAPPORO)
-    coordinator = _write(raw, "coordinator", "011002_札幌市_01", SAPPORO_COORDINATOR)
+    write_return(raw, "municipality", "011002_札幌市", SAPPORO)
+    coordinator = write_return(raw, "coordinator", "011002_札幌市_01", SAPPORO_COORDINATOR)
     book = load_workbook(coordinator)
     for row in range(1, 8):  # notes typed beside the form: one finding for the file, with a count and a sample
         book[load_edition(2023)["coordinator"].sheet][f"Z{row}"] = f"メモ{row}"
     book.save(coordinator)
-    _write(raw, "municipality", "012025_函館市", HAKODATE)
-    _write(raw, "municipality", "012033_小樽市", OTARU)
-    _write(raw, "municipality", "012033_小樽市_提出用", OTARU)
+    write_return(raw, "municipality", "012025_函館市", HAKODATE)
+    write_return(raw, "municipality", "012033_小樽市", OTARU)
+    write_return(raw, "municipality", "012033_小樽市_提出用", OTARU)
     ingest(db, raw, 2023)
     write_lookups(db)
     assert build(db, select=GATE_AND_REPORT).success
@@ -168,13 +158,13 @@ def test_rules_across_returns_and_rules_the_sample_does_not_inject(tmp_path: Pat
 def test_a_hard_failure_keeps_the_last_publication_until_a_fix_arrives(tmp_path: Path) -> None:
     raw, db, published = tmp_path / "raw", tmp_path / "w.duckdb", tmp_path / "published.duckdb"
     log = tmp_path / "cleaning_log"
-    _write(raw, "municipality", "012025_函館市", {**HAKODATE, "q13_coordinator": 2})
+    write_return(raw, "municipality", "012025_函館市", {**HAKODATE, "q13_coordinator": 2})
     first = refresh_files(raw, db, published, 2023, cleaning_log=log)
     assert first.ok, first.blocked
     before = read_publication(published)
     assert before is not None and before["gate_run_id"] == first.gate.run_id
 
-    bad = _write(raw, "municipality", "012033_小樽市", {**OTARU, "f1_municipality_code": "99999"})
+    bad = write_return(raw, "municipality", "012033_小樽市", {**OTARU, "f1_municipality_code": "99999"})
     second = refresh_files(raw, db, published, 2023, cleaning_log=log)
     assert not second.ok and "cross.identity" in (second.blocked or "")
     assert second.gate is not None and 0 < second.gate.validated < second.gate.validated + second.gate.recalled
@@ -191,7 +181,7 @@ def test_a_hard_failure_keeps_the_last_publication_until_a_fix_arrives(tmp_path:
     rows = load_workbook(log / "2023" / "2023_01_北海道_疑義照会.xlsx")[LIST_SHEET].iter_rows(values_only=True)
     assert ("cross.identity", bad.name) in {(r[8], Path(str(r[13])).name) for r in rows}
 
-    _write(raw, "municipality", f"{bad.stem}__corrected", OTARU)  # the same file family, resubmitted
+    write_return(raw, "municipality", f"{bad.stem}__corrected", OTARU)  # the same file family, resubmitted
     third = refresh_files(raw, db, published, 2023, cleaning_log=log)
     assert third.ok, third.blocked
     after = read_publication(published)

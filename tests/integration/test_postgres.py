@@ -21,15 +21,12 @@ from psycopg import conninfo
 
 from tests.conftest import Ingested
 from tests.postgres_server import fresh_database, login_url, server_url
-from tests.runs import refresh_files
-from warehouse.codebook import load_edition
+from tests.runs import refresh_files, write_return
 from warehouse.pipeline.state import RefreshReport
 from warehouse.publish.pg_access import MINISTRY_LOGIN
 from warehouse.publish.postgres import create_roles, describe, publish_postgres, read_postgres_publication
 from warehouse.publish.swap import PublishError
 from warehouse.reference.local_governments import load
-from warehouse.workbook.cells import answers_to_cells
-from warehouse.workbook.template import write_workbook
 
 pytestmark = pytest.mark.integration
 PUBLISHED = ["marts", "report", "provenance", "gate", "meta"]
@@ -167,13 +164,6 @@ def test_postgres_tables_keep_keys_checks_not_null_and_comments(pg: Published) -
     assert found_comments == comments
 
 
-def _write(raw: Path, form: str, name: str, answers: dict[str, Any]) -> Path:
-    cb = load_edition(2023)[form]
-    path = raw / "2023" / form / f"{name}.xlsx"
-    write_workbook(cb, path, answers_to_cells(cb, answers))
-    return path
-
-
 def _fingerprint(url: str) -> tuple[Any, ...]:
     with psycopg.connect(url) as con:
         meta = con.execute("select published_at, gate_run_id from meta.publication").fetchone()
@@ -185,7 +175,7 @@ def _fingerprint(url: str) -> tuple[Any, ...]:
 
 def test_a_failed_gate_or_a_failed_load_leaves_the_previous_postgres_publication(pg: Published) -> None:
     before = _fingerprint(pg.url)
-    _write(pg.root / "raw", "municipality", "182010_福井市__unknown", {"f1_municipality_code": "99999"})
+    write_return(pg.root / "raw", "municipality", "182010_福井市__unknown", {"f1_municipality_code": "99999"})
     blocked = refresh_files(
         pg.root / "raw", pg.root / "w.duckdb", pg.published, 2023, cleaning_log=pg.root / "log", postgres_url=pg.url
     )

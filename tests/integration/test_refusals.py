@@ -122,8 +122,9 @@ def test_the_environment_configures_the_command_line_and_the_publication_counts_
 def test_leftovers_of_a_crashed_run_are_gone_after_the_next_run(area: Area) -> None:
     assert area.first.returncode == 0, area.first.stderr[-3000:]
     assert [path for path in area.planted if path.exists()] == []
-    for path in area.planted:
-        assert f"removed {path}" in area.first.stderr
+    for path in area.planted:  # a temporary folder of an ended process goes silently: nobody reads it
+        said = f"removed {path}" in area.first.stderr
+        assert said != path.parent.name.startswith("zaitaku-"), path
     assert list(area.root.glob("published.duckdb.tmp-*")) == []
 
 
@@ -150,7 +151,7 @@ def test_an_empty_year_is_refused(area: Area, tmp_path: Path, layout: str) -> No
     if layout == "only hidden files":
         (raw / "2023" / "municipality" / ".DS_Store").write_bytes(b"\0")
     fresh = {"WAREHOUSE_RAW": str(raw), "WAREHOUSE_DB": str(tmp_path / "fresh.duckdb")}
-    done = command("run", env={**area.env, **fresh})
+    done = command("run", "--year", "2023", env={**area.env, **fresh})
     refused_in_one_sentence(done, str(raw / "2023"), "--force")
     assert area.published_bytes == before
     assert not (tmp_path / "fresh.duckdb").exists()  # refused before any work

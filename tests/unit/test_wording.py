@@ -208,8 +208,17 @@ def test_every_ingest_and_refusal_code_has_a_japanese_sentence() -> None:
 
 
 def test_a_file_named_for_another_municipality_names_both() -> None:
-    assert wording.file_name_mismatch_message("011002_札幌市.xlsx", "01202", "函館市") == (
-        "ファイル名「011002_札幌市.xlsx」が示す市区町村と、F1に記入されたコード（01202・函館市）の市区町村が一致しません"
+    said = wording.file_name_mismatch_message(
+        "011002_札幌市.xlsx",
+        "「011002」「札幌市」",
+        "北海道札幌市（011002）",
+        "F1（C5）",
+        "01202",
+        "北海道函館市（012025）",
+    )
+    assert said == (
+        "ファイル名「011002_札幌市.xlsx」の「011002」「札幌市」は北海道札幌市（011002）を指していますが、"
+        "F1（C5）の回答者コード 01202 は北海道函館市（012025）です"
     )
 
 

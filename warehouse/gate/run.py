@@ -32,7 +32,6 @@ from warehouse.gate.store import FINDINGS_COLUMNS, GateRun, RunRecord, latest_ga
 from warehouse.gate.suites import load as load_suite
 from warehouse.ingest.file_names import indicated_prefecture
 from warehouse.ingest.returns import STRAY_SAMPLE
-from warehouse.reference.local_governments import code_as_of, member_on
 from warehouse.reference.local_governments import load as load_local_governments
 from warehouse.wording import findings as wording
 
@@ -291,11 +290,13 @@ def _quoted_value(item: Item, value: Any, ticked: Any) -> str | None:
     return wording.typed_value(value, item.type) if isinstance(value, str) else None
 
 
+#: The ingest issues whose Japanese message the ingest writes (``warehouse.wording``), kept as it is.
+INGEST_WORDED = ("file_name_mismatch", "code_not_valid_on_date")
 _INGEST_SQL = """
     select s.submission_id, s.respondent_key, s.respondent_code, s.form, s.prefecture_code, s.prefecture_name,
            s.municipality_code, s.municipality_name,
            coalesce(s.municipality_name, s.prefecture_name) as respondent_name, i.item_key, it.question,
-           i.issue as code, a.raw_value as value_found, s.file_path, s.sheet, i.cell
+           i.issue as code, i.message as stored_message, a.raw_value as value_found, s.file_path, s.sheet, i.cell
     from raw.ingest_issues as i
     join staging.stg_survey__submissions as s using (submission_id)
     left join codebook.items as it on it.edition = s.fiscal_year and it.form = s.form and it.item_key = i.item_key
@@ -335,15 +336,6 @@ _REFUSED_SQL = """
 """
 
 
-def _code_not_valid_message(code5: str, day: dt.date) -> str:
-    """The typed code with its name then, and the code and name of the same municipality on the date."""
-    typed = code_as_of(code5, day)
-    member = member_on(typed.municipality_id, day) if typed else None
-    return wording.code_not_valid_on_date_message(
-        code5, typed.name if typed else "", member.code5 if member else None, member.name if member else None, day
-    )
-
-
 def _ingest_findings(con: Any, edition: int, books: dict[str, Codebook]) -> pd.DataFrame:
     """What the ingest repaired or refused, as soft findings in Japanese, so the cleaning log has everything.
 
@@ -364,22 +356,9 @@ def _ingest_findings(con: Any, edition: int, books: dict[str, Codebook]) -> pd.D
         wording.ingest_message(code, item, cell if isinstance(cell, str) else None)
         for code, item, cell in zip(issues["code"], items, issues["cell"], strict=True)
     ]
-    mismatch = issues["code"] == "file_name_mismatch"
-    issues.loc[mismatch, "message"] = [
-        wording.file_name_mismatch_message(Path(str(path)).name, code, name)
-        for path, code, name in zip(
-            issues.loc[mismatch, "file_path"],
-            issues.loc[mismatch, "respondent_code"],
-            issues.loc[mismatch, "respondent_name"],
-            strict=True,
-        )
-    ]
-
-    outdated = issues["code"] == "code_not_valid_on_date"
-    issues.loc[outdated, "message"] = [
-        _code_not_valid_message(str(code), books[form].code_date)
-        for code, form in zip(issues.loc[outdated, "respondent_code"], issues.loc[outdated, "form"], strict=True)
-    ]
+    # the issues the ingest words itself (it alone knows the file name's mentions and the code's date)
+    worded = issues["code"].isin(INGEST_WORDED)
+    issues.loc[worded, "message"] = issues.loc[worded, "stored_message"]
 
     strays = con.execute(_STRAY_SQL, {"year": edition, "sample": STRAY_SAMPLE}).fetchdf()
     strays["rule"] = "ingest.stray_cells"
@@ -401,7 +380,7 @@ def _ingest_findings(con: Any, edition: int, books: dict[str, Codebook]) -> pd.D
 
     out = pd.concat(
         [
-            frame.drop(columns=["code", "stray_count", "sample", "earlier_counts"], errors="ignore")
+            frame.drop(columns=["code", "stray_count", "sample", "earlier_counts", "stored_message"], errors="ignore")
             for frame in (issues, strays, refused)
         ],
         ignore_index=True,

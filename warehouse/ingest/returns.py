@@ -26,6 +26,7 @@ from warehouse.ingest.folder import FileVersion
 from warehouse.ingest.normalise import Normalised, escaped, normalise
 from warehouse.ingest.reader import SheetCells, Unreadable, read_sheet
 from warehouse.reference.local_governments import LocalGovernment, code_as_of, code_in_force, load_on, member_on
+from warehouse.wording import findings as wording
 from warehouse.workbook.template import TEMPLATE_ID_CELL, lookup_cells, write_workbook
 
 #: How many stray cells the one ``stray_cells`` issue of a file quotes (all are kept in raw.stray_cells).
@@ -134,15 +135,10 @@ def _identity(
             out["municipality_code"] = value
             member = member_on(outdated.municipality_id, cb.code_date)
             found = registry.municipalities.get(member.code5) if member else None
-            valid = f"{member.code5} {member.name}" if member else "none (the municipality did not exist then)"
-            issues.append(
-                (
-                    "code_not_valid_on_date",
-                    item.cell,
-                    item.key,
-                    f"code {value} ({outdated.name}) is not in force on {cb.code_date}; the code then was {valid}",
-                )
+            said = wording.code_not_valid_on_date_message(
+                value, outdated.name, member.code5 if member else None, member.name if member else None, cb.code_date
             )
+            issues.append(("code_not_valid_on_date", item.cell, item.key, said))
             continue
         if government is None:
             out["identity_status"] = "unknown_code"
@@ -163,17 +159,11 @@ def _identity(
             continue  # a hub's own number says its prefecture only: no file name names a hub
         wrong = mismatches(path, government, cb.code_date)
         if wrong:
-            said = "".join(f"「{m.text}」" for m in wrong)
+            mentions = "".join(f"「{m.text}」" for m in wrong)
             named = "、".join(dict.fromkeys(describe(c) for m in wrong for c in m.candidates))
-            issues.append(
-                (
-                    "file_name_mismatch",
-                    item.cell,
-                    item.key,
-                    f"ファイル名「{path.name}」の{said}は{named}を指していますが、"
-                    f"{item.question}（{item.cell}）の回答者コード {value} は{describe(government)}です",
-                )
-            )
+            question = f"{item.question}（{item.cell}）"
+            said = wording.file_name_mismatch_message(path.name, mentions, named, question, value, describe(government))
+            issues.append(("file_name_mismatch", item.cell, item.key, said))
     if out["identity_status"] == "missing_code":
         cells_named = ", ".join(i.cell or "" for i in codes)
         issues.append(("missing_code", cells_named, None, f"no respondent code in {cells_named}"))

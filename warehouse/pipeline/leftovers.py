@@ -37,13 +37,13 @@ def temp_root(db: Path) -> Path:
 
 def remove_leftovers(published: Path, cleaning_log: Path, temp_root: Path) -> list[Path]:
     """Remove the leftovers of crashed runs (the caller holds the writer lock, so no run of the
-    warehouse is writing them).  Returns what was removed."""
+    warehouse is writing them).  Returns the half-written publications and workbooks removed, worth saying;
+    the temporary folders of ended processes go silently (a finished run may leave its forkserver's socket)."""
     removed = [*publication_leftovers(published), *cleaning_log_leftovers(Path(cleaning_log))]
     if Path(temp_root).is_dir():
         for path in sorted(Path(temp_root).iterdir()):
             if not (path.name.isdigit() and _alive(int(path.name))):
                 _remove(path)
-                removed.append(path)
     return removed
 
 

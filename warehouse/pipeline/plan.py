@@ -34,6 +34,7 @@ class Step:
     alerts: str = ""  # what it sends to the alert sink
     holds_back: bool = True  # a failure holds the publication back (else: said, and the publication stands)
     when: Callable[[Run], bool] | None = None  # runs only when this holds (None: always)
+    check: Callable[[Run], None] | None = None  # refuses before the writer lock is taken: inputs that cannot be right
 
     def runs_in(self, run: Run) -> bool:
         return self.name in run.steps and (self.when is None or self.when(run))
@@ -46,8 +47,8 @@ PLAN: dict[str, Step] = {
             "ingest",
             "read the year's new and changed workbooks into the raw schema; a removed file withdraws its return",
             steps.ingest,
+            check=steps.check_inputs,
             warms="build",
-            stops="no raw folder, no codebook for the year, or no returns in raw/<year>/ (unless forced)",
         ),
         Step("lookups", "write the codebook and reference tables dbt reads", steps.lookups),
         Step(
@@ -106,6 +107,13 @@ PLAN: dict[str, Step] = {
 }
 
 
+def check(run: Run) -> None:
+    """What the run's steps refuse before any work (and before the writer lock is waited for)."""
+    for step in PLAN.values():
+        if step.check is not None and step.runs_in(run):
+            step.check(run)
+
+
 def execute(step: Step, run: Run, report: RefreshReport) -> Callable[[], None] | None:
     """Run one step: start the process of the later step it warms (when the run executes that step), time it
     and say so; what it raises goes to the runner.  A background step's waiting function is returned."""
@@ -136,7 +144,10 @@ STANDS = (steps.Stopped, PublishError, *steps.AFTER_FAILURES)
 
 def describe() -> str:
     """The plan as ``python -m warehouse plan`` prints it."""
-    lines = ["before the steps: the writer lock of the working file; nothing to do when nothing changed"]
+    lines = [
+        "before the writer lock: the refusals of the run's steps (\"refuses first\")",
+        "then, under the lock: nothing to do when nothing changed since the last complete refresh of the year",
+    ]
     for number, step in enumerate(PLAN.values(), start=1):
         lines.append(f"{number}. {step.name}: {step.does}")
         notes = []
@@ -146,6 +157,8 @@ def describe() -> str:
             notes.append(f"starts the worker of {step.warms} ahead")
         if step.when is not None:
             notes.append("only when a PostgreSQL database is configured")
+        if step.check is not None:
+            notes.append("refuses first: no raw folder, no codebook, or no returns for the year (unless forced)")
         if step.stops:
             notes.append(f"stops the run: {step.stops}")
         if step.alerts:

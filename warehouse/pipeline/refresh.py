@@ -17,7 +17,7 @@ from pathlib import Path
 
 from warehouse.pipeline import inputs, steps, working_file
 from warehouse.pipeline.lock import exclusive
-from warehouse.pipeline.plan import PLAN, STANDS, execute
+from warehouse.pipeline.plan import PLAN, STANDS, check, execute
 from warehouse.pipeline.run import Run
 from warehouse.pipeline.state import RefreshReport
 
@@ -55,6 +55,7 @@ def refresh(run: Run) -> RefreshReport:
     """
     settings = run.settings
     whole = run.steps == frozenset(PLAN)
+    check(run)
     report = RefreshReport(run.year)
     started = time.perf_counter()
 

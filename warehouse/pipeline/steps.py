@@ -84,11 +84,14 @@ def release_workers() -> None:
 # ---------------------------------------------------------------- ingest and lookups
 
 
+def check_inputs(run: Run) -> None:
+    """Refuse what cannot be right: no raw folder, no codebook, no returns for the year (unless forced)."""
+    refusals.check_inputs(run.settings.raw, run.year, force=run.settings.force)
+
+
 def ingest(run: Run, report: RefreshReport) -> None:
-    """Refuse what cannot be right (no raw folder, no codebook, no returns for the year unless forced), then
-    read the year's new and changed workbooks; a rebuilt working file reads every year of raw/ first."""
+    """Read the year's new and changed workbooks; a rebuilt working file reads every year of raw/ first."""
     settings = run.settings
-    refusals.check_inputs(settings.raw, run.year, force=settings.force)
     if report.rebuilt is not None:
         for other in editions():
             if other != run.year and has_returns(settings.raw, other):

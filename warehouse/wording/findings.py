@@ -260,10 +260,12 @@ def stray_cells_message(count: int, sample: Sequence[tuple[str, str]]) -> str:
     return f"回答欄の外に{count:,}セルの記入があります（読み取っていません）：{shown}{more}"
 
 
-def file_name_mismatch_message(file_name: str, code: str | None, name: str | None) -> str:
-    """The file is named for one municipality, F1 holds another's code: both are named."""
-    typed = "・".join(part for part in (code, name) if part) or "不明"
-    return f"ファイル名「{file_name}」が示す市区町村と、F1に記入されたコード（{typed}）の市区町村が一致しません"
+def file_name_mismatch_message(file_name: str, mentions: str, pointed: str, question: str, code: str, who: str) -> str:
+    """The file is named for one body, the code cell holds another's: what the name says, whom it points to, the
+    question and cell of the code, and whom the code names."""
+    return (
+        f"ファイル名「{file_name}」の{mentions}は{pointed}を指していますが、{question}の回答者コード {code} は{who}です"
+    )
 
 
 def code_not_valid_on_date_message(
