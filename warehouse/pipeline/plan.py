@@ -145,7 +145,7 @@ STANDS = (steps.Stopped, PublishError, *steps.AFTER_FAILURES)
 def describe() -> str:
     """The plan as ``python -m warehouse plan`` prints it."""
     lines = [
-        "before the writer lock: the refusals of the run's steps (\"refuses first\")",
+        "before the writer lock: what the run's steps refuse first",
         "then, under the lock: nothing to do when nothing changed since the last complete refresh of the year",
     ]
     for number, step in enumerate(PLAN.values(), start=1):
