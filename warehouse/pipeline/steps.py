@@ -182,7 +182,6 @@ def gate(run: Run, report: RefreshReport) -> None:
     years = gate_years(db, run.year)
     if not years:
         raise refusals.Refused(f"nothing to check: {db} holds no returns of a survey year with a codebook")
-    warm_gate(run)
     try:
         report.gates = {year: WORKERS["gate"].submit(run_gate, db, year, run.gate_run_id(year)) for year in years}
     finally:

@@ -2,7 +2,7 @@
 
 The codebook and reference tables are written first, because dbt's macros read them at compile
 time to generate the per-form models.  dbt is invoked in the calling process (``dbtRunner``): a refresh
-calls :func:`build` in a worker process of its own (``warehouse.pipeline.refresh.build_step``) that has imported
+calls :func:`build` in a worker process of its own (``warehouse.pipeline.steps.build_models``) that has imported
 dbt and parsed the project (:func:`preparse`) while the returns were read.
 
 The per-return models are incremental (``dbt_project/macros/incremental.sql``): a build computes
@@ -278,7 +278,7 @@ def environment(values: Mapping[str, str]) -> Iterator[None]:
 @dataclass(frozen=True)
 class BuildPlan:
     """What a build of a working file will run, decided from the file and the codebooks before dbt starts:
-    a refresh decides it while dbt's process is still loading (:func:`warehouse.pipeline.refresh.build_step`)."""
+    a refresh decides it while dbt's process is still loading (:func:`warehouse.pipeline.steps.build_models`)."""
 
     cli: tuple[str, ...]  # dbt's arguments
     fingerprint: str  # of the project and the lookups ("" when the command builds nothing)
