@@ -272,7 +272,7 @@ def test_a_file_name_naming_another_municipality_is_reported_with_both(year: tup
         assert path.name in message and f"「{text}」" in message
         assert f"北海道札幌市（{SAPPORO.code6}）" in message, message
         assert f"北海道小樽市（{OTARU.code6}）" in message, message
-        assert f"{cb.sheet}!{f1.cell}" in message
+        assert f"（{f1.cell}）の回答者コード" in message, "the question and cell of the code, as the cleaning log says"
     for path in (consistent, namesake, longer):
         assert [i for i in _issues(db, path) if i[0] == "file_name_mismatch"] == []
     _every_file_placed(raw, db)

@@ -290,8 +290,6 @@ def _quoted_value(item: Item, value: Any, ticked: Any) -> str | None:
     return wording.typed_value(value, item.type) if isinstance(value, str) else None
 
 
-#: The ingest issues whose Japanese message the ingest writes (``warehouse.wording``), kept as it is.
-INGEST_WORDED = ("file_name_mismatch", "code_not_valid_on_date")
 _INGEST_SQL = """
     select s.submission_id, s.respondent_key, s.respondent_code, s.form, s.prefecture_code, s.prefecture_name,
            s.municipality_code, s.municipality_name,
@@ -357,7 +355,7 @@ def _ingest_findings(con: Any, edition: int, books: dict[str, Codebook]) -> pd.D
         for code, item, cell in zip(issues["code"], items, issues["cell"], strict=True)
     ]
     # the issues the ingest words itself (it alone knows the file name's mentions and the code's date)
-    worded = issues["code"].isin(INGEST_WORDED)
+    worded = issues["code"].isin(wording.WORDED_BY_INGEST)
     issues.loc[worded, "message"] = issues.loc[worded, "stored_message"]
 
     strays = con.execute(_STRAY_SQL, {"year": edition, "sample": STRAY_SAMPLE}).fetchdf()

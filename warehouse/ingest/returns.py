@@ -354,7 +354,13 @@ def _read_return(file: FileVersion, ingested_at: dt.datetime) -> Outcome:
     identity, identity_issues = _identity(cb, sheet.cells, path)
     outcome.answers, outcome.issues = _answer_rows(cb, sheet, submission_id)
     outcome.issues += [
-        (submission_id, code, cell, item_key, f"{path.name}: {cb.sheet}!{cell}: {msg}")
+        (
+            submission_id,
+            code,
+            cell,
+            item_key,
+            msg if code in wording.WORDED_BY_INGEST else f"{path.name}: {cb.sheet}!{cell}: {msg}",
+        )
         for code, cell, item_key, msg in identity_issues
     ]
     if sheet.file_format != "xlsx":

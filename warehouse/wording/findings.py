@@ -260,6 +260,11 @@ def stray_cells_message(count: int, sample: Sequence[tuple[str, str]]) -> str:
     return f"回答欄の外に{count:,}セルの記入があります（読み取っていません）：{shown}{more}"
 
 
+#: The ingest issues the ingest words itself, with this module (it alone knows the file name's mentions and the
+#: code's date): raw.ingest_issues holds the very sentence the cleaning log shows.
+WORDED_BY_INGEST = ("file_name_mismatch", "code_not_valid_on_date")
+
+
 def file_name_mismatch_message(file_name: str, mentions: str, pointed: str, question: str, code: str, who: str) -> str:
     """The file is named for one body, the code cell holds another's: what the name says, whom it points to, the
     question and cell of the code, and whom the code names."""
