@@ -113,6 +113,7 @@ def leftovers(root: Path) -> list[Path]:
     return found
 
 
+@pytest.mark.slow
 def test_a_refresh_killed_at_each_fixed_point_then_rerun_equals_a_refresh_from_scratch(
     clean_year: Ingested, tmp_path: Path
 ) -> None:

@@ -44,7 +44,7 @@ from warehouse.publish import read_publication
 from warehouse.settings import Settings
 from warehouse.transform.dbt import artifacts_dir
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "build" / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")

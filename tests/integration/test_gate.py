@@ -155,6 +155,7 @@ def test_rules_across_returns_and_rules_the_sample_does_not_inject(tmp_path: Pat
     assert hakodate["value_found"] == "「配置している」と回答、コーディネーター調査票0件"
 
 
+@pytest.mark.slow
 def test_a_hard_failure_keeps_the_last_publication_until_a_fix_arrives(tmp_path: Path) -> None:
     raw, db, published = tmp_path / "raw", tmp_path / "w.duckdb", tmp_path / "published.duckdb"
     log = tmp_path / "cleaning_log"

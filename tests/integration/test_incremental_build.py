@@ -41,6 +41,8 @@ from warehouse.workbook.template import write_workbook
 
 BUILT_SCHEMAS = ("intermediate", "marts", "report", "provenance")
 
+pytestmark = pytest.mark.slow  # a whole refresh or more: left out of the inner loop
+
 
 def _resubmit(source: Path, changes: dict[str, object]) -> Path:
     """A new version of ``source`` in the same file family, with some answers changed."""

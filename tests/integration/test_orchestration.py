@@ -99,6 +99,7 @@ def test_a_step_refuses_while_the_command_line_holds_the_writer_lock(clean_year:
     assert not db.exists()
 
 
+@pytest.mark.slow
 def test_publishing_a_sharp_drop_is_refused_until_forced_in_the_run_config(
     clean_year: Ingested, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -371,6 +371,7 @@ def test_a_removed_resubmission_is_withdrawn_and_the_previous_version_is_current
     assert ingest(db, raw, YEAR).withdrawn == 0, "re-running changes nothing"
 
 
+@pytest.mark.slow
 def test_a_withdrawn_duplicate_unblocks_the_gate_without_a_rebuild(clean_year: Ingested, tmp_path: Path) -> None:
     """The real dbt build and the real gate: a duplicate blocks publication; removing its file from
     raw/ lets the next run publish, on the same working file."""

@@ -167,6 +167,7 @@ def test_an_edition_without_a_codebook_is_refused(area: Area) -> None:
     assert area.published_bytes == before
 
 
+@pytest.mark.slow
 def test_a_sharp_drop_is_refused_and_force_publishes(area: Area, tmp_path: Path) -> None:
     assert area.first.returncode == 0, area.first.stderr[-3000:]
     published = tmp_path / "published.duckdb"
