@@ -32,6 +32,7 @@ from warehouse.gate.store import FINDINGS_COLUMNS, GateRun, RunRecord, latest_ga
 from warehouse.gate.suites import load as load_suite
 from warehouse.ingest.file_names import indicated_prefecture
 from warehouse.ingest.returns import STRAY_SAMPLE
+from warehouse.reference.local_governments import code_as_of, member_on
 from warehouse.reference.local_governments import load as load_local_governments
 from warehouse.wording import findings as wording
 
@@ -334,6 +335,15 @@ _REFUSED_SQL = """
 """
 
 
+def _code_not_valid_message(code5: str, day: dt.date) -> str:
+    """The typed code with its name then, and the code and name of the same municipality on the date."""
+    typed = code_as_of(code5, day)
+    member = member_on(typed.municipality_id, day) if typed else None
+    return wording.code_not_valid_on_date_message(
+        code5, typed.name if typed else "", member.code5 if member else None, member.name if member else None, day
+    )
+
+
 def _ingest_findings(con: Any, edition: int, books: dict[str, Codebook]) -> pd.DataFrame:
     """What the ingest repaired or refused, as soft findings in Japanese, so the cleaning log has everything.
 
@@ -354,9 +364,16 @@ def _ingest_findings(con: Any, edition: int, books: dict[str, Codebook]) -> pd.D
         wording.ingest_message(code, item, cell if isinstance(cell, str) else None)
         for code, item, cell in zip(issues["code"], items, issues["cell"], strict=True)
     ]
-    # the issues the ingest words itself (it alone knows the file name's mentions and the code's date)
-    worded = issues["code"].isin(wording.WORDED_BY_INGEST)
-    issues.loc[worded, "message"] = issues.loc[worded, "stored_message"]
+    # the file name's mentions are known to the ingest alone: its sentence, worded by the same module, is kept
+    mismatch = issues["code"] == "file_name_mismatch"
+    issues.loc[mismatch, "message"] = issues.loc[mismatch, "stored_message"]
+    # a code of another date is worded again from its parameters, as the ingest worded it (an older working file
+    # holds the ingest's earlier wording)
+    outdated = issues["code"] == "code_not_valid_on_date"
+    issues.loc[outdated, "message"] = [
+        _code_not_valid_message(str(code), books[form].code_date)
+        for code, form in zip(issues.loc[outdated, "respondent_code"], issues.loc[outdated, "form"], strict=True)
+    ]
 
     strays = con.execute(_STRAY_SQL, {"year": edition, "sample": STRAY_SAMPLE}).fetchdf()
     strays["rule"] = "ingest.stray_cells"
