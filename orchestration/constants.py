@@ -53,3 +53,8 @@ STEP_OF: dict[dg.AssetKey | str, str] = {
 def step_of(key: dg.AssetKey) -> str | None:
     """The plan's step that materialises ``key``."""
     return "build" if key.path[0] in DBT_LAYERS else STEP_OF.get(key)
+
+
+def step_of_check(key: dg.AssetCheckKey) -> str | None:
+    """The plan's step that a check of the code location runs (``quality_gate``: the verdict)."""
+    return STEP_OF.get(key.name)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from orchestration.constants import step_of
+from orchestration.constants import step_of, step_of_check
 from warehouse.pipeline.lock import WorkingFileBusy, WriterBusy
 from warehouse.pipeline.plan import PLAN, execute
 from warehouse.pipeline.refresh import writing
@@ -75,12 +75,6 @@ def steps_of_run(context: Context) -> set[str]:
         return set(PLAN)
     found = {step_of(key) for key in selection} | {step_of_check(key) for key in checks or ()}
     return {step for step in found if step is not None}
-
-
-def step_of_check(key: dg.AssetCheckKey) -> str | None:
-    from orchestration.constants import STEP_OF
-
-    return STEP_OF.get(key.name)
 
 
 def run_of(context: Context, warehouse: WarehouseSettings, *, select: tuple[str, ...] = ()) -> Run:
