@@ -88,12 +88,17 @@ def dagster_dev(home: Path, env: dict[str, str], port: int, log: Path, timeout: 
 
 
 def first_requesting_tick(base: str, timeout: float = 180.0) -> dict[str, Any]:
-    """The sensor's state once a tick has requested a run."""
+    """The sensor's state once a tick has requested a run and the cursor it ended with is stored.
+
+    The daemon records the tick's run ids before it stores the sensor's cursor, so a reader that stopped at
+    the run ids alone could see the tick finished and the cursor still empty."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         sensor = graphql(base, SENSOR_QUERY)["sensorOrError"]
-        ticks = ((sensor or {}).get("sensorState") or {}).get("ticks") or []
-        if any(tick["runIds"] for tick in ticks):
+        state = (sensor or {}).get("sensorState") or {}
+        ticks = state.get("ticks") or []
+        cursor = (state.get("typeSpecificData") or {}).get("lastCursor")
+        if cursor and any(tick["runIds"] for tick in ticks):
             return sensor
         time.sleep(1.0)
     raise TimeoutError(f"the sensor requested no run within {timeout:.0f} s")
