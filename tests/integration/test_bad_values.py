@@ -9,6 +9,7 @@ answered or 未回答).
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import zipfile
@@ -208,16 +209,16 @@ def _query(db: Path, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
 
 
 def _issues(b: Built, case: str) -> set[tuple[str, str, str]]:
-    """(issue, cell, message) of one return, with the file and sheet checked on the way."""
+    """(issue, cell, details) of one return, with the file and sheet checked on the way."""
     rows = _query(
         b.db,
-        "select s.file_path, s.sheet, i.issue, i.cell, i.message from raw.ingest_issues i "
+        "select s.file_path, s.sheet, i.issue, i.cell, i.details from raw.ingest_issues i "
         "join raw.submissions s using (submission_id) where s.file_path = ?",
         [b.paths[case]],
     )
     assert rows, case
     assert {(p, s) for p, s, *_ in rows} == {(b.paths[case], SHEET)}
-    return {(issue, cell, message) for _, _, issue, cell, message in rows}
+    return {(issue, cell, details) for _, _, issue, cell, details in rows}
 
 
 def _notes(b: Built, case: str) -> dict[str, tuple[str, list[str]]]:
@@ -255,8 +256,11 @@ def _nothing_lost(b: Built, case: str) -> None:
     assert set(_notes(b, case)) == RETURNS[case].answer_cells()
 
 
-def _message_names(message: str, cell: str, text: str) -> None:
-    assert f"{SHEET}!{cell}" in message and text in message, message
+def _recorded(details: str, key: str, typed: object) -> None:
+    """The issue's parameters hold what was typed (or the formula), which the cleaning log quotes; a number
+    typed in a number cell is read back as a float (``0`` as ``0.0``)."""
+    found = json.loads(details)[key]
+    assert found == str(typed) or (isinstance(typed, int | float) and float(found) == typed), details
 
 
 def test_tick_marks_are_ticks_with_a_note(built: Built) -> None:
@@ -277,8 +281,8 @@ def test_an_explicit_no_is_not_a_tick(built: Built) -> None:
     noes = {tick(TOPICS, c) for c in (2, 3, 4, 5)} | {tick(ASSESSMENT, c) for c in (1, 2, 3)}
     issues = _issues(built, "explicit_no")
     assert {(i, c) for i, c, _ in issues} == {("tick_no", c) for c in noes}
-    for _, cell, message in issues:
-        _message_names(message, cell, repr(RETURNS["explicit_no"].cells[cell]))
+    for _, cell, details in issues:
+        _recorded(details, "typed", RETURNS["explicit_no"].cells[cell])
     staged = _staged(built, "explicit_no")
     assert {c for c in noes if staged[c][0]} == set()
     assert staged[tick(TOPICS, 1)][0] is True
@@ -292,8 +296,8 @@ def test_an_unreadable_tick_is_kept_flagged_and_not_counted(built: Built) -> Non
     unreadable = {tick(TOPICS, 1): "はい", tick(TOPICS, 2): "2.0", tick(ASSESSMENT, 1): "?"}  # 2 as a number cell
     issues = _issues(built, "unreadable_tick")
     assert {(i, c) for i, c, _ in issues} == {("tick_unreadable", c) for c in unreadable}
-    for _, cell, message in issues:
-        _message_names(message, cell, repr(unreadable[cell]))
+    for _, cell, details in issues:
+        _recorded(details, "typed", unreadable[cell])
     notes = _notes(built, "unreadable_tick")
     assert {c: notes[c][0] for c in unreadable} == unreadable  # the text as typed stays in raw
     values = dict(
@@ -312,8 +316,8 @@ def test_what_float_would_accept_is_not_a_number(built: Built) -> None:
     council = CB.item("q2_council").cell
     issues = _issues(built, "not_a_number")
     assert {(i, c) for i, c, _ in issues} == {("not_a_number", c) for c in typed} | {("not_an_option_code", council)}
-    for _, cell, message in issues:
-        _message_names(message, cell, repr(typed.get(cell, "inf")))
+    for _, cell, details in issues:
+        _recorded(details, "typed", typed.get(cell, "inf"))
     staged = _staged(built, "not_a_number")
     assert {staged[c][1] for c in typed} == {None}
     assert staged[council][2] is None
@@ -385,8 +389,8 @@ def test_formulas_are_visible(built: Built) -> None:
         ("formula_without_value", uncached),
         ("formula_without_value", tick(TOPICS, 2)),
     }
-    for _, cell, message in issues:
-        _message_names(message, cell, ret.cells[cell])
+    for _, cell, details in issues:
+        _recorded(details, "formula", ret.cells[cell])
     # the template's own name lookup is a formula too, but no answer
     assert not {c for _, c, _ in issues} & set(lookup_cells(CB))
     assert _query(built.db, "select count(*) from raw.stray_cells s join raw.submissions using (submission_id) "

@@ -8,6 +8,7 @@ the year's folder is a submission or a quarantine record, and every answer cell 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -30,6 +31,7 @@ from warehouse.ingest.returns import STRAY_SAMPLE, read_return
 from warehouse.ingest.run import ingest
 from warehouse.reference.local_governments import load as load_registry
 from warehouse.transform.dbt import build, write_lookups
+from warehouse.wording import findings as wording
 from warehouse.workbook.cells import answers_to_cells
 from warehouse.workbook.template import write_workbook
 
@@ -100,13 +102,15 @@ def _quarantine(db: Path) -> dict[str, tuple[str, str, str | None, str | None]]:
     return {p: (code, reason, sheet, cell) for p, code, reason, sheet, cell in rows}
 
 
-def _issues(db: Path, path: Path) -> list[tuple[str, str | None, str | None, str]]:
-    return _rows(
+def _issues(db: Path, path: Path) -> list[tuple[str, str | None, str | None, dict[str, Any]]]:
+    """(issue, cell, item_key, details) of one file's ingest issues."""
+    rows = _rows(
         db,
-        "select i.issue, i.cell, i.item_key, i.message from raw.ingest_issues as i "
+        "select i.issue, i.cell, i.item_key, i.details from raw.ingest_issues as i "
         "join raw.submissions as s using (submission_id) where s.file_path = ? order by all",
         [str(path)],
     )
+    return [(issue, cell, item_key, json.loads(details)) for issue, cell, item_key, details in rows]
 
 
 @pytest.fixture
@@ -267,8 +271,9 @@ def test_a_file_name_naming_another_municipality_is_reported_with_both(year: tup
     ingest(db, raw, YEAR)
 
     for path, text in ((misnamed, SAPPORO.code6), (by_name, SAPPORO.name), (by_code5, SAPPORO.code5)):
-        [(_, cell, item_key, message)] = [i for i in _issues(db, path) if i[0] == "file_name_mismatch"]
+        [(_, cell, item_key, details)] = [i for i in _issues(db, path) if i[0] == "file_name_mismatch"]
         assert (cell, item_key) == (f1.cell, f1.key)
+        message = wording.ingest_message("file_name_mismatch", f1, cell, details)
         assert path.name in message and f"「{text}」" in message
         assert f"北海道札幌市（{SAPPORO.code6}）" in message, message
         assert f"北海道小樽市（{OTARU.code6}）" in message, message
@@ -317,11 +322,10 @@ def test_stray_cells_are_one_issue_per_file_and_every_cell_is_kept(year: tuple[P
 
     ingest(db, raw, YEAR)
 
-    [(issue, cell, item_key, message)] = [i for i in _issues(db, path) if i[0].startswith("stray")]
+    [(issue, cell, item_key, details)] = [i for i in _issues(db, path) if i[0].startswith("stray")]
     sample = ["M200", "N200", "O200", "P200", "M201"][:STRAY_SAMPLE]
     assert (issue, cell, item_key) == ("stray_cells", ",".join(sample), None)
-    assert "200000" in message and path.name in message and cb.sheet in message
-    assert "M200 'メモ200'" in message and f"ほか{200_000 - STRAY_SAMPLE}セル" in message
+    assert details == {"count": 200_000, "sample": [[c, stray[c]] for c in sample]}
     kept = _rows(db, "select cell, raw_value from raw.stray_cells")
     assert len(kept) == 200_000 and dict(kept) == stray
     assert _answer_rows(db, path) == written

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from warehouse.codebook import load
 from warehouse.ingest.returns import _identity
+from warehouse.wording import findings as wording
 
 CB = load(2023, "municipality")
 CODE_CELL = next(i.cell for i in CB.items if i.type == "code" and i.code_kind == "municipality")
@@ -38,10 +39,11 @@ def test_a_code_of_another_date_is_kept_and_reported_with_the_code_of_the_date()
         "04216",
     )
     assert [(code, cell) for code, cell, _, _ in issues] == [("code_not_valid_on_date", CODE_CELL)]
-    assert issues[0][3] == (
+    [(code, cell, _, details)] = issues
+    assert wording.ingest_message(code, None, cell, details) == (
         "F1の市区町村コード 04216（富谷市）は調査時点（2016年8月1日）のコードではありません。"
         "調査時点のコードは 04423（富谷町）です"
-    ), "worded once, in Japanese, as the cleaning log says it"
+    ), "recorded as parameters and worded once, in Japanese, as the cleaning log says it"
 
 
 def test_a_code_that_never_existed_is_still_unknown() -> None:

@@ -222,6 +222,27 @@ def test_a_file_named_for_another_municipality_names_both() -> None:
     )
 
 
+def test_an_issue_is_worded_from_its_recorded_parameters_and_an_older_one_generally() -> None:
+    said = ("a.xlsx", "「札幌市」", "北海道札幌市（011002）", "F1（C5）", "01202", "北海道函館市（012025）")
+    details = dict(zip(wording.FILE_NAME_MISMATCH_DETAILS, said, strict=True))
+    assert wording.ingest_message("file_name_mismatch", None, "C5", details) == wording.file_name_mismatch_message(
+        *details.values()
+    )
+    outdated = {"typed": "04216", "typed_name": "富谷市", "valid_code": None, "valid_name": None,
+                "reference_date": "2016-08-01"}  # fmt: skip
+    assert wording.ingest_message("code_not_valid_on_date", None, "C5", outdated).endswith(
+        "調査時点のコードは ありません（当時この市区町村はありませんでした）"
+    )
+    item = MUNICIPALITY.item("q13_1_part_time_count")
+    older = {"message": "Sheet!C120: not_a_number 'x' → None"}  # what a working file held before parameters
+    assert wording.ingest_message("not_a_number", item, "C120", older) == wording.ingest_message(
+        "not_a_number", item, "C120"
+    )
+    assert wording.ingest_message("file_name_mismatch", None, "C5", older) == (
+        "セルC5：" + wording.INGEST_MESSAGES["file_name_mismatch"]
+    )
+
+
 def test_stray_cells_are_one_sentence_with_count_and_sample() -> None:
     text = wording.stray_cells_message(200_000, [("Z1", "メモ"), ("Z2", "x" * 50)])
     assert text.startswith("回答欄の外に200,000セルの記入があります（読み取っていません）：Z1「メモ」、Z2「")

@@ -11,6 +11,7 @@ Rules are named ``<form>.<check column>``, ``cross.<family>``, ``ingest.<issue c
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import time
 import uuid
@@ -32,7 +33,6 @@ from warehouse.gate.store import FINDINGS_COLUMNS, GateRun, RunRecord, latest_ga
 from warehouse.gate.suites import load as load_suite
 from warehouse.ingest.file_names import indicated_prefecture
 from warehouse.ingest.returns import STRAY_SAMPLE
-from warehouse.reference.local_governments import code_as_of, member_on
 from warehouse.reference.local_governments import load as load_local_governments
 from warehouse.wording import findings as wording
 
@@ -295,7 +295,7 @@ _INGEST_SQL = """
     select s.submission_id, s.respondent_key, s.respondent_code, s.form, s.prefecture_code, s.prefecture_name,
            s.municipality_code, s.municipality_name,
            coalesce(s.municipality_name, s.prefecture_name) as respondent_name, i.item_key, it.question,
-           i.issue as code, i.message as stored_message, a.raw_value as value_found, s.file_path, s.sheet, i.cell
+           i.issue as code, i.details, a.raw_value as value_found, s.file_path, s.sheet, i.cell
     from raw.ingest_issues as i
     join staging.stg_survey__submissions as s using (submission_id)
     left join codebook.items as it on it.edition = s.fiscal_year and it.form = s.form and it.item_key = i.item_key
@@ -335,15 +335,6 @@ _REFUSED_SQL = """
 """
 
 
-def _code_not_valid_message(code5: str, day: dt.date) -> str:
-    """The typed code with its name then, and the code and name of the same municipality on the date."""
-    typed = code_as_of(code5, day)
-    member = member_on(typed.municipality_id, day) if typed else None
-    return wording.code_not_valid_on_date_message(
-        code5, typed.name if typed else "", member.code5 if member else None, member.name if member else None, day
-    )
-
-
 def _ingest_findings(con: Any, edition: int, books: dict[str, Codebook]) -> pd.DataFrame:
     """What the ingest repaired or refused, as soft findings in Japanese, so the cleaning log has everything.
 
@@ -361,18 +352,8 @@ def _ingest_findings(con: Any, edition: int, books: dict[str, Codebook]) -> pd.D
         for v, item in zip(issues["value_found"], items, strict=True)
     ]
     issues["message"] = [
-        wording.ingest_message(code, item, cell if isinstance(cell, str) else None)
-        for code, item, cell in zip(issues["code"], items, issues["cell"], strict=True)
-    ]
-    # the file name's mentions are known to the ingest alone: its sentence, worded by the same module, is kept
-    mismatch = issues["code"] == "file_name_mismatch"
-    issues.loc[mismatch, "message"] = issues.loc[mismatch, "stored_message"]
-    # a code of another date is worded again from its parameters, as the ingest worded it (an older working file
-    # holds the ingest's earlier wording)
-    outdated = issues["code"] == "code_not_valid_on_date"
-    issues.loc[outdated, "message"] = [
-        _code_not_valid_message(str(code), books[form].code_date)
-        for code, form in zip(issues.loc[outdated, "respondent_code"], issues.loc[outdated, "form"], strict=True)
+        wording.ingest_message(code, item, cell if isinstance(cell, str) else None, json.loads(details or "{}"))
+        for code, item, cell, details in zip(issues["code"], items, issues["cell"], issues["details"], strict=True)
     ]
 
     strays = con.execute(_STRAY_SQL, {"year": edition, "sample": STRAY_SAMPLE}).fetchdf()
@@ -395,7 +376,7 @@ def _ingest_findings(con: Any, edition: int, books: dict[str, Codebook]) -> pd.D
 
     out = pd.concat(
         [
-            frame.drop(columns=["code", "stray_count", "sample", "earlier_counts", "stored_message"], errors="ignore")
+            frame.drop(columns=["code", "stray_count", "sample", "earlier_counts", "details"], errors="ignore")
             for frame in (issues, strays, refused)
         ],
         ignore_index=True,

@@ -92,17 +92,18 @@ def template_cells(edition: int, form: str) -> dict[str, Any]:
 
 def _identity(
     cb: Codebook, cells: dict[str, Any], path: Path
-) -> tuple[dict[str, Any], list[tuple[str, str, str | None, str]]]:
+) -> tuple[dict[str, Any], list[tuple[str, str, str | None, dict[str, Any]]]]:
     """Who returned the workbook, from its code cell(s), checked against the reference data.
 
-    Issues are ``(code, cell, item_key, message)``.  The first code filled in decides (coordinators:
+    Issues are ``(code, cell, item_key, details)``, ``details`` being what the cleaning log's sentence is
+    made of.  The first code filled in decides (coordinators:
     F1-1 municipal before F1-2 prefecture).  When it is unknown or missing, the return is still filed
     under a prefecture if the other code cells or the file name point to one (``identity_status``
     stays as it is); when it is known, a file name naming someone else is reported.  Codes are those in
     force on the edition's reference date: a municipal code of another date (e.g. a town's code typed after
     it became a city) identifies the municipality but is reported with the code valid on the date."""
     registry = load_on(cb.code_date)
-    issues: list[tuple[str, str, str | None, str]] = []
+    issues: list[tuple[str, str, str | None, dict[str, Any]]] = []
     out: dict[str, Any] = {
         "respondent_code": None,
         "respondent_kind": None,
@@ -135,21 +136,18 @@ def _identity(
             out["municipality_code"] = value
             member = member_on(outdated.municipality_id, cb.code_date)
             found = registry.municipalities.get(member.code5) if member else None
-            said = wording.code_not_valid_on_date_message(
-                value, outdated.name, member.code5 if member else None, member.name if member else None, cb.code_date
-            )
-            issues.append(("code_not_valid_on_date", item.cell, item.key, said))
+            details = {
+                "typed": value,
+                "typed_name": outdated.name,
+                "valid_code": member.code5 if member else None,
+                "valid_name": member.name if member else None,
+                "reference_date": cb.code_date.isoformat(),
+            }
+            issues.append(("code_not_valid_on_date", item.cell, item.key, details))
             continue
         if government is None:
             out["identity_status"] = "unknown_code"
-            issues.append(
-                (
-                    "unknown_code",
-                    item.cell,
-                    None,
-                    f"code {value!r} in {item.cell} is not a {item.code_kind} code of the reference data",
-                )
-            )
+            issues.append(("unknown_code", item.cell, None, {"typed": value, "kind": item.code_kind}))
             continue
         found = government
         out["identity_status"] = "ok"
@@ -162,11 +160,12 @@ def _identity(
             mentions = "".join(f"「{m.text}」" for m in wrong)
             named = "、".join(dict.fromkeys(describe(c) for m in wrong for c in m.candidates))
             question = f"{item.question}（{item.cell}）"
-            said = wording.file_name_mismatch_message(path.name, mentions, named, question, value, describe(government))
-            issues.append(("file_name_mismatch", item.cell, item.key, said))
+            said = (path.name, mentions, named, question, value, describe(government))
+            details = dict(zip(wording.FILE_NAME_MISMATCH_DETAILS, said, strict=True))
+            issues.append(("file_name_mismatch", item.cell, item.key, details))
     if out["identity_status"] == "missing_code":
         cells_named = ", ".join(i.cell or "" for i in codes)
-        issues.append(("missing_code", cells_named, None, f"no respondent code in {cells_named}"))
+        issues.append(("missing_code", cells_named, None, {"cells": cells_named}))
     if found is None:
         prefectures = {g.prefecture_code for g in others}
         out["prefecture_code"] = (
@@ -235,24 +234,14 @@ def _answer_rows(
             )
         )
         for note in value.notes:
-            issues.append(
-                (submission_id, note, cell, item.key, _note_message(cb, cell, item, note, raw_text, value, formula))
-            )
+            issues.append((submission_id, note, cell, item.key, _note_details(raw_text, value, formula)))
     return rows, issues
 
 
-def _note_message(
-    cb: Codebook, cell: str, item: Item, note: str, raw_text: str | None, value: Normalised, formula: str | None
-) -> str:
-    """What was found in one answer cell, naming the sheet, cell, question and what was typed."""
-    where = f"{cb.sheet}!{cell} ({item.question})"
-    if note == "formula_without_value":
-        return f"{where}: formula_without_value {formula!r} has no (or an empty) cached value; not read as an answer"
-    if note == "formula":
-        return f"{where}: formula {formula!r} read as its cached value {value.value!r}"
-    if note == "tick_unreadable":
-        return f"{where}: tick_unreadable {raw_text!r} is neither a tick nor an explicit no; not read as an answer"
-    return f"{where}: {note} {raw_text!r} → {value.value!r}"
+def _note_details(raw_text: str | None, value: Normalised, formula: str | None) -> dict[str, Any]:
+    """What was found in one answer cell: what was typed (a formula's text), and what it was read as."""
+    details = {"typed": raw_text, "read": value.value, "formula": formula}
+    return {key: v for key, v in details.items() if v is not None}
 
 
 def _government(registry: Any, item: Item, value: str | None) -> LocalGovernment | None:
@@ -297,17 +286,15 @@ def unreadable(file: FileVersion, err: OSError) -> Outcome:
     return Outcome(file, quarantine=("unreadable_file", f"{file.path}: ファイルを読み取れません: {why}", None, None))
 
 
-def _stray_issue(cb: Codebook, path: Path, submission_id: str, strays: list[tuple[Any, ...]]) -> tuple[Any, ...]:
+def _stray_issue(submission_id: str, strays: list[tuple[Any, ...]]) -> tuple[Any, ...]:
     """One issue per file for everything typed outside the answer cells: the count and a sample."""
     sample = strays[:STRAY_SAMPLE]
-    quoted = "、".join(f"{cell} {text!r}" for _, cell, text, _ in sample)
-    more = f" ほか{len(strays) - len(sample)}セル" if len(strays) > len(sample) else ""
     return (
         submission_id,
         "stray_cells",
         ",".join(cell for _, cell, _, _ in sample),
         None,
-        f"{path.name}: {cb.sheet}: 回答欄の外に入力されたセルが{len(strays)}個あります（{quoted}{more}）",
+        {"count": len(strays), "sample": [[cell, text] for _, cell, text, _ in sample]},
     )
 
 
@@ -353,16 +340,7 @@ def _read_return(file: FileVersion, ingested_at: dt.datetime) -> Outcome:
     submission_id = file.sha256[:16] + ":" + hashlib.sha256(file.path.encode()).hexdigest()[:8]
     identity, identity_issues = _identity(cb, sheet.cells, path)
     outcome.answers, outcome.issues = _answer_rows(cb, sheet, submission_id)
-    outcome.issues += [
-        (
-            submission_id,
-            code,
-            cell,
-            item_key,
-            msg if code in wording.WORDED_BY_INGEST else f"{path.name}: {cb.sheet}!{cell}: {msg}",
-        )
-        for code, cell, item_key, msg in identity_issues
-    ]
+    outcome.issues += [(submission_id, *issue) for issue in identity_issues]
     if sheet.file_format != "xlsx":
         outcome.issues.append(
             (
@@ -370,7 +348,7 @@ def _read_return(file: FileVersion, ingested_at: dt.datetime) -> Outcome:
                 f"format_{sheet.file_format}",
                 None,
                 None,
-                f"{path.name}: read as {sheet.file_format}, not the .xlsx template format",
+                {"file_format": sheet.file_format},
             )
         )
     answer_cells = cb.cell_map()
@@ -381,7 +359,7 @@ def _read_return(file: FileVersion, ingested_at: dt.datetime) -> Outcome:
             continue
         outcome.stray_cells.append((submission_id, cell, _raw_text(raw), blank.get(cell) is not None))
     if outcome.stray_cells:
-        outcome.issues.append(_stray_issue(cb, path, submission_id, outcome.stray_cells))
+        outcome.issues.append(_stray_issue(submission_id, outcome.stray_cells))
     outcome.submission = {
         "submission_id": submission_id,
         "fiscal_year": file.fiscal_year,

@@ -9,6 +9,7 @@ current is decided downstream, in one dbt model (``staging.stg_survey__submissio
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -43,8 +44,8 @@ create table if not exists raw.answers (
     reader_engine varchar not null, file_mtime timestamp, ingested_at timestamp not null
 );
 create table if not exists raw.ingest_issues (
-    submission_id varchar not null, issue varchar not null, cell varchar, item_key varchar,
-    message varchar not null, run_id varchar
+    submission_id varchar not null, issue varchar not null, cell varchar, item_key varchar, run_id varchar,
+    details json
 );
 create table if not exists raw.stray_cells (
     submission_id varchar not null, cell varchar not null, raw_value varchar,
@@ -75,6 +76,26 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
     """Create the ``raw`` schema and bring an older one up to date (what the ingest does before it reads or
     writes anything; no other step creates it)."""
     con.execute(DDL)
+    _details_for_messages(con)
+
+
+def _details_for_messages(con: duckdb.DuckDBPyConnection) -> None:
+    """An ingest issue is its code and parameters (``details``), worded once, by ``warehouse.wording``.  A file
+    whose issues still hold the ingest's own sentence keeps it in ``details.message``; the cleaning log says
+    those with the code's general sentence."""
+    columns = {
+        name
+        for (name,) in con.execute(
+            "select column_name from duckdb_columns() where schema_name = 'raw' and table_name = 'ingest_issues'"
+        ).fetchall()
+    }
+    if "message" not in columns:
+        return
+    con.execute("begin transaction")
+    con.execute("alter table raw.ingest_issues add column if not exists details json")
+    con.execute("update raw.ingest_issues set details = json_object('message', message)")
+    con.execute("alter table raw.ingest_issues drop column message")
+    con.execute("commit")
 
 
 def known_versions(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, Any, str]]:
@@ -211,7 +232,7 @@ def write(
             tail = (s["file_path"], s["file_sha256"], s["reader_engine"], s["file_mtime"], s["ingested_at"])
             for sid, key, code, cell, raw, value, number, notes in o.answers:
                 answers.append((sid, *prov, key, code, s["sheet"], cell, raw, value, number, notes, *tail))
-            issues += [(*i, run_id) for i in o.issues]
+            issues += [(*i[:4], run_id, json.dumps(i[4], ensure_ascii=False)) for i in o.issues]
             strays += o.stray_cells
         if o.quarantine is not None:
             code, reason, sheet, cell = o.quarantine

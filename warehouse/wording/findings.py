@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from warehouse.codebook import expressions as ex
 from warehouse.codebook.model import Codebook, Item, Rule
@@ -246,8 +247,27 @@ FILE_MESSAGES: dict[str, str] = {
 }
 
 
-def ingest_message(code: str, item: Item | None, cell: str | None) -> str:
-    """One ingest note or finding in Japanese, with the question and the cell where there is one."""
+#: What the ingest records of a file named for someone else: the parameters of ``file_name_mismatch_message``.
+FILE_NAME_MISMATCH_DETAILS = ("file_name", "mentions", "pointed", "question", "code", "who")
+
+
+def ingest_message(code: str, item: Item | None, cell: str | None, details: Mapping[str, Any] | None = None) -> str:
+    """One ingest note or finding in Japanese, with the question and the cell where there is one.
+
+    ``details`` are the parameters the ingest recorded beside the code (``raw.ingest_issues.details``): a file
+    named for someone else and a code of another date are said with them; a row recorded before they were kept
+    gets the code's general sentence."""
+    details = details or {}
+    if code == "file_name_mismatch" and set(FILE_NAME_MISMATCH_DETAILS) <= set(details):
+        return file_name_mismatch_message(**{k: str(details[k]) for k in FILE_NAME_MISMATCH_DETAILS})
+    if code == "code_not_valid_on_date" and {"typed", "typed_name", "reference_date"} <= set(details):
+        return code_not_valid_on_date_message(
+            str(details["typed"]),
+            str(details["typed_name"]),
+            details.get("valid_code"),
+            details.get("valid_name"),
+            dt.date.fromisoformat(str(details["reference_date"])),
+        )
     text = INGEST_MESSAGES.get(code, f"読み取り時の指摘（{code}）")
     where = [part for part in (item_name(item) if item else None, f"セル{cell}" if cell else None) if part]
     return f"{'・'.join(where)}：{text}" if where else text
@@ -258,11 +278,6 @@ def stray_cells_message(count: int, sample: Sequence[tuple[str, str]]) -> str:
     shown = "、".join(f"{cell}「{_clip(value, 20)}」" for cell, value in sample)
     more = f" ほか{count - len(sample):,}セル" if count > len(sample) else ""
     return f"回答欄の外に{count:,}セルの記入があります（読み取っていません）：{shown}{more}"
-
-
-#: The ingest issues the ingest words itself, with this module (it alone knows the file name's mentions and the
-#: code's date): raw.ingest_issues holds the very sentence the cleaning log shows.
-WORDED_BY_INGEST = ("file_name_mismatch", "code_not_valid_on_date")
 
 
 def file_name_mismatch_message(file_name: str, mentions: str, pointed: str, question: str, code: str, who: str) -> str:
