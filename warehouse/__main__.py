@@ -222,13 +222,11 @@ def _pg_roles(args: argparse.Namespace, settings: Settings) -> None:
 
 
 def _site(args: argparse.Namespace, settings: Settings) -> None:
-    from warehouse.site.build import build_site
-    from warehouse.site.data import NothingToDraw
-
-    try:
-        report = build_site(settings.published, settings.site_dir, args.year, audience=settings.site_reader)
-    except NothingToDraw as nothing:
-        raise SystemExit(f"site: {nothing} ({settings.published})") from None
+    """The site step of the plan alone: the published file's pages for the settings' audience."""
+    done = _steps(args, settings, "site")
+    report = done.site
+    if report is None:
+        raise SystemExit(f"site: {done.site_skipped} ({settings.published})")
     print(
         f"site: {report.pages:,} pages of {report.fiscal_year} from {settings.published} in {report.seconds:.1f} s "
         f"({report.written:,} files written, {report.unchanged:,} unchanged, {report.removed:,} removed) "
@@ -390,7 +388,7 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace, Settings], None], str, t
     "site": (
         _site,
         "write the static site of the published results for one audience (charts, prefectures, municipalities)",
-        ("published", "site", "site_audience", "year"),
+        ("published", "site", "site_audience", *WRITER),
     ),
     "export": (
         _export,
