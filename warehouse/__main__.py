@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from warehouse import paths
-from warehouse.settings import Settings
+from warehouse.settings import Settings, field_doc, option_help
 
 if TYPE_CHECKING:
     from warehouse.gate.run import GateResult
@@ -285,29 +285,25 @@ def _any_returns(settings: Settings) -> bool:
     return any(has_returns(settings.raw, year) for year in editions())
 
 
+def _setting(name: str, **kwargs: object) -> tuple[tuple[str, ...], dict[str, object]]:
+    """The option of a setting: its flag and help come from the field's metadata, like the table of
+    docs/operations.md (``--no-wait`` is made by ``BooleanOptionalAction`` from ``--wait``)."""
+    return field_doc(name)["option"][:1], {"help": option_help(name), **kwargs}
+
+
 #: Options shared by the commands: (flags, keyword arguments of ``add_argument``).
 OPTIONS: dict[str, tuple[tuple[str, ...], dict[str, object]]] = {
-    "raw": (("--raw",), {"type": Path, "help": "folder of returned workbooks, <raw>/<year>/<form>/ (WAREHOUSE_RAW)"}),
-    "db": (("--db",), {"type": Path, "help": "working DuckDB file (WAREHOUSE_DB)"}),
-    "published": (("--published",), {"type": Path, "help": "analysts' DuckDB file (WAREHOUSE_PUBLISHED)"}),
-    "site": (("--site",), {"type": Path, "help": "folder of the static site (WAREHOUSE_SITE)"}),
-    "site_audience": (
-        ("--site-audience",),
-        {
-            "metavar": "AUDIENCE",
-            "help": "whom the site is for: public (counts only, the default), ministry, or prefecture:<code> "
-            "(WAREHOUSE_SITE_AUDIENCE)",
-        },
-    ),
+    "raw": _setting("raw", type=Path),
+    "db": _setting("db", type=Path),
+    "published": _setting("published", type=Path),
+    "site": _setting("site", type=Path),
+    "site_audience": _setting("site_audience", metavar="AUDIENCE"),
     "audience": (
         ("--audience",),
         {"required": True, "help": "public, ministry, or prefecture:<code>[,<code>…]"},
     ),
     "to": (("--to",), {"type": Path, "required": True, "metavar": "FILE", "help": "the DuckDB file to write"}),
-    "cleaning_log": (
-        ("--cleaning-log",),
-        {"type": Path, "help": "folder of the cleaning-log workbooks (WAREHOUSE_CLEANING_LOG)"},
-    ),
+    "cleaning_log": _setting("cleaning_log", type=Path),
     "year": (
         ("--year",),
         {
@@ -316,37 +312,11 @@ OPTIONS: dict[str, tuple[tuple[str, ...], dict[str, object]]] = {
             f"the raw folder; for generate, {SAMPLE_YEAR})",
         },
     ),
-    "lock_wait": (
-        ("--wait",),
-        {
-            "action": argparse.BooleanOptionalAction,
-            "help": "when another refresh writes the working file: wait for it, or refuse (WAREHOUSE_LOCK_WAIT)",
-        },
-    ),
-    "lock_timeout": (
-        ("--lock-timeout",),
-        {"type": float, "metavar": "SECONDS", "help": "wait at most this long (WAREHOUSE_LOCK_TIMEOUT)"},
-    ),
-    "force": (
-        ("--force",),
-        {
-            "action": "store_true",
-            "help": "publish despite an empty year or a sharp drop in returns (WAREHOUSE_FORCE)",
-        },
-    ),
-    "postgres_url": (
-        ("--postgres-url",),
-        {"metavar": "URL", "help": "also publish to this PostgreSQL database (WAREHOUSE_POSTGRES_URL)"},
-    ),
-    "min_returns_share": (
-        ("--min-returns-share",),
-        {
-            "type": float,
-            "metavar": "SHARE",
-            "help": "refuse a form whose current returns fall below this share of the last publication's "
-            "(WAREHOUSE_MIN_RETURNS_SHARE, default 0.5)",
-        },
-    ),
+    "lock_wait": _setting("lock_wait", action=argparse.BooleanOptionalAction),
+    "lock_timeout": _setting("lock_timeout", type=float, metavar="SECONDS"),
+    "force": _setting("force", action="store_true"),
+    "postgres_url": _setting("postgres_url", metavar="URL"),
+    "min_returns_share": _setting("min_returns_share", type=float, metavar="SHARE"),
 }
 WRITER = ("db", "lock_wait", "lock_timeout")
 #: The options that are settings (accepted before any command); the others belong to one command.

@@ -1,7 +1,7 @@
 """The marts across editions, on returns of 2016, 2017 and 2023 written by hand.
 
 Every expected figure below is worked out on paper from the returns: the transitions of the panel,
-委託 and 委託先, the per-prefecture counts and both means, and the README's year-over-year queries.
+委託 and 委託先, the per-prefecture counts and both means, and the year-over-year queries of docs/analysts.md.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from warehouse.db import connect
 from warehouse.ingest.store import prepare
 from warehouse.transform.dbt import build, write_lookups
 
-README = Path(__file__).resolve().parents[2] / "README.md"
-#: The marts across editions and what the README's queries join them with.
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "analysts.md"
+#: The marts across editions and what the docs' queries join them with.
 MARTS = [
     "+path:models/marts/across_years",
     "+fct_legacy_challenge_support",
@@ -144,13 +144,13 @@ def test_prefecture_summary_and_both_means(built: Path) -> None:
 
 
 def _year_over_year_queries() -> list[str]:
-    text = README.read_text(encoding="utf-8")
-    section = text[text.index("## Across the years (for analysts)") :]
+    text = DOCS.read_text(encoding="utf-8")
+    section = text[text.index("## Across the years") :]
     section = section[: section.index("\n## ", 1)]
     return re.findall(r"```sql\n(.*?)```", section, re.S)
 
 
-def test_the_readme_year_over_year_queries(built: Path) -> None:
+def test_the_year_over_year_queries_of_the_docs(built: Path) -> None:
     per_prefecture, coordinator, moves, beside, means = _year_over_year_queries()
     assert _rows(built, per_prefecture) == [
         ("北海道", item, before, after)

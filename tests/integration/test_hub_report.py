@@ -136,18 +136,18 @@ def test_every_printed_ranking_holds(charts: list[dict[str, Any]]) -> None:
     assert len(ranked) == statements
 
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "analysts.md"
 
 
-def _readme_hub_queries() -> list[str]:
-    text = README.read_text(encoding="utf-8")
-    start = text.index("## For analysts: the hubs (拠点調査, 令和7年度)")
+def _hub_queries() -> list[str]:
+    text = DOCS.read_text(encoding="utf-8")
+    start = text.index("## The hubs (拠点調査, 令和7年度)")
     section = text[start : text.index("\n## ", start)]
     return re.findall(r"```sql\n(.*?)```", section, re.S)
 
 
-def test_the_readme_questions_about_hubs_are_answered(hub_year: Path) -> None:
-    queries = _readme_hub_queries()
+def test_the_docs_questions_about_hubs_are_answered(hub_year: Path) -> None:
+    queries = _hub_queries()
     assert len(queries) == 5
     with duckdb.connect(str(hub_year), read_only=True) as con:
         results = [con.execute(q).fetchall() for q in queries]

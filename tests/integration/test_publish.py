@@ -330,7 +330,7 @@ def test_a_full_disk_gives_a_one_line_reason_and_leaves_the_publication(tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["analysts.duckdb", "warehouse.duckdb"]
 
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "analysts.md"
 PIPELINE_SCHEMAS = ["marts", "report", "provenance"]
 
 
@@ -367,18 +367,18 @@ def test_the_publication_declares_the_constraints_of_the_models(pipeline_publica
     assert ("provenance", "answers", "PRIMARY KEY", "PRIMARY KEY(cell_key)") in kept
 
 
-def _readme_trace_query() -> str:
-    text = README.read_text(encoding="utf-8")
+def _trace_query() -> str:
+    text = DOCS.read_text(encoding="utf-8")
     section = text[text.index("**Where a figure comes from**") :]
     return re.search(r"```sql\n(.*?)```", section, re.S).group(1)  # type: ignore[union-attr]
 
 
 def test_a_published_fact_is_traced_to_its_workbook_cell(pipeline_publication: tuple[Path, Path]) -> None:
-    """The README's query, on the published file, leads to the very file (same sha256) and to the cell
+    """The query of docs/analysts.md, on the published file, leads to the very file (same sha256) and to the cell
     that holds the answer the fact counts."""
     _, published = pipeline_publication
     with duckdb.connect(str(published), read_only=True) as con:
-        cursor = con.execute(_readme_trace_query())
+        cursor = con.execute(_trace_query())
         columns = [d[0] for d in cursor.description]
         traced = dict(zip(columns, cursor.fetchone(), strict=True))
         counts = con.execute(

@@ -1,4 +1,4 @@
-"""The whole refresh on the reduced national sample, and the README's analyst queries on its output."""
+"""The whole refresh on the reduced national sample, and the analysts' queries of the docs on its output."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from tests.conftest import Ingested
 from warehouse.pipeline.state import RefreshReport
 from warehouse.publish.swap import read_publication
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs" / "analysts.md"
+README = ROOT / "README.md"
 
 
 def test_the_reduced_sample_is_published(refreshed: tuple[RefreshReport, Path], clean_year: Ingested) -> None:
@@ -33,19 +35,25 @@ def test_the_reduced_sample_is_published(refreshed: tuple[RefreshReport, Path], 
 
 
 def _analyst_queries() -> list[str]:
-    text = README.read_text(encoding="utf-8")
-    section = text[text.index("## For analysts") :]
+    text = DOCS.read_text(encoding="utf-8")
+    section = text[text.index("## Questions about the 令和5年度 survey") :]
     section = section[: section.index("\n## ", 1)]
     return re.findall(r"```sql\n(.*?)```", section, re.S)
 
 
-def test_every_analyst_query_of_the_readme_runs_on_the_published_file(refreshed: tuple[RefreshReport, Path]) -> None:
+def test_every_analyst_query_of_the_docs_runs_on_the_published_file(refreshed: tuple[RefreshReport, Path]) -> None:
     _, published = refreshed
     queries = _analyst_queries()
     assert len(queries) >= 5
     with duckdb.connect(str(published), read_only=True) as con:
         for query in queries:
             assert con.execute(query).fetchall(), query
+
+
+def test_the_query_the_readme_offers_is_one_the_docs_run() -> None:
+    """The README's one query is run by the test above, as one of the docs' queries."""
+    offered = re.findall(r"```sql\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    assert len(offered) == 1 and offered[0] in _analyst_queries()
 
 
 #: Models whose columns are generated from the codebook (one per item); dim_question documents them.

@@ -1,7 +1,7 @@
 """What would publish nonsense is refused by the real command line, and the analysts' file stays
 byte-identical: a missing raw folder, a missing or empty year, an edition without a codebook, a sharp
 drop in returns (unless forced), a publication that cannot be written (disk full).  The command runs
-as a subprocess configured by the environment, as the README says it can be; what crashed runs left
+as a subprocess configured by the environment, as docs/operations.md says it can be; what crashed runs left
 is gone after the next run.
 """
 
@@ -24,11 +24,11 @@ from tests.conftest import Ingested
 from warehouse.pipeline.leftovers import temp_root
 from warehouse.pipeline.refusals import RESPONDENTS_KEY
 from warehouse.publish.swap import read_publication
-from warehouse.settings import Settings
+from warehouse.settings import TABLE_END, TABLE_START, Settings
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
-README = ROOT / "README.md"
+OPERATIONS = ROOT / "docs" / "operations.md"
 
 
 def command(*args: str, env: dict[str, str], preexec: object = None) -> subprocess.CompletedProcess[str]:
@@ -213,15 +213,15 @@ def test_a_full_disk_during_publish_is_one_sentence_and_the_publication_stays(ar
     assert list(area.root.glob("published.duckdb.tmp-*")) == []
 
 
-def _readme_variables() -> list[str]:
-    text = README.read_text(encoding="utf-8")
-    section = text[text.index("## Configuration") :]
-    section = section[: section.index("\n## ", 1)]
+def _documented_variables() -> list[str]:
+    """The variables of the table generated into docs/operations.md (between its marker comments)."""
+    text = OPERATIONS.read_text(encoding="utf-8")
+    section = text[text.index(TABLE_START) : text.index(TABLE_END)]
     return sorted(set(re.findall(r"`(WAREHOUSE_[A-Z_]+)`", section)))
 
 
-def test_every_variable_of_the_readme_configuration_is_read_by_the_settings() -> None:
-    names = _readme_variables()
+def test_every_variable_of_the_documented_configuration_is_read_by_the_settings() -> None:
+    names = _documented_variables()
     assert {"WAREHOUSE_RAW", "WAREHOUSE_DB", "WAREHOUSE_PUBLISHED", "WAREHOUSE_CLEANING_LOG"} <= set(names)
     values = {
         "WAREHOUSE_LOCK_WAIT": "0",
@@ -235,7 +235,7 @@ def test_every_variable_of_the_readme_configuration_is_read_by_the_settings() ->
         if name.startswith(("WAREHOUSE_REFRESH_", "WAREHOUSE_SENSOR_")):
             continue  # read by the schedule and the sensor themselves
         changed = Settings.from_env({name: values.get(name, "7")})
-        assert changed != default, f"{name} is in the README but the settings ignore it"
+        assert changed != default, f"{name} is in docs/operations.md but the settings ignore it"
 
 
 @pytest.mark.parametrize("name", ["run", "ingest", "transform", "gate", "publish", "generate", "template"])

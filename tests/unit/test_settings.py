@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
 import pytest
 
 from warehouse import paths
-from warehouse.settings import DEFAULT_SETTLE_SECONDS, Settings, SettingsError
+from warehouse.settings import (
+    DEFAULT_SETTLE_SECONDS,
+    OPERATIONS_DOC,
+    AlertSettings,
+    Settings,
+    SettingsError,
+    documented,
+    with_table,
+)
 
 
 def test_defaults_then_environment_then_options() -> None:
@@ -66,3 +75,27 @@ def test_the_site_audience_is_a_reader() -> None:
     for wrong in ("everyone", "prefecture", "prefecture:99"):
         with pytest.raises(SettingsError, match=r"^WAREHOUSE_SITE_AUDIENCE \(--site-audience\): .*not"):
             Settings.from_env({"WAREHOUSE_SITE_AUDIENCE": wrong})
+
+
+def test_the_configuration_table_of_the_docs_is_the_generated_one() -> None:
+    """docs/operations.md shows the table the fields' metadata gives, so the docs cannot drift from the code."""
+    text = OPERATIONS_DOC.read_text(encoding="utf-8")
+    assert with_table(text) == text, "docs/operations.md's settings table is stale: run python -m warehouse.settings"
+
+
+def test_every_field_is_documented_and_every_documented_variable_is_read() -> None:
+    documented_fields = [f.name for f in documented()]
+    alert_fields = [f.name for f in dataclasses.fields(AlertSettings)]
+    own = [f.name for f in dataclasses.fields(Settings) if f.name != "alerts"]
+    assert sorted(documented_fields) == sorted(own + alert_fields)
+    values = {
+        "WAREHOUSE_LOCK_WAIT": "0",
+        "WAREHOUSE_FORCE": "1",
+        "WAREHOUSE_MIN_RETURNS_SHARE": "0.25",
+        "WAREHOUSE_POSTGRES_URL": "postgresql://reader@localhost/warehouse",
+        "WAREHOUSE_SITE_AUDIENCE": "ministry",
+    }
+    default = Settings.from_env({})
+    for f in documented():
+        value = values.get(f.metadata["variable"], "7")
+        assert Settings.from_env({f.metadata["variable"]: value}) != default, f.metadata["variable"]
