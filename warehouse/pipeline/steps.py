@@ -126,7 +126,7 @@ def build_models(run: Run, report: RefreshReport) -> None:
     try:
         plan = plan_build(db, select=run.select)
         report.dbt = WORKERS["build"].submit(
-            build, db, plan=plan, label=run.label, runs_kept=run.settings.dbt_runs_kept
+            build, db, plan=plan, label=run.label, runs_kept=run.settings.dbt_runs_kept, progress=True
         )
     finally:
         WORKERS["build"].release()

@@ -33,8 +33,9 @@ import json
 import os
 import re
 import shutil
+import sys
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -332,15 +333,16 @@ def build(
     label: str | None = None,
     runs_kept: int = RUNS_KEPT,
     plan: BuildPlan | None = None,
+    progress: bool = False,
 ) -> BuildReport:
     """Run dbt (``build`` by default) on ``db`` in this process as :func:`plan_build` decides (or as ``plan``
     says, decided earlier) and collect each node's status; ``label`` names the folder its results are kept
-    in (default: the time)."""
+    in (default: the time); with ``progress``, the nodes done are counted on stderr as they finish."""
     started = time.perf_counter()
     plan = plan or plan_build(db, select=select, args=args, full_refresh=full_refresh)
     if plan.nothing_to_do:
         return BuildReport(True, time.perf_counter() - started, {}, [], False, plan.forms, skipped=True)
-    result = invoke(db, list(plan.cli))
+    result = invoke(db, list(plan.cli), callbacks=[NodesDone(plan.cli[0])] if progress else [])
     if plan.results_only and hasattr(result.result, "write"):
         result.result.write(str(artifacts_dir(db.resolve()) / "target" / "run_results.json"))
     statuses: dict[str, str] = {}
@@ -375,7 +377,30 @@ def preparse(db: Path) -> None:
         _parsed[db.resolve()] = result.result
 
 
-def invoke(db: Path, cli: list[str]) -> Any:
+class NodesDone:
+    """dbt's nodes counted as they finish, said on stderr every few seconds and at the last one: a build is
+    otherwise silent (``--quiet``) for the minute or two it takes."""
+
+    def __init__(self, command: str, every: float = 5.0) -> None:
+        self.command, self.every = command, every
+        self.total = self.done = self.failed = 0
+        self.said = time.monotonic()
+
+    def __call__(self, event: Any) -> None:
+        name = event.info.name
+        if name == "LogStartLine":
+            self.total = max(self.total, int(event.data.total))
+        elif name == "NodeFinished":
+            self.done += 1
+            self.failed += event.data.run_result.status in ("error", "fail")
+            now = time.monotonic()
+            if now - self.said >= self.every or self.done == self.total:
+                self.said = now
+                failed = f", {self.failed:,} failed" if self.failed else ""
+                print(f"dbt {self.command}: {self.done:,} of {self.total:,} nodes done{failed}", file=sys.stderr)
+
+
+def invoke(db: Path, cli: list[str], callbacks: Sequence[Callable[[Any], None]] = ()) -> Any:
     """dbt's ``dbtRunner().invoke(cli)`` on ``db``, the file closed when it returns, failed or not; a build or
     run uses the project :func:`preparse` parsed, once."""
     from dbt.adapters.duckdb.connections import DuckDBConnectionManager
@@ -384,7 +409,7 @@ def invoke(db: Path, cli: list[str]) -> Any:
     manifest = _parsed.pop(db.resolve(), None) if cli[0] in ("build", "run") else None
     try:
         with environment(dbt_env(db)):
-            return dbtRunner(manifest=manifest).invoke(cli)
+            return dbtRunner(manifest=manifest, callbacks=list(callbacks)).invoke(cli)
     finally:
         with DuckDBConnectionManager._LOCK:
             kept, DuckDBConnectionManager._ENV = DuckDBConnectionManager._ENV, None
