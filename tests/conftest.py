@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,3 +79,13 @@ def refreshed(clean_year: Ingested, tmp_path_factory: pytest.TempPathFactory) ->
         root / "raw", root / "w.duckdb", published, 2023, cleaning_log=root / "cleaning_log", site_audience="ministry"
     )
     return report, published
+
+
+@pytest.fixture(scope="session")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the browser tests write their screenshots: ``WAREHOUSE_SCREENSHOTS`` to keep them (and look at them),
+    else a temporary folder, so that a test run writes nothing into the repository."""
+    kept = os.environ.get("WAREHOUSE_SCREENSHOTS")
+    folder = Path(kept) if kept else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

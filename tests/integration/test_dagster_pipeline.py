@@ -1,9 +1,11 @@
 """The whole pipeline as Dagster runs it, on a real instance, real dbt and real DuckDB files.
 
-One instance and one analysts' file are shared by the tests of this module, in order, like a deployment
-over a season: the clean year is published; a defective year stops before publishing, alerts a webhook
-on loopback and leaves that publication as it was; publishing alone after the failed gate is refused and
-the run-failure alert goes out; once the gate passes, the ``publish`` job publishes again.
+One instance and one analysts' file are shared by the tests of this module, like a deployment over a season:
+the clean year is published (fixture ``clean_run``); then a defective year stops before publishing, alerts a
+webhook on loopback and leaves that publication as it was (``failed_run``); publishing alone after the failed gate
+is refused and the run-failure alert goes out; once the gate passes, the ``publish`` job publishes again.  The two
+runs are fixtures, so each test runs alone or in any order; each test compares the file with what it was before
+its own runs.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -46,7 +48,6 @@ from warehouse.transform.dbt import artifacts_dir
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "build" / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")
 GATE_CHECKS = {"quality_gate", "hard_rules", "soft_rules"}
 
@@ -81,7 +82,6 @@ class Season:
     instance: dg.DagsterInstance
     receiver: Receiver
     published: Path
-    state: dict[str, Any] = field(default_factory=dict)
 
     def paths(self, name: str, year: Ingested, *, with_db: bool = False) -> Settings:
         """A working area of its own for ``year`` (its returns copied; its ingested file too if asked)."""
@@ -160,9 +160,45 @@ def _published_tables(path: Path) -> set[str]:
         }
 
 
-def test_full_refresh_publishes_the_clean_year(season: Season, clean_year: Ingested) -> None:
-    paths = season.paths("clean", clean_year)
-    result = season.run("full_refresh", paths, partition="2023")
+@dataclass(frozen=True)
+class SeasonRun:
+    """A run of the season, with the analysts' file and its publication just before and just after it, and the
+    alerts it sent (later tests may publish again)."""
+
+    result: dg.ExecuteInProcessResult
+    paths: Settings
+    published: tuple[bytes | None, bytes | None]
+    publication: tuple[dict[str, Any] | None, dict[str, Any] | None]
+    alerts: list[dict[str, Any]]
+
+
+def _published(season: Season) -> tuple[bytes | None, dict[str, Any] | None]:
+    if not season.published.exists():
+        return None, None
+    return season.published.read_bytes(), read_publication(season.published)
+
+
+def _season_run(season: Season, paths: Settings, **options: Any) -> SeasonRun:
+    before, alerts = _published(season), len(season.receiver.alerts)
+    result = season.run("full_refresh", paths, partition="2023", **options)
+    after = _published(season)
+    return SeasonRun(result, paths, (before[0], after[0]), (before[1], after[1]), list(season.receiver.alerts[alerts:]))
+
+
+@pytest.fixture(scope="module")
+def clean_run(season: Season, clean_year: Ingested) -> SeasonRun:
+    """The clean year refreshed in full: the season's first publication."""
+    return _season_run(season, season.paths("clean", clean_year))
+
+
+@pytest.fixture(scope="module")
+def failed_run(season: Season, clean_run: SeasonRun, defective_year: Ingested) -> SeasonRun:
+    """A defective year refreshed after the clean year's publication: its gate fails."""
+    return _season_run(season, season.paths("defective", defective_year, with_db=True), dbt_tests=False)
+
+
+def test_full_refresh_publishes_the_clean_year(season: Season, clean_run: SeasonRun, clean_year: Ingested) -> None:
+    result, paths = clean_run.result, clean_run.paths
     assert result.success
 
     everything = build_definitions(paths).get_repository_def().asset_graph.get_all_asset_keys()
@@ -207,15 +243,11 @@ def test_full_refresh_publishes_the_clean_year(season: Season, clean_year: Inges
 
     workbooks = sorted((paths.cleaning_log / "2023").glob("2023_*.xlsx"))
     assert workbooks, "the cleaning log is written on every run"
-    assert season.receiver.alerts == []
-    season.state["publication"] = publication
-    season.state["published_bytes"] = season.published.read_bytes()
+    assert clean_run.alerts == []
 
 
-def test_defective_year_stops_before_publish_and_alerts(season: Season, defective_year: Ingested) -> None:
-    assert "publication" in season.state, "runs after the clean year's publication"
-    paths = season.paths("defective", defective_year, with_db=True)
-    result = season.run("full_refresh", paths, partition="2023", dbt_tests=False)
+def test_defective_year_stops_before_publish_and_alerts(season: Season, failed_run: SeasonRun) -> None:
+    result, paths = failed_run.result, failed_run.paths
     assert not result.success
 
     materialized = set(_materialized(result))
@@ -253,10 +285,10 @@ def test_defective_year_stops_before_publish_and_alerts(season: Season, defectiv
     run_failure = result.get_run_failure_event().message or ""
     assert run_failure.count("quality_gate") == 1, run_failure
 
-    assert season.published.read_bytes() == season.state["published_bytes"]
-    assert read_publication(season.published) == season.state["publication"]
+    assert failed_run.published[0] is not None and failed_run.published[1] == failed_run.published[0]
+    assert failed_run.publication[1] == failed_run.publication[0]
 
-    [alert] = season.receiver.alerts
+    [alert] = failed_run.alerts
     assert alert["kind"] == "gate_failed"
     assert alert["run_id"] == result.run_id
     assert alert["fiscal_year"] == 2023
@@ -274,21 +306,22 @@ def test_defective_year_stops_before_publish_and_alerts(season: Season, defectiv
     run = season.instance.get_run_by_id(result.run_id)
     assert run is not None
     assert run.tags[ALERTED_TAG] == "gate_failed"
+    alerts = len(season.receiver.alerts)
     skipped = season.failure_sensor(result)
     assert isinstance(skipped, dg.SkipReason)
-    assert len(season.receiver.alerts) == 1, "one alert per failed gate, not a second for the failed run"
-    season.state["failed_run"] = result.run_id
+    assert len(season.receiver.alerts) == alerts, "one alert per failed gate, not a second for the failed run"
 
 
 @pytest.mark.skipif(
     not CHROMIUM.exists() and not os.environ.get("WAREHOUSE_REQUIRE_CHROMIUM"),
     reason="/usr/bin/chromium is not installed",
 )
-def test_the_failed_run_and_the_sensor_read_well_in_the_ui(season: Season, defective_year: Ingested) -> None:
+def test_the_failed_run_and_the_sensor_read_well_in_the_ui(
+    season: Season, failed_run: SeasonRun, defective_year: Ingested, screenshots: Path
+) -> None:
     """``dagster dev`` on the season's instance: the sensor's first tick requests a run for a corrected return
     (left queued), its cursor is short and the run's tags name the file and say what happened to it; the
     launch dialog opened from the job's description is set on the latest year; Chromium draws the pages."""
-    assert "failed_run" in season.state, "runs after the failed gate"
     raw = season.root / "dropped" / "raw"
     source = sorted((defective_year.raw / "2023" / "municipality").glob("*.xlsx"))[0]
     dropped = raw / "2023" / "municipality" / f"{source.stem}__corrected.xlsx"
@@ -297,7 +330,7 @@ def test_the_failed_run_and_the_sensor_read_well_in_the_ui(season: Season, defec
     report = season.root / "ui.json"
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "screenshot_runs.py"), "--home", str(season.home), "--raw", str(raw),
-         "--run", season.state["failed_run"], "--out", str(SCREENSHOTS), "--report", str(report)],
+         "--run", failed_run.result.run_id, "--out", str(screenshots), "--report", str(report)],
         cwd=ROOT, capture_output=True, text=True, timeout=400,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
@@ -313,21 +346,21 @@ def test_the_failed_run_and_the_sensor_read_well_in_the_ui(season: Season, defec
     assert dialog["link"].endswith("/locations/warehouse/jobs/full_refresh?partition=2023"), "the year with returns"
     assert (dialog["selected"], dialog["launch"]) == (["2023"], ["Launch 1 run"])
     for name in ("failed_run", "sensor", "runs", "launch_link", "launch_dialog"):
-        shot = SCREENSHOTS / f"{name}.png"
+        shot = screenshots / f"{name}.png"
         assert served["screenshots"][name] == str(shot)
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000, name
 
 
-def test_publishing_alone_after_a_failed_gate_is_refused(season: Season, defective_year: Ingested) -> None:
-    paths = season.paths("defective", defective_year, with_db=True)
-    before = len(season.receiver.alerts)
+def test_publishing_alone_after_a_failed_gate_is_refused(season: Season, failed_run: SeasonRun) -> None:
+    paths = failed_run.paths
+    before, published_before = len(season.receiver.alerts), season.published.read_bytes()
     published = build_published(published_keys())
     resources = {"warehouse": WarehouseSettings.from_settings(paths)}
     result = dg.materialize([published], instance=season.instance, resources=resources, raise_on_error=False)
     assert not result.success
     [failure] = result.get_step_failure_events()
     assert "publication held back" in failure.step_failure_data.error.message
-    assert season.published.read_bytes() == season.state["published_bytes"]
+    assert season.published.read_bytes() == published_before
 
     assert season.failure_sensor(result) is None
     [alert] = season.receiver.alerts[before:]
@@ -337,27 +370,29 @@ def test_publishing_alone_after_a_failed_gate_is_refused(season: Season, defecti
 
 
 def test_publish_job_blocks_then_publishes_once_the_gate_passes(
-    season: Season, clean_year: Ingested, defective_year: Ingested
+    season: Season, clean_run: SeasonRun, failed_run: SeasonRun
 ) -> None:
-    blocked = season.run("publish", season.paths("defective", defective_year, with_db=True))
+    published_before, publication_before = _published(season)
+    blocked = season.run("publish", failed_run.paths)
     assert not blocked.success
     assert PUBLISHED not in set(_materialized(blocked))
-    assert season.published.read_bytes() == season.state["published_bytes"]
+    assert season.published.read_bytes() == published_before
 
-    result = season.run("publish", season.paths("clean", clean_year))
+    result = season.run("publish", clean_run.paths)
     assert result.success
     assert set(_materialized(result)) == {GATE_FINDINGS, CLEANING_LOG, PUBLISHED, SITE}  # and what reads it
     publication = read_publication(season.published)
     assert publication is not None
     assert publication["run_id"] == result.run_id
-    assert publication["published_at"] > season.state["publication"]["published_at"]
+    assert publication_before is not None
+    assert publication["published_at"] > publication_before["published_at"]
 
 
-def test_the_dbt_results_of_the_last_runs_are_kept_and_no_more(season: Season, clean_year: Ingested) -> None:
+def test_the_dbt_results_of_the_last_runs_are_kept_and_no_more(season: Season, clean_run: SeasonRun) -> None:
     """Runs that build a model through Dagster: the working file's dbt folder keeps the results of the last ones
     (as configured in the warehouse resource), one folder per run named by its id, and one target folder whatever the
     number of runs (which folders are kept, the pure part, is tested on its own in tests/unit/test_dbt_results)."""
-    paths = season.paths("clean", clean_year).override(dbt_runs_kept=1)
+    paths = clean_run.paths.override(dbt_runs_kept=1)
     model = dg.AssetKey(["intermediate", "int_prefecture__populations"])  # no dbt tests: the cheapest to run
     definitions = build_definitions(paths)
     job = definitions.resolve_implicit_global_asset_job_def().get_subset(asset_selection={model})

@@ -1,7 +1,6 @@
 """The Dagster UI serves the code location: ``scripts/screenshot_asset_graph.py`` starts
 ``dagster-webserver`` on loopback with a temporary ``DAGSTER_HOME``, the asset graph it reports over
-GraphQL is the one the code defines, and headless Chromium draws it into
-``build/screenshots/asset_graph.png``."""
+GraphQL is the one the code defines, and headless Chromium draws it (``asset_graph.png``)."""
 
 from __future__ import annotations
 
@@ -41,8 +40,8 @@ def _png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-def test_webserver_serves_the_asset_graph_and_chromium_draws_it(tmp_path: Path) -> None:
-    report, screenshot = tmp_path / "asset_graph.json", tmp_path / "asset_graph.png"
+def test_webserver_serves_the_asset_graph_and_chromium_draws_it(tmp_path: Path, screenshots: Path) -> None:
+    report, screenshot = tmp_path / "asset_graph.json", screenshots / "asset_graph.png"
     done = subprocess.run(
         [sys.executable, str(SCRIPT), "--out", str(screenshot), "--report", str(report)],
         cwd=ROOT, capture_output=True, text=True, timeout=300,

@@ -1,7 +1,7 @@
 """The static site, written by the refresh from a published reduced sample for the ministry: its tables hold
 the numbers of the marts and of the report (printed values included), an unchanged rebuild writes nothing, and
 a real headless Chromium draws the index, a national chart, a prefecture page and a municipality profile
-with the embedded Japanese font (screenshots in ``build/screenshots/site_*.png``). The public site and a
+with the embedded Japanese font (screenshots ``site_*.png`` in ``WAREHOUSE_SCREENSHOTS`` if set). The public site and a
 prefecture's show the same counts and no answer their reader may not read."""
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from warehouse.settings import Settings
 from warehouse.site.build import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "build" / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")
 needs_chromium = pytest.mark.skipif(
     not CHROMIUM.exists() and not os.environ.get("WAREHOUSE_REQUIRE_CHROMIUM"),
@@ -241,9 +240,8 @@ def _chromium(*args: str) -> str:
 
 
 @needs_chromium
-def test_chromium_draws_the_pages_with_the_embedded_font(site: tuple[Path, Path]) -> None:
+def test_chromium_draws_the_pages_with_the_embedded_font(site: tuple[Path, Path], screenshots: Path) -> None:
     published, root = site
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with duckdb.connect(str(published), read_only=True) as con:  # a municipality that returned its form
         prefecture_code, municipality_code = con.execute(
             "select min(prefecture_code), min(municipality_code) from marts.fct_scenario_status"
@@ -257,7 +255,7 @@ def test_chromium_draws_the_pages_with_the_embedded_font(site: tuple[Path, Path]
         "municipality": municipality,
     }
     for name, page in pages.items():
-        shot = SCREENSHOTS / f"site_{name}.png"
+        shot = screenshots / f"site_{name}.png"
         shot.unlink(missing_ok=True)
         url = page.as_uri()
         # the virtual time budget lets the page load its font before the picture is taken
