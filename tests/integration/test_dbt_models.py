@@ -43,9 +43,15 @@ def _python_value(item_type: str, value: Any) -> Any:
     return value
 
 
+@pytest.fixture(scope="module")
+def defective_built(defective_year: Ingested, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The defective year's models, built once for the three forms."""
+    return _built(defective_year.db, tmp_path_factory.mktemp("defective_built") / "w.duckdb")
+
+
 @pytest.mark.parametrize("form", ["prefecture", "municipality", "coordinator"])
-def test_sql_skip_logic_is_the_python_reference(defective_year: Ingested, tmp_path: Path, form: str) -> None:
-    db = _built(defective_year.db, tmp_path / "w.duckdb")
+def test_sql_skip_logic_is_the_python_reference(defective_built: Path, form: str) -> None:
+    db = defective_built
     cb = load_edition(2023)[form]
     types = {i.key: i.type for i in cb.items}
     required = {i.key for i in cb.items if i.required}
