@@ -29,6 +29,7 @@ from warehouse.sample.presence import Outcome
 from warehouse.sample.presence import calibrate as calibrate_presence
 from warehouse.sample.texts import free_text
 from warehouse.workbook.cells import answers_to_cells
+from warehouse.workbook.filled import write_filled
 from warehouse.workbook.template import write_workbook
 
 RETURNED_FROM = dt.datetime(2023, 8, 23, 9, 0)  # the survey period began 令和5年8月23日
@@ -143,7 +144,10 @@ def _subset(sample: Sample, scale: float, rng: random.Random) -> list[Respondent
 def _write(job: tuple[int, str, str, dict[str, Any], str | None, str | None, float]) -> str:
     edition, form, path, cells, sheet, post, mtime = job
     cb = load_edition(edition)[form]
-    target = write_workbook(cb, Path(path), cells, sheet=sheet)
+    if sheet is None:
+        target = write_filled(cb, Path(path), cells)
+    else:  # a renamed answer sheet: the whole workbook
+        target = write_workbook(cb, Path(path), cells, sheet=sheet)
     if post == "xls":
         target = d.to_xls(target, sheet or cb.sheet)
     elif post == "xlsm":

@@ -98,7 +98,7 @@ def _lookup_formula(cell: str, item: Item) -> str:
     return f'=IFERROR(VLOOKUP({cell},{CODE_SHEET}!$A:$C,{column},FALSE),"")'
 
 
-def _registry_name(item: Item, code: Any) -> str:
+def registry_name(item: Item, code: Any) -> str:
     """The cached value Excel would store for the name lookup, so readers see what respondents saw."""
     registry = load_registry()
     if item.code_kind == "hub":
@@ -161,7 +161,7 @@ def _answer_sheet(wb: Workbook, cb: Codebook, fmt: dict[str, Any], cells: Mappin
         _write_value(ws, item.cell, cells.get(item.cell, ""), fmt["answer"])
         _validation(ws, item.cell, item)
         if item.type == "code":
-            name = _registry_name(item, cells.get(item.cell))
+            name = registry_name(item, cells.get(item.cell))
             ws.write_formula(lookups[item.key], _lookup_formula(item.cell, item), None, name)
             ws.write(f"{column_letter(p.column + 2)}{p.label_row}", "←名称が正しいか御確認ください")
         else:
