@@ -47,7 +47,7 @@ def command(*args: str, env: dict[str, str], preexec: object = None) -> subproce
 def refused_in_one_sentence(done: subprocess.CompletedProcess[str], *phrases: str) -> None:
     assert done.returncode != 0, done.stdout
     assert "Traceback" not in done.stderr, done.stderr
-    progress = ("stage: ", "ingest: ")  # what a run says while it reads the returns, before the drop check
+    progress = ("stage: ", "ingest: ", "dbt build: ")  # what a run says before the drop check: stages, counts
     lines = [line for line in done.stderr.strip().splitlines() if not line.startswith(progress)]
     assert len(lines) == 1, done.stderr
     for phrase in phrases:
