@@ -33,7 +33,7 @@ SHARED_STRINGS = "xl/sharedStrings.xml"
 SPAN_ROWS = 16  # rows share one ``spans`` hint per block of 16, as xlsxwriter computes them
 
 _ROW = re.compile(r'<row r="(\d+)"([^>]*)>(.*?)</row>', re.S)
-_CELL = re.compile(r'<c r="([A-Z]+)(\d+)"([^>]*?)(?:/>|>(.*?)</c>)', re.S)
+_CELL = re.compile(r'<c r="([A-Z]+)\d+"[^>]*?(?:/>|>.*?</c>)', re.S)
 _STYLE = re.compile(r' s="\d+"')
 _FORMULA = re.compile(r"<f>.*?</f>", re.S)
 _COL = re.compile(r'<col min="(\d+)" max="(\d+)"[^>]*? style="(\d+)"[^>]*/>')
@@ -64,8 +64,8 @@ def _escape(text: str) -> str:
 def _text_cell(ref: str, style: str, text: str) -> str:
     """A text as xlsxwriter writes it (control characters as ``_xHHHH_``, edge spaces kept), inline."""
     text = _ESCAPED_ESCAPE.sub(r"_x005F\1", text)
-    text = _CONTROL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", text).replace("\ufffe", "_xFFFE_")
-    text = text.replace("\uffff", "_xFFFF_")
+    text = _CONTROL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", text)
+    text = text.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
     space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
     return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>'
 
@@ -81,6 +81,8 @@ def _value_cell(ref: str, style: str, value: Any) -> str:
 
 @dataclass
 class _Member:
+    """A zip member with its deflated bytes, so that a return copies them instead of compressing them again."""
+
     name: bytes
     data: bytes  # deflated
     crc: int
@@ -90,14 +92,14 @@ class _Member:
     def local_header(self) -> bytes:
         i = self.info
         return struct.pack(
-            "<4s5H3L2H", b"PK\x03\x04", i.extract_version, i.flag_bits, zipfile.ZIP_DEFLATED, *_dos_time(i),
+            "<4s5H3L2H", b"PK\x03\x04", i.extract_version, 0, zipfile.ZIP_DEFLATED, *_dos_time(i),
             self.crc, len(self.data), self.size, len(self.name), 0,
         ) + self.name  # fmt: skip
 
     def central_header(self, offset: int) -> bytes:
         i = self.info
         return struct.pack(
-            "<4s6H3L5H2L", b"PK\x01\x02", i.create_system << 8 | i.create_version, i.extract_version, i.flag_bits,
+            "<4s6H3L5H2L", b"PK\x01\x02", i.create_system << 8 | i.create_version, i.extract_version, 0,
             zipfile.ZIP_DEFLATED, *_dos_time(i), self.crc, len(self.data), self.size, len(self.name), 0, 0, 0,
             i.internal_attr, i.external_attr, offset,
         ) + self.name  # fmt: skip
@@ -115,6 +117,7 @@ def _member(info: zipfile.ZipInfo, content: bytes) -> _Member:
 
 
 def _write_zip(path: Path, members: list[_Member]) -> None:
+    """The archive, written by hand: ``zipfile`` cannot add a member already compressed (ASCII names, no flags)."""
     parts: list[bytes] = []
     central: list[bytes] = []
     offset = 0
@@ -141,18 +144,18 @@ class Template:
             if info.filename == SHARED_STRINGS:
                 content = _SST_COUNT.sub(rb"\1", content, count=1)
             if info.filename == ANSWER_PART:
-                self.answer_info = info
-                self._parse(content.decode("utf-8"))
+                self.answer_info, blank_sheet = info, content.decode("utf-8")
+                self._parse(blank_sheet)
             self.members.append(_member(info, content))
-        self.answer_cells = set(cb.cell_map())
+        self.answers = {cell: (_split(cell), self._style(_split(cell))) for cell in cb.cell_map()}  # → position, style
         self.lookups: dict[str, tuple[Item, str, str]] = {}  # cell → (code item, style, formula element)
         for cell, item in lookup_cells(cb).items():
-            xml = self._template_cell(_split(cell))
-            formula = _FORMULA.search(xml)
-            assert formula is not None, f"{cb.template_id}: {cell} holds no formula"
+            formula = _FORMULA.search(self._template_cell(_split(cell)))
+            if formula is None:
+                raise ValueError(f"{cb.template_id}: the template has no formula in {cell}")
             self.lookups[cell] = (item, self._style(_split(cell)), formula.group(0))
-        for cell in self.answer_cells:
-            self._template_cell(_split(cell))
+        if self.sheet_xml({}) != blank_sheet:  # a layout this module does not take apart (it would lose parts)
+            raise ValueError(f"{cb.template_id}: the answer sheet cannot be rebuilt from its rows and cells")
 
     def _parse(self, xml: str) -> None:
         start, end = xml.index("<sheetData>") + len("<sheetData>"), xml.index("</sheetData>")
@@ -192,16 +195,16 @@ class Template:
         def put(position: tuple[int, int], xml: str) -> None:
             changed.setdefault(position[0], {})[position[1]] = xml
 
-        for cell in self.answer_cells & cells.keys():
+        for cell in self.answers.keys() & cells.keys():
             value = cells[cell]
             if value != "":  # an empty text is the template's blank answer cell
-                position = _split(cell)
-                put(position, _value_cell(cell, self._style(position), value))
+                position, style = self.answers[cell]
+                put(position, _value_cell(cell, style, value))
         for cell, (item, style, formula) in self.lookups.items():
             name = registry_name(item, cells.get(item.cell))
             if name:
                 put(_split(cell), f'<c r="{cell}"{style} t="str">{formula}<v>{_escape(name)}</v></c>')
-        for cell in cells.keys() - self.answer_cells:  # typed anywhere else: no format but the column's
+        for cell in cells.keys() - self.answers.keys():  # typed anywhere else: no format but the column's
             position = _split(cell)
             put(position, _value_cell(cell, self.column_styles.get(position[1], ""), cells[cell]))
             if position[1] not in self.cells.get(position[0], {}):
@@ -210,7 +213,7 @@ class Template:
         out = [head]
         for row in sorted(self.rows.keys() | changed.keys()):
             attributes, written = self.rows.get(row, ("", ""))
-            span = spans.get((row - 1) // SPAN_ROWS)
+            span = spans.get((row - 1) // SPAN_ROWS) if spans else None
             if span:
                 attributes = f' spans="{span[0]}:{span[1]}"' + _SPANS.sub("", attributes)
             if row in changed:
