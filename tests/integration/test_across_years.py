@@ -1,4 +1,5 @@
-"""The marts across editions, on returns of 2016, 2017 and 2023 written by hand.
+"""The marts across editions, on returns of 2016, 2017 and 2023 written by hand (``HAND_RETURNS`` of
+tests/integration/conftest.py, built once per session by its ``across_years`` fixture).
 
 Every expected figure below is worked out on paper from the returns: the transitions of the panel,
 委託 and 委託先, the per-prefecture counts and both means, and the year-over-year queries of docs/analysts.md.
@@ -10,69 +11,8 @@ import re
 from pathlib import Path
 
 import duckdb
-import pytest
-
-from tests.hand_returns import load_hand_returns
-from warehouse.db import connect
-from warehouse.ingest.store import prepare
-from warehouse.transform.dbt import build, write_lookups
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "analysts.md"
-#: The marts across editions and what the docs' queries join them with.
-MARTS = [
-    "+path:models/marts/across_years",
-    "+fct_legacy_challenge_support",
-    "+bridge_program_item_initiative",
-    "+fct_coordinator_headcount",
-    "+fct_scenario_initiative",
-    "dim_prefecture",
-    "dim_program_item",
-]
-
-
-def _status(codes: str) -> dict[str, int]:
-    """(ア)〜(ク) status codes: 1 実施している, 2 予定, 3 実施していない."""
-    return {f"{item}_status": int(code) for item, code in zip("abcdefgh", codes, strict=True)}
-
-
-RETURNS = {
-    2016: {
-        "01100": {**_status("11323113"), "support_received": 1},  # 札幌市: a b f g
-        "01202": _status("33333333"),  # 函館市: none
-        "04423": _status("11333333"),  # 富谷町 (富谷市 04216 from 2016-10-10): a b
-    },
-    2017: {
-        "01100": {  # a c d f g; b dropped, c and d added, e planned
-            **_status("13112113"),
-            "a_outsourced": 1,
-            "a_contractor": 1,
-            "c_outsourced": 2,
-            "challenges": frozenset({1, 2}),
-            "support_wanted": frozenset({1}),
-        },
-        "01202": _status("11111111"),  # every item added
-        "01203": _status("33333333"),  # 小樽市: first return
-        "02201": _status("11333333"),  # 青森市: first return, a b
-        "04216": _status("11133333"),  # 富谷市, the same member as 富谷町: c added
-    },
-    2023: {
-        "01100": {"q13_coordinator": 1, "q4_daily_care_engaged": 1, "q4_6_1_daily_care_initiatives": frozenset({5})},
-        "01202": {"q13_coordinator": 2},
-    },
-}
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("across_years") / "warehouse.duckdb"
-    with connect(db) as con:
-        prepare(con)
-    for edition, returns in RETURNS.items():
-        load_hand_returns(db, edition, "municipality", returns)
-    write_lookups(db)
-    report = build(db, select=MARTS, args=("run",))
-    assert report.success, report.failures
-    return db
 
 
 def _rows(db: Path, query: str) -> list[tuple]:
@@ -80,9 +20,9 @@ def _rows(db: Path, query: str) -> list[tuple]:
         return con.execute(query).fetchall()
 
 
-def test_the_panel_shows_each_municipality_s_transitions(built: Path) -> None:
+def test_the_panel_shows_each_municipality_s_transitions(across_years: Path) -> None:
     transitions = _rows(
-        built,
+        across_years,
         "select municipality_code, program_item, previous_fiscal_year, transition from marts.fct_program_item_panel "
         "where fiscal_year = 2017 and municipality_code in ('011002', '012033') order by all",
     )
@@ -92,7 +32,7 @@ def test_the_panel_shows_each_municipality_s_transitions(built: Path) -> None:
     )
     assert {(previous, t) for code, _, previous, t in transitions if code == "012033"} == {(None, "first")}
     assert _rows(
-        built,
+        across_years,
         "select municipality_code, previous_fiscal_year, items_implemented, items_implemented_or_planned, "
         "items_added, items_dropped from marts.fct_municipality_panel where fiscal_year = 2017 order by all",
     ) == [
@@ -104,9 +44,9 @@ def test_the_panel_shows_each_municipality_s_transitions(built: Path) -> None:
     ]
 
 
-def test_outsourcing_and_difficulties_follow_the_skip_logic(built: Path) -> None:
+def test_outsourcing_and_difficulties_follow_the_skip_logic(across_years: Path) -> None:
     assert _rows(
-        built,
+        across_years,
         "select program_item, status_key, is_outsourced, outsourced_status, contractor_key, contractor_status "
         "from marts.fct_program_item_status where fiscal_year = 2017 and municipality_code = '011002' "
         "and program_item in ('a', 'b', 'c') order by all",
@@ -116,7 +56,7 @@ def test_outsourcing_and_difficulties_follow_the_skip_logic(built: Path) -> None
         ("c", "implemented", False, "answered", None, "skipped"),
     ]
     assert _rows(
-        built,
+        across_years,
         "select fiscal_year, option_list, option_key from marts.fct_legacy_challenge_support "
         "where municipality_code = '011002' and (is_challenge or is_support_wanted or is_support_received) "
         "order by all",
@@ -124,14 +64,14 @@ def test_outsourcing_and_difficulties_follow_the_skip_logic(built: Path) -> None
           (2017, "support", "resource_data")]  # fmt: skip
 
 
-def test_prefecture_summary_and_both_means(built: Path) -> None:
+def test_prefecture_summary_and_both_means(across_years: Path) -> None:
     assert _rows(
-        built,
+        across_years,
         "select fiscal_year, prefecture_code, municipalities_implementing, municipalities_implementing_or_planning "
         "from marts.agg_program_items_by_prefecture where program_item = 'e' order by all",
     ) == [(2016, "01", 0, 0), (2016, "04", 0, 0), (2017, "01", 1, 2), (2017, "02", 0, 0), (2017, "04", 0, 0)]
     means = _rows(
-        built,
+        across_years,
         "select fiscal_year, mean_method, municipalities, items_implemented, round(mean_items, 4) "
         "from marts.agg_program_items_mean where scope = 'national' order by all",
     )
@@ -150,17 +90,17 @@ def _year_over_year_queries() -> list[str]:
     return re.findall(r"```sql\n(.*?)```", section, re.S)
 
 
-def test_the_year_over_year_queries_of_the_docs(built: Path) -> None:
+def test_the_year_over_year_queries_of_the_docs(across_years: Path) -> None:
     per_prefecture, coordinator, moves, beside, means = _year_over_year_queries()
-    assert _rows(built, per_prefecture) == [
+    assert _rows(across_years, per_prefecture) == [
         ("北海道", item, before, after)
         for item, before, after in zip("abcdefgh", [1, 1, 0, 0, 0, 1, 1, 0], [2, 1, 2, 2, 1, 2, 2, 1], strict=True)
     ] + [("青森県", item, None, 1 if item in "ab" else 0) for item in "abcdefgh"] + [
         ("宮城県", item, 1 if item in "ab" else 0, 1 if item in "abc" else 0) for item in "abcdefgh"
     ]
-    assert _rows(built, coordinator) == [("implemented", "absent", 1), ("planned", "present", 1)]
-    assert ("b", "dropped", 1) in _rows(built, moves)
-    sapporo = _rows(built, beside)
+    assert _rows(across_years, coordinator) == [("implemented", "absent", 1), ("planned", "present", 1)]
+    assert ("b", "dropped", 1) in _rows(across_years, moves)
+    sapporo = _rows(across_years, beside)
     assert ("f", "医療・介護関係者の研修", "do", "implemented", "multidisciplinary_network", True) in sapporo
     assert {row[0] for row in sapporo} == set("abcdefgh")
-    assert len(_rows(built, means)) == 4
+    assert len(_rows(across_years, means)) == 4

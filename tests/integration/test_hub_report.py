@@ -3,7 +3,8 @@ percentage, every printed and implied n (with the report's misprinted n flagged,
 ranking the text states.
 
 The sample is loaded into the ``raw`` schema straight from the generator (the Excel round trip of a hub
-return is proven in ``test_hub_return.py``), so dbt counts exactly what the generator dealt.
+return is proven in ``test_hub_return.py``), so dbt counts exactly what the generator dealt; the ``hub_year``
+fixture of tests/integration/conftest.py builds it once per session, shared with the docs' query tests.
 """
 
 from __future__ import annotations
@@ -17,38 +18,16 @@ from typing import Any
 import duckdb
 import pytest
 
-from tests.direct_load import load_directly
 from warehouse.codebook.model import EDITIONS_DIR
 from warehouse.report.charts import FLAG_PRINTED_N, matches
-from warehouse.sample.generate import deal
-from warehouse.transform.dbt import build, write_lookups
 
 EDITION = 2025
 PUBLISHED = EDITIONS_DIR / str(EDITION) / "published"
-HUB_MODELS = [
-    "+rpt_published_charts",
-    "+path:models/marts/hub",
-    "+int_hub__rule_checks",
-    "dim_scenario",
-]
-#: Tests run only where every model they read is built (the 2023 facts' relationships are not).
-CAUTIOUS = ("build", "--indirect-selection", "cautious")
 
 
 def _csv(name: str) -> list[dict[str, str]]:
     with (PUBLISHED / name).open(encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
-
-
-@pytest.fixture(scope="session")
-def hub_year(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The calibrated hub year (seed 5), loaded directly and built by dbt."""
-    db = tmp_path_factory.mktemp("hubs") / "warehouse.duckdb"
-    load_directly(db, deal(EDITION, seed=5))
-    write_lookups(db)
-    report = build(db, select=HUB_MODELS, args=CAUTIOUS)
-    assert report.success, report.failures
-    return db
 
 
 @pytest.fixture(scope="module")
@@ -156,5 +135,7 @@ def test_the_docs_questions_about_hubs_are_answered(hub_year: Path) -> None:
     assert by_operator[0][:2] == ("市町村", 357)  # 41%, the largest group
     assert len(by_prefecture) == 47 and sum(row[2] for row in by_prefecture) == 559
     assert needs and all(text for *_, text in needs)
-    assert unlinked == []  # no 2023 municipal returns in this database: nothing to contradict
-    assert linkage[0][0] == "（市町村の回答なし）" and linkage[0][1] == 1741
+    # of the two 2023 municipal returns beside the hubs, 旭川市 reports no linkage although its own hub serves it
+    assert unlinked == [("01", "旭川市", "連携していない", "H010002", "旭川市在宅医療連携拠点")]
+    assert linkage[0][0] == "（市町村の回答なし）" and linkage[0][1] == 1741 - 2
+    assert {row[:3] for row in linkage[1:]} == {("連携していない", 1, 1), ("全て連携している", 1, 1)}
