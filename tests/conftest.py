@@ -17,6 +17,18 @@ from warehouse.sample.defects import DEFAULT_RATES
 from warehouse.sample.generate import Sample, deal, generate
 from warehouse.transform.dbt import build, write_lookups
 
+#: The test files that create PostgreSQL roles: roles belong to the server, not to one test's database, so these
+#: files run one after the other even when the suite is spread over processes.
+ROLE_FILES = {"test_postgres.py", "test_postgres_access.py", "test_secrets.py"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Spread over processes (``-n 2 --dist loadgroup``, as ``scripts/test.sh`` runs it), a test file stays in one
+    process, so that its module fixtures are built once, and the files that create roles share one."""
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group("postgres_roles" if item.path.name in ROLE_FILES else item.path.name))
+
+
 REDUCED = 0.07  # about 3 prefectures: the prefecture, its municipalities and their coordinators
 
 
