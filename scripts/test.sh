@@ -8,4 +8,6 @@ ruff check .
 ruff format --check .
 (cd dbt_project && sqlfluff lint models --disable-progress-bar --nocolor)
 python -m warehouse.codebook.lint
-python -m pytest --durations=12 "$@"  # each test file named as it runs
+# two processes (a test file stays in one), in a random order (the seed is printed; -p no:randomly for none);
+# each test named as it finishes
+python -m pytest -n 2 --dist loadgroup -v --durations=12 "$@"
