@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import stat
 import subprocess
 import sys
@@ -18,9 +17,8 @@ import duckdb
 import openpyxl
 import pytest
 
-from tests.conftest import Ingested
+from warehouse.pipeline.state import RefreshReport
 from warehouse.publish import PublishError, publish, read_publication
-from warehouse.transform.dbt import build, write_lookups
 
 SCHEMAS = ["marts", "report"]
 
@@ -335,16 +333,11 @@ PIPELINE_SCHEMAS = ["marts", "report", "provenance"]
 
 
 @pytest.fixture(scope="module")
-def pipeline_publication(clean_year: Ingested, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The reduced year built by dbt and published: (working file, published file)."""
-    root = tmp_path_factory.mktemp("pipeline")
-    working, published = root / "warehouse.duckdb", root / "analysts.duckdb"
-    shutil.copy(clean_year.db, working)
-    write_lookups(working)
-    report = build(working, full_refresh=True)
-    assert report.success, report.failures
-    publish(working, published, PIPELINE_SCHEMAS, metadata={"run_id": "run-1"})
-    return working, published
+def pipeline_publication(refreshed: tuple[RefreshReport, Path]) -> tuple[Path, Path]:
+    """The reduced year refreshed and published (the session's shared refresh): (working file, published file)."""
+    report, published = refreshed
+    assert report.ok, report.blocked
+    return published.parent / "w.duckdb", published
 
 
 def test_the_publication_declares_the_constraints_of_the_models(pipeline_publication: tuple[Path, Path]) -> None:
