@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
-from warehouse.codebook.model import EDITIONS_DIR
+from warehouse.codebook.model import EDITIONS_DIR, Codebook, Item
 from warehouse.yaml_files import read_yaml
 
 #: Who a chart counts, as a rule on the respondent's answers; charts without one count everybody.
@@ -45,6 +45,12 @@ FLAG_INFERRED = "population_inferred"
 #: A chart of one population band whose printed n is not the number of municipalities the warehouse's
 #: population source puts in that band (set by the report table, where the two n differ).
 FLAG_BAND_SOURCE = "band_source_differs"
+#: A number the questionnaire asks in two cells and the report counts as one: the item playing the first role
+#: (by its codebook tag) plus the cell playing the second role in the same question, that many of which make one
+#: unit of the item.  コーディネーター 問4 「〇年 〇ヶ月」 is years + months / 12; dbt's int_coordinator_experience
+#: is the warehouse's definition, which the mart and the report tables read; this is how the sample deals the two
+#: cells and how its calibration is checked against the printed bands.
+SPLIT_NUMBERS: dict[str, tuple[str, int]] = {"experience_years": ("experience_months", 12)}
 _BAND = re.compile(
     r"^(?:=(?P<eq>-?[\d.]+)|>(?P<gt>-?[\d.]+)|(?P<lo_b>[\[(])(?P<lo>-?[\d.]+),(?P<hi>-?[\d.]+)(?P<hi_b>[\])]))$"
 )
@@ -76,6 +82,31 @@ def parse_band(text: str) -> Band:
     if m["gt"] is not None:
         return Band(text, float(m["gt"]), math.inf, False, False)
     return Band(text, float(m["lo"]), float(m["hi"]), m["lo_b"] == "[", m["hi_b"] == "]")
+
+
+def finer_part(cb: Codebook, item: Item) -> tuple[Item, int] | None:
+    """The cell counted with ``item`` as one number (the ヶ月 of its 年) and how many of it make one unit of
+    ``item``; None for an item answered in one cell."""
+    pair = SPLIT_NUMBERS.get(item.tags.get("role", ""))
+    if pair is None:
+        return None
+    role, per = pair
+    part = next((i for i in cb.items if i.question == item.question and i.tags.get("role") == role), None)
+    return (part, per) if part is not None else None
+
+
+def charted_number(cb: Codebook, item: Item, answers: dict[str, object]) -> float | None:
+    """The number a chart's band counts for ``item`` in one return: the cell, plus its finer part where the
+    question has one (a blank part counting as 0 when the other is given); None (未回答) when all are blank."""
+    value = answers.get(item.key)
+    finer = finer_part(cb, item)
+    if finer is None:
+        return None if value in (None, "") else float(value)  # type: ignore[arg-type]
+    part, per = finer
+    rest = answers.get(part.key)
+    if value in (None, "") and rest in (None, ""):
+        return None
+    return float(value or 0) + float(rest or 0) / per  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

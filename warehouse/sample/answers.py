@@ -19,7 +19,7 @@ from typing import Any
 
 from warehouse.codebook import Codebook, Item
 from warehouse.codebook import expressions as ex
-from warehouse.report.charts import MISSING, UNKNOWN, Band, Chart, counts_for, parse_band
+from warehouse.report.charts import MISSING, UNKNOWN, Band, Chart, counts_for, finer_part, parse_band
 from warehouse.sample.population import Respondent
 
 Answers = dict[str, Any]
@@ -219,6 +219,8 @@ class Dealer:
         self.text = text
         self.prefer: dict[tuple[str, int], set[str]] = {}
         self.implied = implied_counts(cb, charts)
+        #: cells dealt with the item they are the finer part of (the ヶ月 of 〇年〇ヶ月)
+        self.parts = {finer[0].key for i in cb.items if (finer := finer_part(cb, i)) is not None}
 
     def answer(self, respondents: list[Respondent]) -> dict[str, Answers]:
         answers: dict[str, Answers] = {r.id: {} for r in respondents}
@@ -226,7 +228,7 @@ class Dealer:
         for r in respondents:
             groups[r.population].append(r)
         for item in self.cb.items:
-            if item.type == "code":
+            if item.type == "code" or item.key in self.parts:
                 continue
             for population, members in groups.items():
                 eligible = [r for r in members if item.relevant is None or ex.evaluate(item.relevant, answers[r.id])]
@@ -369,6 +371,10 @@ class Dealer:
                 break
 
     def _number(self, item: Item, order: list[Respondent], answers: dict[str, Answers], t: ItemTargets | None) -> None:
+        finer = finer_part(self.cb, item)
+        if finer is not None:
+            self._split_number(item, *finer, order, answers, t)
+            return
         if t is None:
             for r in order:
                 answers[r.id][item.key] = _default_number(item, self.rng)
@@ -383,3 +389,35 @@ class Dealer:
                 answers[r.id][item.key] = _outside(named, item, self.rng)
             else:
                 answers[r.id][item.key] = _value_in(parse_band(str(band)), item, self.rng)
+
+    def _split_number(
+        self,
+        item: Item,
+        part: Item,
+        per: int,
+        order: list[Respondent],
+        answers: dict[str, Answers],
+        t: ItemTargets | None,
+    ) -> None:
+        """A number asked in two cells (〇年 〇ヶ月): the total is dealt in the finer unit and split, so that the
+        number the charts count (``charts.charted_number``) is in the band dealt; 未回答 leaves both cells blank."""
+        if t is None:
+            for r in order:
+                answers[r.id][item.key] = _default_number(item, self.rng)
+                answers[r.id][part.key] = _default_number(part, self.rng)
+            return
+        counts = exact_counts(t, {}) if t.n == len(order) else _scaled(t, len(order), exclusive_sum=True)
+        named = [parse_band(str(b)) for b in counts if b not in (MISSING, UNKNOWN)]
+        queue: list[Any] = [b for b, k in counts.items() for _ in range(k)]
+        for r, band in zip(order, queue, strict=False):
+            if band == MISSING:
+                continue
+            if band == UNKNOWN:
+                whole, rest = _outside(named, item, self.rng), 0
+            else:
+                b = parse_band(str(band))
+                high = b.high if math.isfinite(b.high) else b.low + 5
+                finer = Band(b.text, b.low * per, high * per, b.low_closed, b.high_closed or not math.isfinite(b.high))
+                whole, rest = divmod(int(_value_in(finer, part, self.rng)), per)
+            answers[r.id][item.key] = whole
+            answers[r.id][part.key] = rest

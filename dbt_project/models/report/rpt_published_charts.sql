@@ -46,23 +46,37 @@ with chart_rows as (
             and charts.chart_id = chart_rows.chart_id
 ),
 
--- every respondent and item with the effective answer where the item applied (answered or 未回答)
+-- every respondent and item with the effective answer where the item applied (answered or 未回答);
+-- the coordinator's experience (問4, 〇年〇ヶ月) is counted as the one number int_coordinator_experience
+-- defines (years + months / 12), under the item the charts name (the 年 cell), and is 未回答 only when both
+-- cells are blank
 applied as (
     select
         item_status.fiscal_year,
         item_status.form,
         item_status.respondent_key,
         item_status.item_key,
-        item_values.status,
         item_values.answer_code,
-        item_values.answer_number,
         item_values.ticked_codes,
-        populations.population
+        populations.population,
+        case
+            when experience.item_key is null or item_values.status is null then item_values.status
+            when experience.experience_years is null then 'missing'
+            else 'answered'
+        end as status,
+        case
+            when experience.item_key is null then item_values.answer_number
+            else experience.experience_years
+        end as answer_number
     from {{ ref('int_item_status') }} as item_status
     left join {{ ref('int_item_values') }} as item_values
         on
             item_status.submission_id = item_values.submission_id
             and item_status.item_key = item_values.item_key
+    left join {{ ref('int_coordinator_experience') }} as experience
+        on
+            item_status.submission_id = experience.submission_id
+            and item_status.item_key = experience.item_key
     inner join {{ ref('int_populations') }} as populations
         on
             item_status.fiscal_year = populations.fiscal_year
