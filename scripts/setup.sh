@@ -15,4 +15,5 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install --quiet -c constraints.txt -e ".[dev]"
   rm -f .venv/.installed-*
   touch "$stamp"
+  echo "setup: installed in ${SECONDS} s"
 fi
