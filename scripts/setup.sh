@@ -11,8 +11,8 @@ fi
 stamp=".venv/.installed-$(cat constraints.txt pyproject.toml | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
   echo "setup: installing pinned dependencies (constraints.txt); this takes a few minutes the first time"
-  .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+  .venv/bin/python -m pip install -qq --upgrade pip
+  .venv/bin/python -m pip install -qq -c constraints.txt -e ".[dev]"  # errors only: an editable install always warns
   rm -f .venv/.installed-*
   touch "$stamp"
   echo "setup: installed in ${SECONDS} s"
