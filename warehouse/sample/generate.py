@@ -261,7 +261,13 @@ def _inject(kind, cb, r, sample, cells, rng, path, jobs, mtime):
         twin = dict(cells)
         code_cell = next(i.cell for i in cb.items if i.type == "code")
         twin[code_cell] = other.code
-        copy = path.with_name(f"{other.code6}_{other.name}_dup{r.sequence:02d}.xlsx")
+        # two coordinators copied under the same municipality get two files (the later would overwrite the first)
+        queued = {job[2] for job in jobs}
+        copy = next(
+            twin_path
+            for n in range(r.sequence, r.sequence + len(jobs) + 1)
+            if str(twin_path := path.with_name(f"{other.code6}_{other.name}_dup{n:02d}.xlsx")) not in queued
+        )
         jobs.append((cb.edition, r.form, str(copy), twin, None, None, mtime + 3600))
         sample.defects.append(
             d.Defect(
