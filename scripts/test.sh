@@ -8,6 +8,7 @@ ruff check .
 ruff format --check .
 (cd dbt_project && sqlfluff lint models --disable-progress-bar --nocolor)
 python -m warehouse.codebook.lint
-# two processes (a test file stays in one), in a random order (the seed is printed; -p no:randomly for none);
-# each test named as it finishes
-python -m pytest -n 2 --dist loadgroup -v --durations=12 "$@"
+# in the files' order, each file named as it runs; `python -m pytest` alone runs them in a random order (the seed
+# is printed, `--randomly-seed=N` repeats one), and `-n 4 --dist loadgroup` spreads them over
+# processes on a machine with more cores (on two, the refreshes already use both)
+python -m pytest -p no:randomly --durations=12 "$@"
