@@ -209,6 +209,13 @@ def implied_counts(cb: Codebook, charts: tuple[Chart, ...]) -> dict[tuple[str, s
     return out
 
 
+def _bands_dealt(t: ItemTargets, respondents: int) -> tuple[list[Any], list[Any]]:
+    """The printed bands of a number (without 未回答 and 不明) and one band per respondent, in the order dealt."""
+    counts = exact_counts(t, {}) if t.n == respondents else _scaled(t, respondents, exclusive_sum=True)
+    named = [parse_band(str(b)) for b in counts if b not in (MISSING, UNKNOWN)]
+    return named, [b for b, k in counts.items() for _ in range(k)]
+
+
 class Dealer:
     """Deals the answers of one form's respondents, item by item."""
 
@@ -379,9 +386,7 @@ class Dealer:
             for r in order:
                 answers[r.id][item.key] = _default_number(item, self.rng)
             return
-        counts = exact_counts(t, {}) if t.n == len(order) else _scaled(t, len(order), exclusive_sum=True)
-        named = [parse_band(str(b)) for b in counts if b not in (MISSING, UNKNOWN)]
-        queue: list[Any] = [b for b, k in counts.items() for _ in range(k)]
+        named, queue = _bands_dealt(t, len(order))
         for r, band in zip(order, queue, strict=False):
             if band == MISSING:
                 continue
@@ -406,9 +411,7 @@ class Dealer:
                 answers[r.id][item.key] = _default_number(item, self.rng)
                 answers[r.id][part.key] = _default_number(part, self.rng)
             return
-        counts = exact_counts(t, {}) if t.n == len(order) else _scaled(t, len(order), exclusive_sum=True)
-        named = [parse_band(str(b)) for b in counts if b not in (MISSING, UNKNOWN)]
-        queue: list[Any] = [b for b, k in counts.items() for _ in range(k)]
+        named, queue = _bands_dealt(t, len(order))
         for r, band in zip(order, queue, strict=False):
             if band == MISSING:
                 continue
