@@ -49,3 +49,19 @@ def test_one_noted_answer_among_thousands_is_written_with_its_note(tmp_path: Pat
     assert types["notes"] == "VARCHAR[]"
     expected = [([], 3000)] if where == "none" else [(["formula_without_value"], 1), ([], 3002)]
     assert notes == expected
+
+
+def test_an_older_working_file_keeps_its_ingest_sentences_as_details(tmp_path: Path) -> None:
+    """The ingest's own sentences of a file written before issues carried their parameters move into
+    ``details.message``, once; the column that held them goes."""
+    with connect(tmp_path / "w.duckdb") as con:
+        con.execute("create schema raw")
+        con.execute(
+            "create table raw.ingest_issues (submission_id varchar not null, issue varchar not null, cell varchar, "
+            "item_key varchar, message varchar not null, run_id varchar)"
+        )
+        con.execute("insert into raw.ingest_issues values ('s1', 'fullwidth', 'C5', 'q1', 'Sheet!C5: fullwidth', 'r1')")
+        store.prepare(con)
+        store.prepare(con)
+        rows = con.execute("select submission_id, issue, cell, item_key, run_id, details from raw.ingest_issues")
+        assert rows.fetchall() == [("s1", "fullwidth", "C5", "q1", "r1", '{"message":"Sheet!C5: fullwidth"}')]

@@ -92,9 +92,13 @@ def _details_for_messages(con: duckdb.DuckDBPyConnection) -> None:
     if "message" not in columns:
         return
     con.execute("begin transaction")
-    con.execute("alter table raw.ingest_issues add column if not exists details json")
-    con.execute("update raw.ingest_issues set details = json_object('message', message)")
-    con.execute("alter table raw.ingest_issues drop column message")
+    try:
+        con.execute("alter table raw.ingest_issues add column if not exists details json")
+        con.execute("update raw.ingest_issues set details = json_object('message', message)")
+        con.execute("alter table raw.ingest_issues drop column message")
+    except BaseException:
+        con.execute("rollback")
+        raise
     con.execute("commit")
 
 
