@@ -51,9 +51,8 @@ def prepare_manifest(project: DbtProject = DBT_PROJECT) -> Path:
 
     ``DbtProject.prepare_if_dev`` parses on every load under ``dagster dev`` only; checking the files'
     times instead keeps the graph current under ``dagster-webserver``, the daemon and tests too, and
-    skips the parse (about ten seconds) when nothing changed.  Parsing needs no database: the
-    codebook macros return nothing while dbt is not executing.  A lock file keeps processes that load
-    the code location at the same time (webserver, daemon, runs) from parsing over each other.
+    skips the parse (about ten seconds) when nothing changed.  Parsing needs no database.  A lock file keeps
+    processes that load the code location at the same time (webserver, daemon, runs) from parsing over each other.
     """
     manifest = project.manifest_path
     manifest.parent.mkdir(parents=True, exist_ok=True)

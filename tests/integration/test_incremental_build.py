@@ -1,9 +1,9 @@
 """An incremental build after resubmissions gives exactly what a rebuild from scratch gives.
 
 The per-return models compute only the returns not yet built and drop superseded ones first; a
-change to the lookups (or the dbt project) rebuilds everything, through the pipeline's fingerprint
-and through dbt alone (a plain ``dbt build``). Compared table by table, row by row, against a full
-rebuild of the same file.
+change to the lookups (or the dbt project, such as a rule regenerated into the per-form models) rebuilds
+everything, through the pipeline's fingerprint and through dbt alone (a plain ``dbt build``). Compared table
+by table, row by row, against a full rebuild of the same file.
 """
 
 from __future__ import annotations
@@ -20,12 +20,13 @@ import duckdb
 import pytest
 
 from tests.conftest import Ingested
-from warehouse.codebook import load_edition
+from warehouse.codebook import dbt_models, load_edition
 from warehouse.codebook import model as codebook_model
 from warehouse.ingest.reader import read_sheet
 from warehouse.ingest.run import ingest
 from warehouse.reference.local_governments import load as load_local_governments
 from warehouse.report import charts as codebook_charts
+from warehouse.transform import dbt as transform_dbt
 from warehouse.transform.dbt import (
     PROJECT_DIR,
     artifacts_dir,
@@ -160,11 +161,11 @@ def test_a_changed_lookup_rebuilds_everything(resubmitted: tuple[Path, Path], tm
     assert needs_full_refresh(db)
 
 
-def _plain_dbt_build(db: Path) -> None:
+def _plain_dbt_build(db: Path, project: Path = PROJECT_DIR) -> None:
     """``dbt build`` from the command line, as a data engineer runs it: no wrapper, no --full-refresh."""
     dbt = Path(sys.executable).with_name("dbt")
     done = subprocess.run(
-        [str(dbt), "build", "--project-dir", str(PROJECT_DIR), "--quiet"],
+        [str(dbt), "build", "--project-dir", str(project), "--quiet"],
         env={**os.environ, **dbt_env(db)}, capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
@@ -193,14 +194,23 @@ def editions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     codebook_model.load.cache_clear()
 
 
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the dbt project, to regenerate the per-form models of a changed codebook into."""
+    copy = tmp_path / "dbt_project"
+    shutil.copytree(PROJECT_DIR, copy, ignore=shutil.ignore_patterns("target", "logs"))
+    monkeypatch.setattr(transform_dbt, "PROJECT_DIR", copy)
+    return copy
+
+
 def test_plain_dbt_build_after_a_rule_change_equals_a_rebuild(
-    resubmitted: tuple[Path, Path], editions: Path, tmp_path: Path
+    resubmitted: tuple[Path, Path], editions: Path, project: Path, tmp_path: Path
 ) -> None:
     db = tmp_path / "w.duckdb"
     shutil.copy(resubmitted[0], db)
-    _plain_dbt_build(db)
+    _plain_dbt_build(db, project)
     unchanged = _table_ids(db)
-    _plain_dbt_build(db)
+    _plain_dbt_build(db, project)
     assert _table_ids(db) == unchanged  # nothing changed: appended to, not rebuilt
 
     codebook = editions / "2023" / "municipality.yaml"
@@ -212,8 +222,11 @@ def test_plain_dbt_build_after_a_rule_change_equals_a_rebuild(
     )
     assert changed != text
     codebook.write_text(changed, encoding="utf-8")
+    codebook_model.load.cache_clear()
+    generated = project / "models" / "intermediate" / "forms"
+    assert generated / "municipality" / "int_municipality__skip_logic.sql" in dbt_models.write(generated)
     write_lookups(db)
-    _plain_dbt_build(db)
+    _plain_dbt_build(db, project)
 
     rebuilt = tmp_path / "rebuilt.duckdb"
     shutil.copy(db, rebuilt)

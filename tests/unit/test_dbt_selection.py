@@ -1,5 +1,5 @@
 """Which models an incremental build leaves out: those reading only forms and editions whose returns did not
-change (read from dbt's manifest: parent_map, model names and the forms or facts a model declares)."""
+change (read from dbt's manifest: parent_map and the forms or facts a model declares)."""
 
 from __future__ import annotations
 
@@ -35,8 +35,9 @@ MANIFEST = _manifest(
         "stg_answers": ["source.p.raw.answers"],
         "dim_question": ["source.p.codebook.items"],  # lookups only: no returns
         "int_municipality__status": ["stg_answers"],
-        "int_municipality_hub__status": ["stg_answers"],  # a form whose name starts like another's
+        "int_municipality_hub__status": ["stg_answers"],
         "int_coordinator__status": ["stg_answers"],
+        "int_coordinator__undeclared": ["stg_answers"],  # named like a per-form model, declares nothing
         "int_item_status": ["int_municipality__status", "int_municipality_hub__status", "int_coordinator__status"],
         "fct_coordinator_only": ["int_coordinator__status"],
         "fct_both": ["int_municipality__status", "int_coordinator__status"],
@@ -50,6 +51,9 @@ MANIFEST = _manifest(
         "fct_program_items": {"facts": ["program_item"]},
         "fct_council": {"facts": ["council"]},
         "dim_coordinator": {"forms": ["coordinator"]},
+        "int_municipality__status": {"forms": ["municipality"]},
+        "int_municipality_hub__status": {"forms": ["municipality_hub"]},
+        "int_coordinator__status": {"forms": ["coordinator"]},
     },
 )
 
@@ -60,6 +64,7 @@ def test_models_are_attributed_to_the_forms_and_editions_they_read() -> None:
     assert reads["dim_question"] == set()
     assert reads["int_municipality__status"] == {("municipality", 2017), ("municipality", 2023)}
     assert reads["int_municipality_hub__status"] == {("municipality_hub", 2023)}
+    assert reads["int_coordinator__undeclared"] == UNITS, "a name says nothing: only the declaration does"
     assert reads["int_item_status"] == UNITS, "a model reading every per-form model reads every form"
     assert reads["fct_both"] == {("municipality", 2017), ("municipality", 2023), ("coordinator", 2023)}
     assert reads["fct_program_items"] == {("municipality", 2017)}, "a declared fact: the editions tagging it"

@@ -3,6 +3,7 @@ template sent to 3,500 respondents.  ``python -m warehouse.codebook.lint`` lints
 
 from __future__ import annotations
 
+import re
 import sys
 
 from warehouse.codebook import expressions as ex
@@ -10,6 +11,8 @@ from warehouse.codebook import layout
 from warehouse.codebook.model import SCENARIOS, Codebook, CodebookError, Item, codebook_paths, load_file
 
 CHOICE_TYPES = ("single", "multiple")
+#: An item key: a plain SQL name without a double underscore, which the generated models keep for their columns.
+KEY = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 
 
 def _rule_problems(cb: Codebook, item: Item, node: ex.Node, what: str, earlier: set[str]) -> list[str]:
@@ -70,6 +73,11 @@ def lint(cb: Codebook) -> list[str]:
         where = f"{name}: {item.key}"
         if item.key in seen:
             problems.append(f"{where}: duplicate key")
+        if not KEY.match(item.key):
+            problems.append(
+                f"{where}: a key is lower-case letters, digits and single underscores (the generated "
+                "models name their own columns <key>__is_given, <key>__is_relevant, <key>__effective)"
+            )
         if item.type in CHOICE_TYPES and not item.options:
             problems.append(f"{where}: {item.type} item without options")
         if item.type not in CHOICE_TYPES and item.options:

@@ -6,12 +6,16 @@ choice.  Every reference to another item reads its *effective* value, i.e. NULL 
 not relevant, so an off-path answer never opens the questions that depend on it; this is the same
 meaning as :func:`warehouse.codebook.validate.violations` gives in Python, and a test holds the two
 to each other on the sample year.
+
+Each item gets named columns beside its answer (:meth:`Compiler.skip_logic`): ``<item>__is_given`` and,
+with a skip rule, ``<item>__is_relevant`` and ``<item>__effective``; every other rule reads those names, so
+each is written once, short enough to read, in the generated models (:mod:`warehouse.codebook.dbt_models`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import cache
 
 from warehouse.codebook import expressions as ex
 from warehouse.codebook.model import Codebook, Item
@@ -21,9 +25,31 @@ _SQL_OPS = {"=": "=", "!=": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
 TEXT_TYPES = ("text", "code")
 
 
+_PLAIN = re.compile(r"^[a-z_][a-z0-9_]*$")
+#: Words DuckDB reserves that a plain name could collide with (item keys and rule ids never do today).
+_RESERVED = frozenset({"all", "and", "as", "case", "end", "from", "in", "is", "not", "or", "select", "when", "where"})
+
+
 def column(key: str) -> str:
-    """The quoted column of an item in the per-respondent row."""
+    """The column of an item in the per-respondent row, quoted only where DuckDB needs it."""
+    if _PLAIN.match(key) and key not in _RESERVED:
+        return key
     return '"' + key.replace('"', '""') + '"'
+
+
+def given_column(key: str) -> str:
+    """Whether the return holds an answer for the item."""
+    return column(f"{key}__is_given")
+
+
+def relevant_column(key: str) -> str:
+    """Whether the item applies, by its skip rule (items with one only)."""
+    return column(f"{key}__is_relevant")
+
+
+def effective_column(key: str) -> str:
+    """The answer as it counts: NULL where the item did not apply (items with a skip rule only)."""
+    return column(f"{key}__effective")
 
 
 def _literal(value: int | float | str, *, as_text: bool = False) -> str:
@@ -46,10 +72,16 @@ def _is_text(node: ex.Node, cb: Codebook, this: str | None) -> bool:
     return _item_type(node, cb, this) in TEXT_TYPES
 
 
+def _when(condition: str, value: str) -> str:
+    """``value`` where ``condition`` holds, NULL elsewhere (``true and`` left out: items without a skip rule)."""
+    condition = condition.removeprefix("true and ")
+    return value if condition == "true" else f"(case when {condition} then {value} end)"
+
+
 def _answered(value: str, item_type: str | None) -> str:
     """``value`` holds an answer: a tick for multiple choice, non-empty text, or any value."""
     if item_type == "multiple":
-        return f"(len(coalesce({value}, []::integer[])) > 0)"
+        return f"(len(coalesce({value}, cast([] as integer[]))) > 0)"
     if item_type in TEXT_TYPES:
         return f"({value} is not null and {value} <> '')"
     return f"({value} is not null)"
@@ -71,20 +103,39 @@ class Check:
 
 
 class Compiler:
-    """Compiles the rules of one codebook; ``effective`` values are inlined once per item."""
+    """Compiles the rules of one codebook over the row of answers and :meth:`relevance` columns."""
 
     def __init__(self, cb: Codebook) -> None:
         self.cb = cb
-        self.effective = cache(self._effective)
-        self.relevant = cache(self._relevant)
 
-    def _relevant(self, key: str) -> str:
-        item = self.cb.item(key)
-        return "true" if item.relevant is None else self.condition(item.relevant)
+    def relevant(self, key: str) -> str:
+        return "true" if self.cb.item(key).relevant is None else relevant_column(key)
 
-    def _effective(self, key: str) -> str:
-        relevant = self.relevant(key)
-        return column(key) if relevant == "true" else f"(case when {relevant} then {column(key)} end)"
+    def effective(self, key: str) -> str:
+        return column(key) if self.cb.item(key).relevant is None else effective_column(key)
+
+    def skip_logic(self) -> list[tuple[str, str]]:
+        """(column, SQL) of whether each item is answered, then of each skip rule and effective answer, each
+        after the columns it reads."""
+        out = [(given_column(item.key), _answered(column(item.key), item.type)) for item in self.cb.items]
+        done: set[str] = set()
+
+        def define(item: Item, path: tuple[str, ...] = ()) -> None:
+            if item.key in done or item.relevant is None:
+                return
+            if item.key in path:
+                raise ex.ExpressionError(f"{self.cb.path.name}: skip rules refer to each other: {path}")
+            for key in sorted(ex.references(item.relevant)):
+                define(self.cb.item(key), (*path, item.key))
+            done.add(item.key)
+            out.append((relevant_column(item.key), self.condition(item.relevant)))
+            out.append(
+                (effective_column(item.key), f"case when {relevant_column(item.key)} then {column(item.key)} end")
+            )
+
+        for item in self.cb.items:
+            define(item)
+        return out
 
     def condition(self, node: ex.Node, this: str | None = None) -> str:
         """A boolean SQL expression that is never NULL (a blank compares false, as in Python)."""
@@ -122,7 +173,7 @@ class Compiler:
 
     def _ticked(self, node: ex.Node, this: str | None) -> str:
         value = self.value(node, this)
-        return f"coalesce({value}, []::integer[])" if _is_list(node, self.cb, this) else f"[{value}]"
+        return f"coalesce({value}, cast([] as integer[]))" if _is_list(node, self.cb, this) else f"[{value}]"
 
     def _call(self, node: ex.Call, this: str | None) -> str:
         args = node.args
@@ -141,12 +192,12 @@ class Compiler:
         raise ex.ExpressionError(f"unknown function {node.name}")
 
     def given(self, item: Item) -> str:
-        """Whether the raw row holds an answer for the item (ignores relevance)."""
-        return _answered(column(item.key), item.type)
+        """Whether the return holds an answer for the item, whether it applies or not (a :meth:`skip_logic` column)."""
+        return given_column(item.key)
 
     def constraint(self, item: Item, rule: ex.Node) -> str:
         """The rule holds, judged only where the item is relevant and answered (NULL elsewhere)."""
-        return f"(case when {self.relevant(item.key)} and {self.given(item)} then {self.condition(rule, item.key)} end)"
+        return _when(f"{self.relevant(item.key)} and {self.given(item)}", self.condition(rule, item.key))
 
     def checks(self) -> list[Check]:
         """Every rule of the codebook: skip logic, required answers and constraints, in item order."""
@@ -169,7 +220,7 @@ class Compiler:
                         item.key,
                         "required",
                         f"{item.key}__required",
-                        f"(case when {relevant} then {given} end)",
+                        _when(relevant, given),
                         wording.required_message(self.cb, item),
                     )
                 )

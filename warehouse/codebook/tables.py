@@ -1,9 +1,9 @@
 """The codebooks as tables in the working database (schema ``codebook``), for dbt to build on.
 
-dbt never repeats a question, an option or a rule in SQL: it reads these tables, and its macros
-generate the per-form models from them at compile time.  Each item carries its ``relevant`` rule
-already compiled to SQL (:mod:`warehouse.codebook.sql`), so the skip logic has one meaning
-everywhere.  Rewritten in full on every run: the tables are small and derived.
+dbt never repeats a question, an option or a label in SQL: the dimensions and facts read these tables.
+The rules themselves are compiled into the per-form models (:mod:`warehouse.codebook.dbt_models`); here
+they are kept as written, with the Japanese sentence of each check.  Rewritten in full on every run: the
+tables are small and derived.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ create or replace table codebook.editions (
 create or replace table codebook.items (
     edition integer, form varchar, item_key varchar, ordinal integer, question varchar, section varchar,
     label varchar, question_text varchar, item_type varchar, cell varchar, relevant_rule varchar,
-    relevant_sql varchar, given_sql varchar, is_required boolean, scenario_key varchar, measure varchar,
+    is_required boolean, scenario_key varchar, measure varchar,
     parent_item_key varchar, unit varchar, minimum double, maximum double,
     primary key (edition, form, item_key)
 );
@@ -45,11 +45,11 @@ create or replace table codebook.options (
 );
 create or replace table codebook.constraints (
     edition integer, form varchar, item_key varchar, rule_id varchar, rule varchar, message varchar,
-    check_sql varchar, primary key (edition, form, item_key, rule_id)
+    primary key (edition, form, item_key, rule_id)
 );
 create or replace table codebook.checks (
-    edition integer, form varchar, item_key varchar, rule varchar, check_column varchar, check_sql varchar,
-    message varchar, primary key (edition, form, check_column)
+    edition integer, form varchar, item_key varchar, rule varchar, check_column varchar, message varchar,
+    primary key (edition, form, check_column)
 );
 create or replace table codebook.scenarios (
     scenario_key varchar primary key, scenario_label varchar, ordinal integer, is_scene boolean
@@ -63,7 +63,7 @@ create or replace table codebook.program_item_initiatives (
 );
 create or replace table codebook.charts (
     edition integer, form varchar, chart_id integer, question_id varchar, chart_title varchar,
-    population varchar, population_sql varchar, n_printed integer, n_population integer, n_base varchar,
+    population varchar, n_printed integer, n_population integer, n_base varchar,
     flag varchar, breakdown varchar, population_band varchar, primary key (edition, form, chart_id)
 );
 create or replace table codebook.chart_rows (
@@ -74,7 +74,7 @@ create or replace table codebook.chart_rows (
     primary key (edition, form, chart_id, row_ordinal)
 );
 create or replace table codebook.populations (
-    edition integer, form varchar, population varchar, population_sql varchar, population_band varchar,
+    edition integer, form varchar, population varchar, population_band varchar,
     primary key (edition, form, population)
 );
 create or replace table codebook.presence_tests (
@@ -114,8 +114,6 @@ def _frames(cb: Codebook) -> dict[str, list[dict[str, object]]]:
                 "item_type": item.type,
                 "cell": item.cell,
                 "relevant_rule": item.relevant_source,
-                "relevant_sql": compiler.relevant(item.key),
-                "given_sql": compiler.given(item),
                 "is_required": item.required,
                 "scenario_key": item.tags.get("scenario"),
                 "measure": item.tags.get("measure"),
@@ -148,7 +146,6 @@ def _frames(cb: Codebook) -> dict[str, list[dict[str, object]]]:
                     "rule_id": rule.id,
                     "rule": rule.source,
                     "message": rule.message,
-                    "check_sql": compiler.constraint(item, rule.expr),
                 }
             )
     for check in compiler.checks():
@@ -158,32 +155,41 @@ def _frames(cb: Codebook) -> dict[str, list[dict[str, object]]]:
                 "item_key": check.item_key,
                 "rule": check.rule,
                 "check_column": check.column,
-                "check_sql": check.sql,
                 "message": check.message,
             }
         )
     return rows
 
 
+def chart_populations(cb: Codebook) -> dict[str, tuple[ex.Node | None, str | None]]:
+    """Each population the charts of a codebook count: its rule (None: every return) and 人口規模 band.
+
+    A chart counts its population (its own rule, or the form's rule of that name in ``POPULATIONS``); a
+    chart row with a rule of its own counts ``rule:<chart>.<row>``.
+    """
+    rules = POPULATIONS.get(cb.form, {})
+    out: dict[str, tuple[ex.Node | None, str | None]] = {}
+    for chart_id, chart in enumerate(load_charts(cb.edition, cb.form), start=1):
+        rule = chart.population_rule or rules.get(chart.population)
+        out[chart.population] = (ex.parse(rule) if rule else None, chart.population_band)
+        for ordinal, row in enumerate(chart.rows, start=1):
+            if row.rule:
+                out[f"rule:{chart_id}.{ordinal}"] = (ex.parse(row.rule), None)
+    return out
+
+
 def _chart_rows(cb: Codebook) -> dict[str, list[dict[str, object]]]:
     """The charts, their rows, and the populations they count (a chart's, and each rule row's)."""
-    edition, form, compiler = cb.edition, cb.form, Compiler(cb)
-    rules = POPULATIONS.get(form, {})
+    edition, form = cb.edition, cb.form
     out: dict[str, list[dict[str, object]]] = {"charts": [], "chart_rows": [], "populations": []}
-    populations: dict[str, str] = {}
-    bands: dict[str, str | None] = {}
     for chart_id, chart in enumerate(load_charts(edition, form), start=1):
         key = {"edition": edition, "form": form, "chart_id": chart_id}
-        rule = chart.population_rule or rules.get(chart.population)
-        populations[chart.population] = compiler.condition(ex.parse(rule)) if rule else "true"
-        bands[chart.population] = chart.population_band
         out["charts"].append(
             {
                 **key,
                 "question_id": chart.question_id,
                 "chart_title": chart.chart_title,
                 "population": chart.population,
-                "population_sql": populations[chart.population],
                 "n_printed": chart.n_printed,
                 "n_population": chart.n,
                 "n_base": chart.n_base,
@@ -195,9 +201,6 @@ def _chart_rows(cb: Codebook) -> dict[str, list[dict[str, object]]]:
         for ordinal, row in enumerate(chart.rows, start=1):
             band = row.band
             kind = "band" if band else row.value if row.value in (MISSING, UNKNOWN, ANSWERED, RULE) else "code"
-            row_population = f"rule:{chart_id}.{ordinal}" if row.rule else None
-            if row.rule and row_population:
-                populations[row_population] = compiler.condition(ex.parse(row.rule))
             out["chart_rows"].append(
                 {
                     **key,
@@ -213,19 +216,13 @@ def _chart_rows(cb: Codebook) -> dict[str, list[dict[str, object]]]:
                     "percent_printed": row.percent,
                     "count_printed": int(row.count.replace(",", "")) if row.count else None,
                     "confidence": row.confidence,
-                    "row_population": row_population,
+                    "row_population": f"rule:{chart_id}.{ordinal}" if row.rule else None,
                     "rank_printed": row.rank,
                 }
             )
     out["populations"] = [
-        {
-            "edition": edition,
-            "form": form,
-            "population": name,
-            "population_sql": sql,
-            "population_band": bands.get(name),
-        }
-        for name, sql in populations.items()
+        {"edition": edition, "form": form, "population": name, "population_band": band}
+        for name, (_, band) in chart_populations(cb).items()
     ]
     return out
 

@@ -1,9 +1,10 @@
 """Running the dbt project (``dbt_project/``) on a working DuckDB file.
 
-The codebook and reference tables are written first, because dbt's macros read them at compile
-time to generate the per-form models.  dbt is invoked in the calling process (``dbtRunner``): a refresh
-calls :func:`build` in a worker process of its own (``warehouse.pipeline.steps.build_models``) that has imported
-dbt and parsed the project (:func:`preparse`) while the returns were read.
+The codebook and reference tables are written first: the dimensions and facts read them (the per-form
+models are generated from the codebooks and committed: :mod:`warehouse.codebook.dbt_models`).  dbt is
+invoked in the calling process (``dbtRunner``): a refresh calls :func:`build` in a worker process of its own
+(``warehouse.pipeline.steps.build_models``) that has imported dbt and parsed the project (:func:`preparse`)
+while the returns were read.
 
 The per-return models are incremental (``dbt_project/macros/incremental.sql``): a build computes
 the returns not yet in them.  Their rows also depend on the lookup tables and on the dbt project's
@@ -78,8 +79,9 @@ class BuildReport:
     timings: dict[str, float] = field(default_factory=dict)  # node unique id → seconds
 
 
-def project_files(project_dir: Path = PROJECT_DIR) -> list[Path]:
-    """Every file of the dbt project that defines what it builds, sorted."""
+def project_files(project_dir: Path | None = None) -> list[Path]:
+    """Every file of the dbt project (by default :data:`PROJECT_DIR`) that defines what it builds, sorted."""
+    project_dir = project_dir or PROJECT_DIR
     files: list[Path] = []
     for name in PROJECT_SOURCES:
         path = project_dir / name
@@ -161,14 +163,12 @@ def codebook_units() -> tuple[set[Unit], dict[str, set[Unit]]]:
 def forms_read(manifest: dict[str, Any], units: set[Unit], facts: Mapping[str, set[Unit]]) -> dict[str, set[Unit]]:
     """Model name → the forms and editions whose returns its rows can come from.
 
-    A per-form model (``int_<form>__*``) reads its form, every edition. A model whose config declares
-    ``meta: {forms: [..]}`` (it keeps those forms' returns) or ``meta: {facts: [..]}`` (it keeps the items
-    tagged with those facts: ``fact_items`` refuses a fact not declared) reads those forms, or the forms and
-    editions whose codebooks tag those facts. Any other model reads what its parents read, and what reads the
-    ``raw`` sources (the returns themselves) reads everything.
+    A model whose config declares ``meta: {forms: [..]}`` (the generated per-form models, and models that keep
+    those forms' returns) or ``meta: {facts: [..]}`` (it keeps the items tagged with those facts: ``fact_items``
+    refuses a fact not declared) reads those forms, every edition, or the forms and editions whose codebooks
+    tag those facts. Any other model reads what its parents read, and what reads the ``raw`` sources (the
+    returns themselves) reads everything.
     """
-    forms = {form for form, _ in units}
-    pattern = re.compile(r"int_(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")__")
     parents: dict[str, list[str]] = manifest.get("parent_map", {})
     nodes = {uid: node for uid, node in manifest.get("nodes", {}).items() if node.get("resource_type") == "model"}
     found: dict[str, set[Unit]] = {}
@@ -177,9 +177,6 @@ def forms_read(manifest: dict[str, Any], units: set[Unit], facts: Mapping[str, s
         return {unit for unit in units if unit[0] in names}
 
     def declared(node: dict[str, Any]) -> set[Unit] | None:
-        own = pattern.match(node["name"])
-        if own:
-            return editions_of({own.group(1)})
         meta = node.get("config", {}).get("meta", {}) or {}
         if "forms" in meta or "facts" in meta:
             return editions_of(set(meta.get("forms", []))).union(*(facts.get(f, set()) for f in meta.get("facts", [])))

@@ -4,7 +4,29 @@
 -- a newer file of the same family (same name, or name__suffix) supersedes the older one even when
 -- the older one's code was wrong; then the newest return per respondent is current.
 with submissions as (
-    select * from {{ source('raw', 'submissions') }}
+    select
+        submission_id,
+        fiscal_year,
+        form,
+        respondent_key,
+        file_family,
+        respondent_code,
+        respondent_kind,
+        prefecture_code,
+        municipality_code,
+        identity_status,
+        file_path,
+        file_sha256,
+        file_size,
+        file_mtime,
+        file_format,
+        sheet,
+        template_id,
+        reader_engine,
+        ingested_at,
+        answer_cells,
+        run_id
+    from {{ source('raw', 'submissions') }}
 ),
 
 withdrawals as (

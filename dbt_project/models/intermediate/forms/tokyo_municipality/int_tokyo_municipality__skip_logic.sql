@@ -1,0 +1,137 @@
+-- Generated from the codebooks by `python -m warehouse.codebook.dbt_models`: edit those, not this file.
+-- One row per tokyo_municipality return: each answer as written, and for an item with a skip rule whether it applies
+-- (<item>__is_relevant) and the answer as it counts (<item>__effective: NULL where it does not); whether each item is
+-- answered (<item>__is_given).
+with answers as (
+    select
+        fiscal_year,
+        form,
+        respondent_key,
+        submission_id,
+        f1_municipality_code,
+        a_facility_survey,
+        a_list_map,
+        b_meeting,
+        c_system,
+        d_info_tool,
+        e_consultation_desk,
+        f_training_any,
+        f_interprofessional,
+        f_medical,
+        g_outreach_any,
+        g_lectures,
+        g_pamphlets,
+        g_website,
+        h_neighbour_exchange,
+        f_care
+    from {{ ref('int_tokyo_municipality__respondent_answers') }}
+    where {{ is_new_return() }}
+),
+
+edition_2015 as (
+    select
+        fiscal_year,
+        form,
+        respondent_key,
+        submission_id,
+        f1_municipality_code,
+        a_facility_survey,
+        a_list_map,
+        b_meeting,
+        c_system,
+        d_info_tool,
+        e_consultation_desk,
+        f_training_any,
+        f_interprofessional,
+        f_medical,
+        g_outreach_any,
+        g_lectures,
+        g_pamphlets,
+        g_website,
+        h_neighbour_exchange,
+        (f1_municipality_code is not null and f1_municipality_code <> '') as f1_municipality_code__is_given,
+        (a_facility_survey is not null) as a_facility_survey__is_given,
+        (a_list_map is not null) as a_list_map__is_given,
+        (b_meeting is not null) as b_meeting__is_given,
+        (c_system is not null) as c_system__is_given,
+        (d_info_tool is not null) as d_info_tool__is_given,
+        (e_consultation_desk is not null) as e_consultation_desk__is_given,
+        (f_training_any is not null) as f_training_any__is_given,
+        (f_interprofessional is not null) as f_interprofessional__is_given,
+        (f_medical is not null) as f_medical__is_given,
+        (g_outreach_any is not null) as g_outreach_any__is_given,
+        (g_lectures is not null) as g_lectures__is_given,
+        (g_pamphlets is not null) as g_pamphlets__is_given,
+        (g_website is not null) as g_website__is_given,
+        (h_neighbour_exchange is not null) as h_neighbour_exchange__is_given,
+        coalesce(f_training_any = 1, false) as f_interprofessional__is_relevant,
+        case when f_interprofessional__is_relevant then f_interprofessional end as f_interprofessional__effective,
+        coalesce(f_training_any = 1, false) as f_medical__is_relevant,
+        case when f_medical__is_relevant then f_medical end as f_medical__effective,
+        coalesce(g_outreach_any = 1, false) as g_lectures__is_relevant,
+        case when g_lectures__is_relevant then g_lectures end as g_lectures__effective,
+        coalesce(g_outreach_any = 1, false) as g_pamphlets__is_relevant,
+        case when g_pamphlets__is_relevant then g_pamphlets end as g_pamphlets__effective,
+        coalesce(g_outreach_any = 1, false) as g_website__is_relevant,
+        case when g_website__is_relevant then g_website end as g_website__effective
+    from answers
+    where fiscal_year = 2015
+),
+
+edition_2016 as (
+    select
+        fiscal_year,
+        form,
+        respondent_key,
+        submission_id,
+        f1_municipality_code,
+        a_facility_survey,
+        a_list_map,
+        b_meeting,
+        c_system,
+        d_info_tool,
+        e_consultation_desk,
+        f_training_any,
+        f_interprofessional,
+        f_medical,
+        f_care,
+        g_outreach_any,
+        g_lectures,
+        g_pamphlets,
+        g_website,
+        h_neighbour_exchange,
+        (f1_municipality_code is not null and f1_municipality_code <> '') as f1_municipality_code__is_given,
+        (a_facility_survey is not null) as a_facility_survey__is_given,
+        (a_list_map is not null) as a_list_map__is_given,
+        (b_meeting is not null) as b_meeting__is_given,
+        (c_system is not null) as c_system__is_given,
+        (d_info_tool is not null) as d_info_tool__is_given,
+        (e_consultation_desk is not null) as e_consultation_desk__is_given,
+        (f_training_any is not null) as f_training_any__is_given,
+        (f_interprofessional is not null) as f_interprofessional__is_given,
+        (f_medical is not null) as f_medical__is_given,
+        (f_care is not null) as f_care__is_given,
+        (g_outreach_any is not null) as g_outreach_any__is_given,
+        (g_lectures is not null) as g_lectures__is_given,
+        (g_pamphlets is not null) as g_pamphlets__is_given,
+        (g_website is not null) as g_website__is_given,
+        (h_neighbour_exchange is not null) as h_neighbour_exchange__is_given,
+        coalesce(f_training_any = 1, false) as f_interprofessional__is_relevant,
+        case when f_interprofessional__is_relevant then f_interprofessional end as f_interprofessional__effective,
+        coalesce(f_training_any = 1, false) as f_medical__is_relevant,
+        case when f_medical__is_relevant then f_medical end as f_medical__effective,
+        coalesce(f_training_any = 1, false) as f_care__is_relevant,
+        case when f_care__is_relevant then f_care end as f_care__effective,
+        coalesce(g_outreach_any = 1, false) as g_lectures__is_relevant,
+        case when g_lectures__is_relevant then g_lectures end as g_lectures__effective,
+        coalesce(g_outreach_any = 1, false) as g_pamphlets__is_relevant,
+        case when g_pamphlets__is_relevant then g_pamphlets end as g_pamphlets__effective,
+        coalesce(g_outreach_any = 1, false) as g_website__is_relevant,
+        case when g_website__is_relevant then g_website end as g_website__effective
+    from answers
+    where fiscal_year = 2016
+)
+
+select * from edition_2015  -- noqa: AM07
+union all by name
+select * from edition_2016

@@ -1,2 +1,0 @@
--- One row per prefecture respondent, one column per codebook item (generated from the codebook).
-{{ respondent_answers('prefecture') }}
