@@ -69,8 +69,8 @@ def raw_answers(context: dg.AssetExecutionContext, warehouse: WarehouseSettings)
     pool=WRITER_POOL,
 )
 def lookups(context: dg.AssetExecutionContext, warehouse: WarehouseSettings) -> Iterator[dg.MaterializeResult]:
-    """The codebook and reference schemas: dbt's macros read them when they compile, so they are
-    written before any dbt model is built."""
+    """The codebook and reference schemas: the dimensions and facts read them, so they are written before
+    any dbt model is built."""
     counts = run_step(context, "lookups", run_of(context, warehouse)).lookups
     written = {dg.AssetKey(name.split(".", 1)) for name in counts}
     unknown = sorted(".".join(key.path) for key in written - set(LOOKUP_KEYS))
