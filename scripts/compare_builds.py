@@ -4,7 +4,8 @@ row by row (EXCEPT ALL both ways).
 A refactoring of the models (generated per-form models, staging per source) must leave what they build
 unchanged. The earlier commit runs its own code (its codebook tables, its dbt project) from a temporary
 git worktree; the columns of the earlier build are compared, and a table or column that is gone is
-reported (the ``transform`` schema, dbt's bookkeeping, is left out).
+reported (the ``transform`` schema, dbt's bookkeeping, is left out). Floating-point columns are compared to
+nine decimals: a sum over a parallel scan may add in another order from one build to the next.
 
     python scripts/compare_builds.py WORKING.duckdb --baseline COMMIT
 """
@@ -43,12 +44,13 @@ def differences(baseline: Path, current: Path) -> dict[str, str]:
         con.execute(f"attach '{baseline}' as base (read_only)")
         con.execute(f"attach '{current}' as cur (read_only)")
         rows = con.execute(
-            "select database_name, schema_name || '.' || table_name, list(column_name order by column_index) "
+            "select database_name, schema_name || '.' || table_name, "
+            "list((column_name, data_type in ('DOUBLE', 'FLOAT')) order by column_index) "
             "from duckdb_columns() where database_name in ('base', 'cur') and not list_contains(?, schema_name) "
             "and (schema_name, table_name) in (select (schema_name, table_name) from duckdb_tables()) group by all",
             [list(SKIPPED_SCHEMAS)],
         ).fetchall()
-        tables = {(db, name): columns for db, name, columns in rows}
+        tables = {(db, name): dict(columns) for db, name, columns in rows}
         for (db, name), columns in sorted(tables.items()):
             if db != "base":
                 continue
@@ -57,7 +59,7 @@ def differences(baseline: Path, current: Path) -> dict[str, str]:
                 found[name] = "table gone"
                 continue
             gone = [c for c in columns if c not in now]
-            kept = ", ".join(f'"{c}"' for c in columns if c in now)
+            kept = ", ".join(f'round("{c}", 9)' if real else f'"{c}"' for c, real in columns.items() if c in now)
             schema, table = name.split(".", 1)
             only = [
                 con.execute(

@@ -11,6 +11,7 @@ import pytest
 
 from tests.direct_load import load_directly
 from tests.runs import refresh_files
+from warehouse.gate.run import QUALITY_MODELS
 from warehouse.ingest.run import IngestReport, ingest
 from warehouse.pipeline.state import RefreshReport
 from warehouse.sample.defects import DEFAULT_RATES
@@ -63,6 +64,7 @@ GATE_AND_REPORT = [
     "+int_prefecture__rule_checks",
     "+int_municipality__rule_checks",
     "+int_coordinator__rule_checks",
+    QUALITY_MODELS,
 ]
 
 

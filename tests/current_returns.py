@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from warehouse.gate.run import QUALITY_MODELS
 from warehouse.transform.dbt import build, write_lookups
 
-CURRENT_RETURN_MODELS = ["stg_survey__submission_versions", "stg_survey__submissions"]
+#: The staging models of the submissions, and the views the gate reads what the ingest recorded from.
+CURRENT_RETURN_MODELS = ["+stg_raw__submissions", QUALITY_MODELS]
 
 
 def build_current_returns(db: Path) -> None:
     """Build the staging models of the submissions on ``db``: which return is current is decided there
-    (``stg_survey__submissions`` is a table, as of its last build)."""
+    (``stg_raw__submissions`` is a table, as of its last build)."""
     write_lookups(db)
     report = build(db, select=CURRENT_RETURN_MODELS, args=("run",))
     assert report.success, report.failures

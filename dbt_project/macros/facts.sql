@@ -17,7 +17,7 @@
             ~ "{{ config(meta={'facts': ['" ~ fact ~ "']}) }}, so that incremental builds run it for those returns"
         ) }}
     {%- endif -%}
-    {%- set tags = source('codebook', 'item_tags') -%}
+    {%- set tags = ref('stg_codebook__item_tags') -%}
     select
         fact_tag.edition,
         fact_tag.form,

@@ -24,7 +24,7 @@
     {%- if is_incremental() -%}
     {#- named, not ref()'d: a ref in a hook would need every model to depend on it directly -#}
     {%- set current_returns = api.Relation.create(
-        database=this.database, schema=generate_schema_name('staging', none), identifier='stg_survey__submissions'
+        database=this.database, schema=generate_schema_name('staging', none), identifier='stg_raw__submissions'
     ) -%}
     delete from {{ this }}
     where submission_id not in (select current_returns.submission_id from {{ current_returns }} as current_returns)

@@ -10,6 +10,7 @@ import pytest
 from tests.direct_load import load_directly
 from tests.hand_returns import load_hand_returns
 from warehouse.db import connect
+from warehouse.gate.run import QUALITY_MODELS
 from warehouse.ingest.store import prepare
 from warehouse.sample.generate import deal
 from warehouse.transform.dbt import build, write_lookups
@@ -19,6 +20,7 @@ HUB_MODELS = [
     "+rpt_published_charts",
     "+path:models/marts/hub",
     "+int_hub__rule_checks",
+    QUALITY_MODELS,
     "dim_scenario",
     "+submissions",  # provenance, which the hubs' rows of a prefecture reader go through
     "disclosure",  # who may read each relation, for publishing the file

@@ -231,7 +231,7 @@ def _staged(b: Built, case: str) -> dict[str, tuple[bool, float | None, int | No
     """Cell → (is_ticked, answer_number, answer_code) as the staging model types it."""
     rows = _query(
         b.db,
-        "select cell, is_ticked, answer_number, answer_code from staging.stg_survey__answers where file_path = ?",
+        "select cell, is_ticked, answer_number, answer_code from staging.stg_raw__answers where file_path = ?",
         [b.paths[case]],
     )
     return {cell: (ticked, number, code) for cell, ticked, number, code in rows}
@@ -242,7 +242,7 @@ def _item(b: Built, case: str, key: str) -> tuple[str, list[int] | None, float |
     rows = _query(
         b.db,
         "select st.status, v.ticked_codes, v.answer_number from intermediate.int_item_status st "
-        "join staging.stg_survey__submissions s using (submission_id) "
+        "join staging.stg_raw__submissions s using (submission_id) "
         "left join intermediate.int_item_values v using (submission_id, item_key) "
         "where s.file_path = ? and st.item_key = ?",
         [b.paths[case], key],
@@ -351,7 +351,7 @@ def test_an_implausible_head_count_is_a_soft_finding(built: Built, tmp_path: Pat
         built.db,
         f"select {', '.join(f'r.{c.key}__plausible' for c in COUNTS[:3])} "
         "from intermediate.int_municipality__rule_checks r "
-        "join staging.stg_survey__submissions s using (submission_id) where s.file_path = ?",
+        "join staging.stg_raw__submissions s using (submission_id) where s.file_path = ?",
         [built.paths["implausible"]],
     )
     assert checks == [(False, False, True)]

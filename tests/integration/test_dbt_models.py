@@ -122,7 +122,7 @@ def _status(db: Path) -> dict[tuple[str, str], str]:
     with duckdb.connect(str(db), read_only=True) as con:
         rows = con.execute(
             "select s.respondent_code, i.item_key, i.status from intermediate.int_item_status as i "
-            "join staging.stg_survey__submissions as s using (respondent_key)"
+            "join staging.stg_raw__submissions as s using (respondent_key)"
         ).fetchall()
     return {(code, key): status for code, key, status in rows}
 

@@ -70,7 +70,7 @@ def test_every_injected_defect_is_found_by_its_rule(defective_year: Ingested, de
     for f in findings:
         by_file.setdefault(f["file_path"], set()).add((f["item_key"], f["rule"]))
     with duckdb.connect(str(db), read_only=True) as con:
-        current = {p for (p,) in con.execute("select file_path from staging.stg_survey__submissions").fetchall()}
+        current = {p for (p,) in con.execute("select file_path from staging.stg_raw__submissions").fetchall()}
     checked, missed = 0, []
     for d in defective_year.sample.defects:
         kind, _, what = d.expect.partition(":")

@@ -141,11 +141,11 @@ def test_superseded_returns_leave_the_facts(resubmitted: tuple[Path, Path]) -> N
     incremental, _ = resubmitted
     with duckdb.connect(str(incremental), read_only=True) as con:
         current = con.execute(
-            "select count(*) from staging.stg_survey__submissions where form = 'municipality'"
+            "select count(*) from staging.stg_raw__submissions where form = 'municipality'"
         ).fetchone()
         stale = con.execute(
             "select count(*) from marts.fct_scenario_status "
-            "where submission_id not in (select submission_id from staging.stg_survey__submissions)"
+            "where submission_id not in (select submission_id from staging.stg_raw__submissions)"
         ).fetchone()
         scenario_rows = con.execute("select count(distinct respondent_key) from marts.fct_scenario_status").fetchone()
     assert stale == (0,)

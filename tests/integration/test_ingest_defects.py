@@ -53,7 +53,7 @@ def test_each_defect_is_caught_by_its_reason(defective_year: Ingested, tmp_path:
         elif kind == "history":
             family = con.execute("select file_family from raw.submissions where file_path = ?", [path]).fetchone()
             latest = con.execute(
-                "select count(*) from staging.stg_survey__submissions where file_path = ?", [path]
+                "select count(*) from staging.stg_raw__submissions where file_path = ?", [path]
             ).fetchone()
             ok = family is not None and families[family[0]] == 2 and latest == (1,)
         elif what == "duplicate_coordinator":

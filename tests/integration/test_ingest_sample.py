@@ -105,7 +105,7 @@ def test_a_changed_file_is_the_only_one_read_and_history_is_kept(clean_year: Ing
         versions = con.execute("select count(*) from raw.submissions where file_path = ?", [str(target)]).fetchone()
         latest = con.execute(
             "select value from raw.answers where file_path = ? and item_key = ? "
-            "and submission_id in (select submission_id from staging.stg_survey__submissions)",
+            "and submission_id in (select submission_id from staging.stg_raw__submissions)",
             [str(target), first.key],
         ).fetchall()
     assert versions == (2,)

@@ -19,12 +19,12 @@ import pytest
 from tests.integration.test_raw_files import BOOKS, _answers, hand_made
 from warehouse.codebook import load_edition
 from warehouse.gate.frames import cross_frame
-from warehouse.gate.run import _ingest_findings
+from warehouse.gate.run import QUALITY_MODELS, _ingest_findings
 from warehouse.ingest.run import ingest
 from warehouse.transform.dbt import build, write_lookups
 
 YEAR = 2023
-MODELS = ["+fct_council", "dim_municipality", "dim_municipality_code", "+dim_municipality_population"]
+MODELS = ["+fct_council", "dim_municipality", "dim_municipality_code", "+dim_municipality_population", QUALITY_MODELS]
 CAUTIOUS = ("build", "--indirect-selection", "cautious")  # the tests of what is built, not of other facts
 
 
@@ -75,7 +75,7 @@ def test_the_return_keeps_the_code_as_answered_and_joins_the_member(built: Path)
     staged = _rows(
         built,
         "select respondent_code, identity_status, prefecture_code, municipality_code, municipality_name, "
-        "municipality_id from staging.stg_survey__submissions order by respondent_code",
+        "municipality_id from staging.stg_raw__submissions order by respondent_code",
     )
     assert staged == [
         ("40218", "ok", "40", "402184", "春日市", "402184"),
@@ -108,10 +108,10 @@ def test_a_correction_typed_with_the_valid_code_replaces_the_old_code_return(bui
     later = time.time() + 60
     os.utime(corrected, (later, later))
     ingest(db, raw, YEAR)
-    assert build(db, select=["+stg_survey__submissions"], args=("run",)).success
+    assert build(db, select=["+stg_raw__submissions"], args=("run",)).success
     keys = _rows(db, "select distinct respondent_code, respondent_key from raw.submissions order by 1")
     assert keys == [("40218", "municipality:40218"), ("40231", "municipality:40231"), ("40305", "municipality:40231")]
-    current = _rows(db, "select respondent_code, municipality_id from staging.stg_survey__submissions order by 1")
+    current = _rows(db, "select respondent_code, municipality_id from staging.stg_raw__submissions order by 1")
     assert current == [("40218", "402184"), ("40231", "402311")]
 
 

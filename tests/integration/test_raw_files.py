@@ -309,7 +309,7 @@ def test_a_return_with_an_unknown_code_is_filed_under_the_prefecture_its_evidenc
     for path in (named, by_name, nothing):
         assert [i[:2] for i in _issues(db, path)] == [("unknown_code", _code_item(BOOKS["municipality"]).cell)]
     build_current_returns(db)
-    filed = dict(_rows(db, "select file_path, prefecture_name from staging.stg_survey__submissions"))
+    filed = dict(_rows(db, "select file_path, prefecture_name from staging.stg_raw__submissions"))
     assert (filed[str(named)], filed[str(coordinator)], filed[str(nothing)]) == ("北海道", "東京都", None)
 
 
@@ -345,7 +345,7 @@ def test_a_removed_resubmission_is_withdrawn_and_the_previous_version_is_current
     _aged(second, 3600)
     ingest(db, raw, YEAR)
     build_current_returns(db)
-    current = "select file_path from staging.stg_survey__submissions"
+    current = "select file_path from staging.stg_raw__submissions"
     assert _rows(db, current) == [(str(second),)]
 
     kept = tmp_path / "kept.xlsx"
@@ -360,7 +360,7 @@ def test_a_removed_resubmission_is_withdrawn_and_the_previous_version_is_current
     assert _rows(db, current) == [(str(first),)], "the previous version is current again"
     history = _rows(
         db,
-        "select file_path, is_withdrawn, withdrawn_at, is_current from staging.stg_survey__submission_versions "
+        "select file_path, is_withdrawn, withdrawn_at, is_current from staging.stg_raw__submission_versions "
         "order by file_path",
     )
     assert history == [(str(first), False, None, True), (str(second), True, at, False)]
@@ -408,7 +408,7 @@ def test_a_withdrawn_duplicate_unblocks_the_gate_without_a_rebuild(clean_year: I
     assert [r.success for r in passed.rules if r.rule.endswith("duplicate_return")] == [True]
     caused = "select count(*) from gate.findings where fiscal_year = ? and file_path = ?"
     assert _rows(db, caused, [YEAR, str(duplicate)]) == [(0,)]
-    for table in ("staging.stg_survey__submissions", "marts.fct_scenario_status"):
+    for table in ("staging.stg_raw__submissions", "marts.fct_scenario_status"):
         withdrawn_rows = _rows(
             db,
             f"select count(*) from {table} where submission_id in (select submission_id from raw.withdrawals)",
@@ -470,7 +470,7 @@ def test_a_return_that_becomes_unreadable_is_followed_up_with_its_prefecture(yea
     build_current_returns(db)
     with duckdb.connect(str(db), read_only=True) as con:
         found = _ingest_findings(con, YEAR, BOOKS)
-        current = con.execute("select count(*) from staging.stg_survey__submissions").fetchone()
+        current = con.execute("select count(*) from staging.stg_raw__submissions").fetchone()
     assert current == (1,), "the earlier version still counts"
     [refused] = found[found["rule"].str.startswith("file.")].to_dict("records")
     assert refused["rule"] == "file.corrupt" and refused["file_path"] == str(path)

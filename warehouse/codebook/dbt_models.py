@@ -149,8 +149,8 @@ def respondent_answers(form: str, cbs: list[Codebook]) -> str:
     columns.append([f"{TAB}count(answers.item_key) as answer_cells"])
     body = [
         *_select(columns, INDENT),
-        "from {{ ref('stg_survey__submissions') }} as submissions",
-        "left join {{ ref('stg_survey__answers') }} as answers",
+        "from {{ ref('stg_raw__submissions') }} as submissions",
+        "left join {{ ref('stg_raw__answers') }} as answers",
         f"{TAB}on submissions.submission_id = answers.submission_id",
         f"where submissions.form = '{form}' and {{{{ is_new_return('submissions.submission_id') }}}}",
         "group by " + ", ".join(f"submissions.{key}" for key in KEYS),
@@ -252,7 +252,7 @@ def populations(form: str, cbs: list[Codebook]) -> str:
         banded = [
             *_select(_plain(["skip_logic.*", "bands.population_band"], 2 * INDENT), 2 * INDENT),
             f"{TAB}from skip_logic",
-            f"{TAB}inner join {{{{ ref('stg_survey__submissions') }}}} as submissions",
+            f"{TAB}inner join {{{{ ref('stg_raw__submissions') }}}} as submissions",
             f"{TAB * 2}on skip_logic.submission_id = submissions.submission_id",
             f"{TAB}inner join {{{{ ref('int_municipality_population_bands') }}}} as bands",
             f"{TAB * 2}on",

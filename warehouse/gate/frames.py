@@ -3,7 +3,7 @@
 GX's SQL data source does not work on DuckDB, so each frame is read into pandas first: one per
 form from ``int_<form>__rule_checks`` (built by dbt from the codebook), and the cross-respondent
 frames below, which no single return can show.  Which return is current (and which file of a family
-is the latest) comes from dbt's ``staging.stg_survey__submission_versions``, never decided here.
+is the latest) comes from dbt's ``staging.stg_raw__submission_versions``, never decided here.
 """
 
 from __future__ import annotations
@@ -32,22 +32,22 @@ CROSS_SQL: dict[str, str] = {
         select s.submission_id, s.respondent_key, s.respondent_code, s.form, s.prefecture_code,
                p.name as prefecture_name, m.code6 as municipality_code, m.name as municipality_name,
                s.file_path, s.sheet
-        from staging.stg_survey__submission_versions as s
+        from staging.stg_raw__submission_versions as s
         left join reference.local_governments as p on p.kind = 'prefecture' and p.prefecture_code = s.prefecture_code
         left join reference.local_governments as m on m.kind = 'municipality' and m.code5 = s.municipality_code
         where s.fiscal_year = $year and s.form in ('prefecture', 'municipality') and s.is_family_latest
     """,
     "identity": """
         select submission_id, {respondent}, identity_status = 'ok' as code_is_known
-        from staging.stg_survey__submissions where fiscal_year = $year
+        from staging.stg_raw__submissions where fiscal_year = $year
     """,
     "coordinators": """
         select s.submission_id, {respondent_s}, md5(string_agg(
             a.item_key || ':' || coalesce(cast(a.option_code as varchar), '') || '=' || coalesce(a.value, ''),
             '|' order by a.item_key, a.option_code
         )) as answers_fingerprint
-        from staging.stg_survey__submissions as s
-        join staging.stg_survey__answers as a using (submission_id)
+        from staging.stg_raw__submissions as s
+        join staging.stg_raw__answers as a using (submission_id)
         where s.fiscal_year = $year and s.form = 'coordinator' and a.item_type <> 'code'
         group by all
     """,
@@ -66,7 +66,7 @@ CROSS_SQL: dict[str, str] = {
             select case when coordinator_level = 'prefecture_level' then prefecture_code else municipality_id end
                        as code,
                    coordinator_level, count(*) as coordinator_returns
-            from staging.stg_survey__submissions
+            from staging.stg_raw__submissions
             -- a return with an unknown code is filed under a prefecture for its findings, not counted
             where fiscal_year = $year and form = 'coordinator' and identity_status = 'ok'
             group by all
@@ -74,7 +74,7 @@ CROSS_SQL: dict[str, str] = {
         select s.submission_id, {respondent_s}, r.reported_present,
                coalesce(c.coordinator_returns, 0) as coordinator_returns,
                r.reported_present = (coalesce(c.coordinator_returns, 0) > 0) as presence_agrees
-        from staging.stg_survey__submissions as s
+        from staging.stg_raw__submissions as s
         join reported as r using (respondent_key)
         left join returned as c
             on c.code = case when s.form = 'prefecture' then s.prefecture_code else s.municipality_id end
@@ -103,7 +103,7 @@ CROSS_SQL: dict[str, str] = {
                null as file_path, null as sheet,
                count(s.submission_id) > 0 as has_returned
         from expected as g
-        left join staging.stg_survey__submissions as s
+        left join staging.stg_raw__submissions as s
             on s.fiscal_year = $year and s.form = g.kind
             and s.identity_status = 'ok'
             and (case when g.kind = 'prefecture' then s.prefecture_code else s.municipality_id end) = g.member
@@ -127,7 +127,7 @@ def form_frame(con: duckdb.DuckDBPyConnection, form: str, year: int) -> pd.DataF
         f"""
         select c.*, {who}
         from intermediate.int_{form}__rule_checks as c
-        join staging.stg_survey__submissions as s using (submission_id)
+        join staging.stg_raw__submissions as s using (submission_id)
         where c.fiscal_year = ?
         """,
         [year],
@@ -148,7 +148,7 @@ def answers_frame(con: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
                list(option_code order by option_code) filter (where option_code is not null and value = '1')
                    as ticked_codes
         from raw.answers
-        where fiscal_year = ? and submission_id in (select submission_id from staging.stg_survey__submissions)
+        where fiscal_year = ? and submission_id in (select submission_id from staging.stg_raw__submissions)
         group by all
         """,
         [year],

@@ -291,48 +291,15 @@ def _quoted_value(item: Item, value: Any, ticked: Any) -> str | None:
     return wording.typed_value(value, item.type) if isinstance(value, str) else None
 
 
-_INGEST_SQL = """
-    select s.submission_id, s.respondent_key, s.respondent_code, s.form, s.prefecture_code, s.prefecture_name,
-           s.municipality_code, s.municipality_name,
-           coalesce(s.municipality_name, s.prefecture_name) as respondent_name, i.item_key, it.question,
-           i.issue as code, i.details, a.raw_value as value_found, s.file_path, s.sheet, i.cell
-    from raw.ingest_issues as i
-    join staging.stg_survey__submissions as s using (submission_id)
-    left join codebook.items as it on it.edition = s.fiscal_year and it.form = s.form and it.item_key = i.item_key
-    left join raw.answers as a on a.submission_id = i.submission_id and a.cell = i.cell
-    where s.fiscal_year = $year and i.issue not in ('stray_cell', 'stray_cells')
-"""
+#: The dbt models (with what they read) the gate reads besides each form's rule checks: what the ingest recorded,
+#: joined to the returns (``models/intermediate/quality/``), read per edition.
+QUALITY_MODELS = "+path:models/intermediate/quality"
+_INGEST_SQL = "select * exclude (fiscal_year) from intermediate.int_quality__ingest_issues where fiscal_year = $year"
 _STRAY_SQL = """
-    select s.submission_id, s.respondent_key, s.respondent_code, s.form, s.prefecture_code, s.prefecture_name,
-           s.municipality_code, s.municipality_name,
-           coalesce(s.municipality_name, s.prefecture_name) as respondent_name, s.file_path, s.sheet,
-           count(*) as stray_count,
-           list([c.cell, coalesce(c.raw_value, '')] order by len(c.cell), c.cell)[:$sample] as sample
-    from raw.stray_cells as c
-    join staging.stg_survey__submissions as s using (submission_id)
-    where s.fiscal_year = $year
-    group by all
+    select * exclude (fiscal_year, stray_cells), stray_cells[:$sample] as sample
+    from intermediate.int_quality__stray_cells where fiscal_year = $year
 """
-_REFUSED_SQL = """
-    select q.form, q.reason_code as code, q.file_path, q.sheet, q.cell,
-           s.respondent_key, s.respondent_code, s.prefecture_code, s.prefecture_name, s.municipality_code,
-           s.municipality_name, coalesce(s.municipality_name, s.prefecture_name) as respondent_name,
-           s.submission_id is not null as earlier_counts
-    from raw.quarantine as q
-    -- a file whose earlier version was read and still counts: its return is the one to follow up
-    left join staging.stg_survey__submissions as s on s.file_path = q.file_path
-    where q.fiscal_year = $year
-        -- refused since the last version of the file that was read (a file read since needs nothing)
-        and not exists (
-            select 1 from raw.submissions as r where r.file_path = q.file_path and r.ingested_at > q.detected_at
-        )
-        -- a refused file since removed from raw/ is no longer anyone's to follow up
-        and not exists (
-            select 1 from raw.withdrawals as w
-            where w.file_path = q.file_path and w.file_sha256 = coalesce(q.file_sha256, '')
-        )
-    qualify row_number() over (partition by q.file_path order by q.detected_at desc) = 1
-"""
+_REFUSED_SQL = "select * exclude (fiscal_year) from intermediate.int_quality__refused_files where fiscal_year = $year"
 
 
 def _ingest_findings(con: Any, edition: int, books: dict[str, Codebook]) -> pd.DataFrame:

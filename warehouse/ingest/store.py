@@ -3,7 +3,7 @@
 Append-only: a file version read once is never read again, a resubmission adds a submission beside
 the one it replaces, and a file removed from raw/ is recorded in ``raw.withdrawals`` (its rows stay)
 — so history is kept and re-running the ingest on an unchanged tree adds nothing.  Which version is
-current is decided downstream, in one dbt model (``staging.stg_survey__submission_versions``).
+current is decided downstream, in one dbt model (``staging.stg_raw__submission_versions``).
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ create table if not exists raw.withdrawals (
 );
 alter table raw.ingest_runs add column if not exists withdrawn integer;
 alter table raw.ingest_runs add column if not exists restored integer;
--- which return is current is decided in one place, dbt's staging.stg_survey__submission_versions
+-- which return is current is decided in one place, dbt's staging.stg_raw__submission_versions
 drop view if exists raw.latest_answers;
 drop view if exists raw.latest_submissions;
 """

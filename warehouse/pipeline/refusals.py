@@ -47,7 +47,7 @@ def check_inputs(raw: Path, year: int, *, force: bool = False) -> None:
 def current_respondents(con: duckdb.DuckDBPyConnection, year: int) -> dict[str, int]:
     """Respondents with a current return, per form, in the working file (as the staging models decide)."""
     rows = con.execute(
-        "select form, count(*) from staging.stg_survey__submissions where fiscal_year = ? group by form order by form",
+        "select form, count(*) from staging.stg_raw__submissions where fiscal_year = ? group by form order by form",
         [year],
     ).fetchall()
     return {str(form): int(n) for form, n in rows}

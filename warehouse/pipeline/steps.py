@@ -151,7 +151,7 @@ def gate_years(db: Path, year: int | None = None) -> list[int]:
     """The survey years the gate checks: ``year`` (every year with returns when None), and any year with
     returns not gated since the models were last rebuilt whole; the other years' rows have not changed."""
     with connect(db, read_only=True) as con:
-        rows = con.execute("select distinct fiscal_year from staging.stg_survey__submissions").fetchall()
+        rows = con.execute("select distinct fiscal_year from staging.stg_raw__submissions").fetchall()
         present = {int(y) for (y,) in rows} & set(editions())
         if year is None:
             return sorted(present)
@@ -331,7 +331,7 @@ def returns(db: Path, year: int) -> Returns:
     with connect(db, read_only=True) as con:
         forms = con.execute(
             "select form, count(*), count(*) filter (where identity_status <> 'ok') "
-            "from staging.stg_survey__submissions where fiscal_year = ? group by form order by form",
+            "from staging.stg_raw__submissions where fiscal_year = ? group by form order by form",
             [year],
         ).fetchall()
         versions = con.execute(

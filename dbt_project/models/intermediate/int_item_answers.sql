@@ -34,7 +34,7 @@ submissions as (
         municipality_code,
         municipality_id,
         coordinator_level
-    from {{ ref('stg_survey__submissions') }}
+    from {{ ref('stg_raw__submissions') }}
 ),
 
 items as (
@@ -47,7 +47,7 @@ items as (
         scenario_key,
         measure,
         parent_item_key
-    from {{ source('codebook', 'items') }}
+    from {{ ref('stg_codebook__items') }}
 ),
 
 options as (
@@ -58,7 +58,7 @@ options as (
         option_code,
         option_key,
         option_label
-    from {{ source('codebook', 'options') }}
+    from {{ ref('stg_codebook__options') }}
 ),
 
 base as (

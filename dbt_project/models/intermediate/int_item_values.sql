@@ -14,7 +14,7 @@ answers as (
         max(answer_number) as answer_number,
         max(answer_text) as answer_text,
         list(option_code order by option_code) filter (where is_ticked) as ticked_codes
-    from {{ ref('stg_survey__answers') }}
+    from {{ ref('stg_raw__answers') }}
     where {{ is_new_return() }}
     group by submission_id, item_key
 )

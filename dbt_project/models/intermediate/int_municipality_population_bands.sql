@@ -11,7 +11,7 @@ with editions as (
         form,
         reference_date,
         code_date
-    from {{ source('codebook', 'editions') }}
+    from {{ ref('stg_codebook__editions') }}
 ),
 
 codes as (
@@ -21,7 +21,7 @@ codes as (
         valid_from,
         valid_to,
         municipality_id
-    from {{ source('reference', 'municipal_codes') }}
+    from {{ ref('stg_reference__municipal_codes') }}
 ),
 
 populations as (
@@ -30,7 +30,7 @@ populations as (
         source,
         as_of,
         population
-    from {{ source('reference', 'municipal_populations') }}
+    from {{ ref('stg_reference__municipal_populations') }}
 ),
 
 bands as (
@@ -39,7 +39,7 @@ bands as (
         band_label,
         min_population,
         max_population
-    from {{ source('reference', 'population_bands') }}
+    from {{ ref('stg_reference__population_bands') }}
 ),
 
 members as (

@@ -1,6 +1,6 @@
 -- every respondent x choice item x option where the item applied (not skipped),
 -- with is_selected true/false when the item was answered and null when it was missing (未回答).
--- Only cells read as ticks select an option (stg_survey__answers.is_ticked): a multiple-choice item
+-- Only cells read as ticks select an option (stg_raw__answers.is_ticked): a multiple-choice item
 -- whose cells hold only explicit noes (×, 0) or unreadable marks is missing, not answered with none.
 
 with answers as (
@@ -35,7 +35,7 @@ options as (
         option_key,
         option_label,
         is_other
-    from {{ source('codebook', 'options') }}
+    from {{ ref('stg_codebook__options') }}
 )
 
 select

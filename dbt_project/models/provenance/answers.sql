@@ -13,5 +13,5 @@ select
     answers.notes,
     answers.file_path,
     answers.submission_id || ':' || answers.sheet || '!' || answers.cell as cell_key
-from {{ ref('stg_survey__answers') }} as answers
+from {{ ref('stg_raw__answers') }} as answers
 where {{ is_new_return('answers.submission_id') }}

@@ -14,5 +14,5 @@ select
     template_id,
     sheet,
     run_id
-from {{ ref('stg_survey__submissions') }}
+from {{ ref('stg_raw__submissions') }}
 where {{ is_new_return() }}

@@ -90,7 +90,7 @@ from tested
 inner join {{ ref('dim_scenario') }} as scenarios on tested.scenario_key = scenarios.scenario_key
 left join {{ ref('dim_initiative') }} as initiatives
     on tested.fiscal_year = initiatives.fiscal_year and tested.initiative_key = initiatives.initiative_key
-left join {{ source('codebook', 'presence_tests') }} as tests
+left join {{ ref('stg_codebook__presence_tests') }} as tests
     on
         tested.fiscal_year = tests.edition
         and tested.scenario_key = tests.scenario_key

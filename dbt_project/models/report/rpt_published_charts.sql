@@ -38,8 +38,8 @@ with chart_rows as (
         chart_rows.confidence,
         chart_rows.row_population,
         chart_rows.rank_printed
-    from {{ source('codebook', 'charts') }} as charts
-    inner join {{ source('codebook', 'chart_rows') }} as chart_rows
+    from {{ ref('stg_codebook__charts') }} as charts
+    inner join {{ ref('stg_codebook__chart_rows') }} as chart_rows
         on
             charts.edition = chart_rows.edition
             and charts.form = chart_rows.form

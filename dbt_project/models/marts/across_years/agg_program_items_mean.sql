@@ -56,7 +56,8 @@ summaries as (
         'mean_of_prefecture_means' as mean_method,
         sum(municipalities) as municipalities,
         sum(items_implemented) as items_implemented,
-        avg(mean_items) as mean_items
+        -- in one order, so that the float sum is the same on every build
+        avg(mean_items order by prefecture_code) as mean_items
     from per_prefecture
     group by fiscal_year, form
 )

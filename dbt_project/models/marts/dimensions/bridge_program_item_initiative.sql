@@ -5,7 +5,7 @@ with crosswalk as (
         program_item,
         initiative_key,
         ordinal
-    from {{ source('codebook', 'program_item_initiatives') }}
+    from {{ ref('stg_codebook__program_item_initiatives') }}
 ),
 
 initiatives as (

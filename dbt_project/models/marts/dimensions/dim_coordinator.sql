@@ -14,7 +14,7 @@ with submissions as (
         municipality_code,
         municipality_name,
         file_path
-    from {{ ref('stg_survey__submissions') }}
+    from {{ ref('stg_raw__submissions') }}
     where form = 'coordinator'
 )
 

@@ -6,7 +6,7 @@ with items as (
         form,
         item_key,
         scenario_key
-    from {{ source('codebook', 'items') }}
+    from {{ ref('stg_codebook__items') }}
     where form = 'municipality' and measure = 'initiatives' and item_type = 'multiple'
 ),
 
@@ -19,14 +19,14 @@ options as (
         option_key,
         option_label,
         is_other
-    from {{ source('codebook', 'options') }}
+    from {{ ref('stg_codebook__options') }}
 ),
 
 scenarios as (
     select
         scenario_key,
         ordinal
-    from {{ source('codebook', 'scenarios') }}
+    from {{ ref('stg_codebook__scenarios') }}
 ),
 
 initiative_options as (

@@ -11,7 +11,7 @@ with governments as (
         name_kana,
         is_special_ward,
         is_designated_city
-    from {{ source('reference', 'local_governments') }}
+    from {{ ref('stg_reference__local_governments') }}
 ),
 
 former_codes as (
@@ -19,7 +19,7 @@ former_codes as (
         municipality_id,
         list(code6 order by valid_to) filter (where code6 <> municipality_id) as former_codes,
         list(name order by valid_to) filter (where valid_to is not null) as former_names
-    from {{ source('reference', 'municipal_codes') }}
+    from {{ ref('stg_reference__municipal_codes') }}
     group by municipality_id
 )
 

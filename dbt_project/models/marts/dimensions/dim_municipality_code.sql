@@ -13,7 +13,7 @@ with codes as (
         predecessor_code6,
         successor_code6,
         change
-    from {{ source('reference', 'municipal_codes') }}
+    from {{ ref('stg_reference__municipal_codes') }}
 )
 
 select

@@ -9,7 +9,7 @@ with options as (
         option_label,
         cell,
         is_other
-    from {{ source('codebook', 'options') }}
+    from {{ ref('stg_codebook__options') }}
 )
 
 select

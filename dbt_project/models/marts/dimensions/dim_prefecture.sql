@@ -5,7 +5,7 @@ with governments as (
         prefecture_code,
         name,
         name_kana
-    from {{ source('reference', 'local_governments') }}
+    from {{ ref('stg_reference__local_governments') }}
     where kind = 'prefecture'
 )
 

@@ -10,14 +10,14 @@ with items as (
         actor,
         is_coordinator_related,
         evidence
-    from {{ source('codebook', 'program_items') }}
+    from {{ ref('stg_codebook__program_items') }}
 ),
 
 initiatives as (
     select
         program_item,
         list(initiative_key order by ordinal) as initiative_keys
-    from {{ source('codebook', 'program_item_initiatives') }}
+    from {{ ref('stg_codebook__program_item_initiatives') }}
     group by program_item
 )
 

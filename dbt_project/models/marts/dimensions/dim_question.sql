@@ -19,7 +19,7 @@ with items as (
         unit,
         minimum,
         maximum
-    from {{ source('codebook', 'items') }}
+    from {{ ref('stg_codebook__items') }}
 )
 
 select

@@ -8,7 +8,7 @@ with form_editions as (
         form,
         edition,
         lag(edition) over (partition by form order by edition) as previous_edition
-    from {{ source('codebook', 'editions') }}
+    from {{ ref('stg_codebook__editions') }}
 ),
 
 options as (
@@ -17,7 +17,7 @@ options as (
         form,
         item_key,
         list(option_key order by option_code) as option_keys
-    from {{ source('codebook', 'options') }}
+    from {{ ref('stg_codebook__options') }}
     group by edition, form, item_key
 ),
 
@@ -31,7 +31,7 @@ items as (
         items.question_text,
         form_editions.previous_edition,
         coalesce(options.option_keys, []::varchar[]) as option_keys
-    from {{ source('codebook', 'items') }} as items
+    from {{ ref('stg_codebook__items') }} as items
     inner join form_editions on items.form = form_editions.form and items.edition = form_editions.edition
     left join options
         on items.edition = options.edition and items.form = options.form and items.item_key = options.item_key

@@ -5,7 +5,7 @@ with scenarios as (
         scenario_label,
         ordinal,
         is_scene
-    from {{ source('codebook', 'scenarios') }}
+    from {{ ref('stg_codebook__scenarios') }}
 )
 
 select

@@ -12,7 +12,7 @@ with editions as (
         sheet,
         survey,
         survey_label
-    from {{ source('codebook', 'editions') }}
+    from {{ ref('stg_codebook__editions') }}
 )
 
 select

@@ -11,7 +11,7 @@ with items as (
         items.question,
         items.label
     from ({{ fact_items('prefecture_support') }}) as tagged
-    inner join {{ source('codebook', 'items') }} as items
+    inner join {{ ref('stg_codebook__items') }} as items
         on tagged.edition = items.edition and tagged.form = items.form and tagged.item_key = items.item_key
 ),
 

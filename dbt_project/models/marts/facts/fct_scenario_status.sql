@@ -26,7 +26,7 @@ respondents as (
         municipality_code,
         municipality_id,
         prefecture_code
-    from {{ ref('stg_survey__submissions') }}
+    from {{ ref('stg_raw__submissions') }}
     where form = 'municipality' and {{ is_new_return() }}
 ),
 
@@ -34,7 +34,7 @@ scenarios as (
     select distinct
         edition as fiscal_year,
         scenario_key
-    from {{ source('codebook', 'items') }}
+    from {{ ref('stg_codebook__items') }}
     where form = 'municipality' and measure = 'engaged'
 ),
 

@@ -18,7 +18,7 @@ with listed as (
         answers.item_key,
         answers.answer_text as municipality_code5
     from {{ ref('int_item_answers') }} as answers
-    inner join {{ source('codebook', 'item_tags') }} as facts
+    inner join {{ ref('stg_codebook__item_tags') }} as facts
         on
             answers.fiscal_year = facts.edition
             and answers.form = facts.form
@@ -33,7 +33,7 @@ municipalities as (
         code5,
         code6,
         name
-    from {{ source('reference', 'local_governments') }}
+    from {{ ref('stg_reference__local_governments') }}
     where kind = 'municipality'
 )
 

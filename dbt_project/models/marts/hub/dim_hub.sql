@@ -11,13 +11,13 @@ with identity as (
         max(answers.answer_text) filter (where tags.tag_value = 'hub_name') as hub_name,
         max(answers.answer_text) filter (where tags.tag_value = 'area_name') as area_name
     from {{ ref('int_item_answers') }} as answers
-    inner join {{ source('codebook', 'item_tags') }} as tags
+    inner join {{ ref('stg_codebook__item_tags') }} as tags
         on
             answers.fiscal_year = tags.edition
             and answers.form = tags.form
             and answers.item_key = tags.item_key
             and tags.tag = 'role'
-    inner join {{ source('codebook', 'item_tags') }} as facts
+    inner join {{ ref('stg_codebook__item_tags') }} as facts
         on
             answers.fiscal_year = facts.edition
             and answers.form = facts.form
@@ -51,7 +51,7 @@ prefectures as (
     select
         prefecture_code,
         name as prefecture_name
-    from {{ source('reference', 'local_governments') }}
+    from {{ ref('stg_reference__local_governments') }}
     where kind = 'prefecture'
 )
 

@@ -19,7 +19,7 @@ with tags as (
         max(tag_value) filter (where tag = 'fact') as fact_name,
         max(tag_value) filter (where tag = 'role') as fact_role,
         max(tag_value) filter (where tag = 'scene') as scenario_key
-    from {{ source('codebook', 'item_tags') }}
+    from {{ ref('stg_codebook__item_tags') }}
     group by edition, form, item_key
 ),
 

@@ -22,7 +22,7 @@ options as (
         option_code,
         option_key,
         option_label
-    from {{ source('codebook', 'options') }}
+    from {{ ref('stg_codebook__options') }}
     where form = 'hub'
 )
 

@@ -38,7 +38,7 @@ municipalities as (
         code6 as municipality_code,
         name as municipality_name,
         prefecture_code
-    from {{ source('reference', 'local_governments') }}
+    from {{ ref('stg_reference__local_governments') }}
     where kind = 'municipality'
 )
 

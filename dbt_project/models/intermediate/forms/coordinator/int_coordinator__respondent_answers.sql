@@ -41,8 +41,8 @@ select
     max(answers.answer_text) filter (where answers.item_key = 'q5_6_issues') as q5_6_issues,
     max(answers.answer_text) filter (where answers.item_key = 'q5_7_support_requests') as q5_7_support_requests,
     count(answers.item_key) as answer_cells
-from {{ ref('stg_survey__submissions') }} as submissions
-left join {{ ref('stg_survey__answers') }} as answers
+from {{ ref('stg_raw__submissions') }} as submissions
+left join {{ ref('stg_raw__answers') }} as answers
     on submissions.submission_id = answers.submission_id
 where submissions.form = 'coordinator' and {{ is_new_return('submissions.submission_id') }}
 group by submissions.fiscal_year, submissions.form, submissions.respondent_key, submissions.submission_id

@@ -242,8 +242,8 @@ select
         where answers.item_key = 's13_q02_central_profession_other'
     ) as s13_q02_central_profession_other,
     count(answers.item_key) as answer_cells
-from {{ ref('stg_survey__submissions') }} as submissions
-left join {{ ref('stg_survey__answers') }} as answers
+from {{ ref('stg_raw__submissions') }} as submissions
+left join {{ ref('stg_raw__answers') }} as answers
     on submissions.submission_id = answers.submission_id
 where submissions.form = 'hub' and {{ is_new_return('submissions.submission_id') }}
 group by submissions.fiscal_year, submissions.form, submissions.respondent_key, submissions.submission_id

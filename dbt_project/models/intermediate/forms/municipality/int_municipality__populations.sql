@@ -11,7 +11,7 @@ banded as (
         skip_logic.*,
         bands.population_band
     from skip_logic
-    inner join {{ ref('stg_survey__submissions') }} as submissions
+    inner join {{ ref('stg_raw__submissions') }} as submissions
         on skip_logic.submission_id = submissions.submission_id
     inner join {{ ref('int_municipality_population_bands') }} as bands
         on

@@ -330,8 +330,8 @@ select
     ) as q14_1_2_2_consultation_operator_other,
     max(answers.answer_text) filter (where answers.item_key = 'q14_2_linkage_details') as q14_2_linkage_details,
     count(answers.item_key) as answer_cells
-from {{ ref('stg_survey__submissions') }} as submissions
-left join {{ ref('stg_survey__answers') }} as answers
+from {{ ref('stg_raw__submissions') }} as submissions
+left join {{ ref('stg_raw__answers') }} as answers
     on submissions.submission_id = answers.submission_id
 where submissions.form = 'municipality' and {{ is_new_return('submissions.submission_id') }}
 group by submissions.fiscal_year, submissions.form, submissions.respondent_key, submissions.submission_id

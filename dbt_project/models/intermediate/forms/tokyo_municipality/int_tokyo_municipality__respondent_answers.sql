@@ -22,8 +22,8 @@ select
     max(answers.answer_code) filter (where answers.item_key = 'h_neighbour_exchange') as h_neighbour_exchange,
     max(answers.answer_code) filter (where answers.item_key = 'f_care') as f_care,
     count(answers.item_key) as answer_cells
-from {{ ref('stg_survey__submissions') }} as submissions
-left join {{ ref('stg_survey__answers') }} as answers
+from {{ ref('stg_raw__submissions') }} as submissions
+left join {{ ref('stg_raw__answers') }} as answers
     on submissions.submission_id = answers.submission_id
 where submissions.form = 'tokyo_municipality' and {{ is_new_return('submissions.submission_id') }}
 group by submissions.fiscal_year, submissions.form, submissions.respondent_key, submissions.submission_id

@@ -3,12 +3,12 @@
 with answers as (
     select raw_answers.*
     from {{ source('raw', 'answers') }} as raw_answers
-    inner join {{ ref('stg_survey__submissions') }} as current_returns
+    inner join {{ ref('stg_raw__submissions') }} as current_returns
         on raw_answers.submission_id = current_returns.submission_id
 ),
 
 items as (
-    select * from {{ source('codebook', 'items') }}
+    select * from {{ ref('stg_codebook__items') }}
 )
 
 select

@@ -33,7 +33,7 @@ withdrawals as (
     select
         submission_id,
         min(withdrawn_at) as withdrawn_at
-    from {{ source('raw', 'withdrawals') }}
+    from {{ ref('stg_raw__withdrawals') }}
     where submission_id is not null
     group by submission_id
 ),

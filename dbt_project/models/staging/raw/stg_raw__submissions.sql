@@ -1,15 +1,15 @@
--- The current return of each respondent (decided in stg_survey__submission_versions), with the
+-- The current return of each respondent (decided in stg_raw__submission_versions), with the
 -- respondent's identity resolved against the reference list of local governments. A municipal code is
 -- read as of the edition's reference date (a code of another date, reported by the ingest, still names
 -- its municipality) and carries the durable municipality_id that follows it across code changes.
 {{ config(materialized='table') }}
 with latest as (
-    select * from {{ ref('stg_survey__submission_versions') }}
+    select * from {{ ref('stg_raw__submission_versions') }}
     where is_current
 ),
 
 governments as (
-    select * from {{ source('reference', 'local_governments') }}
+    select * from {{ ref('stg_reference__local_governments') }}
 ),
 
 editions as (
@@ -17,7 +17,7 @@ editions as (
         edition,
         form,
         code_date
-    from {{ source('codebook', 'editions') }}
+    from {{ ref('stg_codebook__editions') }}
 ),
 
 municipal_codes as (
@@ -28,7 +28,7 @@ municipal_codes as (
         codes.municipality_id
     from latest
     inner join editions on latest.fiscal_year = editions.edition and latest.form = editions.form
-    inner join {{ source('reference', 'municipal_codes') }} as codes on latest.municipality_code = codes.code5
+    inner join {{ ref('stg_reference__municipal_codes') }} as codes on latest.municipality_code = codes.code5
     qualify row_number() over (
         partition by latest.submission_id
         order by
