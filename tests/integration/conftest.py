@@ -21,7 +21,7 @@ HUB_MODELS = [
     "+path:models/marts/hub",
     "+int_hub__rule_checks",
     QUALITY_MODELS,
-    "dim_scenario",
+    "+dim_scenario",
     "+submissions",  # provenance, which the hubs' rows of a prefecture reader go through
     "disclosure",  # who may read each relation, for publishing the file
 ]
@@ -60,8 +60,8 @@ ACROSS_YEARS_MARTS = [
     "+bridge_program_item_initiative",
     "+fct_coordinator_headcount",
     "+fct_scenario_initiative",
-    "dim_prefecture",
-    "dim_program_item",
+    "+dim_prefecture",
+    "+dim_program_item",
     "+dim_municipality_population",
     "+dim_municipality",
     "disclosure",

@@ -8,9 +8,14 @@ Every expected figure below is worked out on paper from the returns: the transit
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import duckdb
+
+from warehouse.gate.frames import cross_frame
+from warehouse.gate.run import QUALITY_MODELS
+from warehouse.transform.dbt import build
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "analysts.md"
 
@@ -104,3 +109,19 @@ def test_the_year_over_year_queries_of_the_docs(across_years: Path) -> None:
     assert ("f", "医療・介護関係者の研修", "do", "implemented", "multidisciplinary_network", True) in sapporo
     assert {row[0] for row in sapporo} == set("abcdefgh")
     assert len(_rows(across_years, means)) == 4
+
+
+def test_the_gate_frames_of_an_edition_hold_its_returns_only(across_years: Path, tmp_path: Path) -> None:
+    """A working file holds several editions, and a municipality answers each: the 2023 frame of coordinator
+    presence holds the two 2023 returns, not 札幌市's and 函館市's 2016 and 2017 returns joined to their 2023
+    answers (a frame once read every edition's returns of a respondent key, and flagged legacy returns)."""
+    db = tmp_path / "w.duckdb"
+    shutil.copy(across_years, db)
+    assert build(db, select=[QUALITY_MODELS], args=("run",)).success
+    with duckdb.connect(str(db), read_only=True) as con:
+        presence = cross_frame(con, "coordinator_presence", 2023)
+        years = dict(con.execute("select submission_id, fiscal_year from staging.stg_raw__submissions").fetchall())
+    assert sorted(years[s] for s in presence["submission_id"]) == [2023, 2023]
+    assert sorted(presence["respondent_code"]) == ["01100", "01202"]
+    assert sorted(presence["reported_present"]) == [False, True]
+    assert sorted(years.values()).count(2016) == 3, "the legacy returns are there to be left out"

@@ -86,7 +86,7 @@ MUNICIPALITIES: dict[str, dict[str, Any]] = {
     "13102": {"q14_base_linkage": 1, "q14_1_operator_relation": 1, "q14_1_1_operator": 2},
     "13104": {"q14_base_linkage": 4},
 }
-MODELS = ["+path:models/marts/hub", "+int_hub__rule_checks", QUALITY_MODELS, "dim_scenario"]
+MODELS = ["+path:models/marts/hub", "+int_hub__rule_checks", QUALITY_MODELS, "+dim_scenario"]
 CAUTIOUS = ("build", "--indirect-selection", "cautious")
 
 

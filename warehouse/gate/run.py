@@ -129,7 +129,7 @@ def run_gate(db: Path, edition: int, run_id: str | None = None, *, suites_dir: P
     books = load_edition(edition)
     with connect(db, read_only=True) as con:
         data = {form: fr.form_frame(con, form, edition) for form in books}
-        data.update({name: fr.cross_frame(con, name, edition) for name in fr.CROSS_SQL})
+        data.update({name: fr.cross_frame(con, name, edition) for name in fr.CROSS_FRAMES})
         answers = fr.answers_frame(con, edition).set_index(["submission_id", "item_key"])
         ingest_findings = _ingest_findings(con, edition, books)
         known = memo.recall(con, edition)
