@@ -3,6 +3,7 @@ beside a few 2023 municipal returns, and the returns of 2016, 2017 and 2023 writ
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from warehouse.db import connect
 from warehouse.gate.run import QUALITY_MODELS
 from warehouse.ingest.store import prepare
 from warehouse.sample.generate import deal
+from warehouse.transform import dbt as transform_dbt
 from warehouse.transform.dbt import build, write_lookups
 
 HUB_EDITION = 2025
@@ -106,3 +108,13 @@ def across_years(tmp_path_factory: pytest.TempPathFactory) -> Path:
     report = build(db, select=ACROSS_YEARS_MARTS, args=("run",))
     assert report.success, report.failures
     return db
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the dbt project that builds use for the test, to regenerate the per-form models of a changed
+    codebook into (``dbt_models.write(project / GENERATED)``)."""
+    copy = tmp_path / "dbt_project"
+    shutil.copytree(transform_dbt.PROJECT_DIR, copy, ignore=shutil.ignore_patterns("target", "logs"))
+    monkeypatch.setattr(transform_dbt, "PROJECT_DIR", copy)
+    return copy

@@ -26,7 +26,6 @@ from warehouse.ingest.reader import read_sheet
 from warehouse.ingest.run import ingest
 from warehouse.reference.local_governments import load as load_local_governments
 from warehouse.report import charts as codebook_charts
-from warehouse.transform import dbt as transform_dbt
 from warehouse.transform.dbt import (
     PROJECT_DIR,
     artifacts_dir,
@@ -192,15 +191,6 @@ def editions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     codebook_model.load.cache_clear()
     yield copy
     codebook_model.load.cache_clear()
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the dbt project, to regenerate the per-form models of a changed codebook into."""
-    copy = tmp_path / "dbt_project"
-    shutil.copytree(PROJECT_DIR, copy, ignore=shutil.ignore_patterns("target", "logs"))
-    monkeypatch.setattr(transform_dbt, "PROJECT_DIR", copy)
-    return copy
 
 
 def test_plain_dbt_build_after_a_rule_change_equals_a_rebuild(

@@ -1,8 +1,9 @@
-"""A second modern edition needs codebooks and data, not SQL.
+"""A second modern edition needs codebooks and data, not SQL written by hand (the per-form models are
+regenerated from the codebooks, as ``python -m warehouse.codebook.dbt_models`` does).
 
 No later 令和 edition is in the seeds, so the test derives one from 2023 in a temporary copy of the
-codebooks (never shipped): 問2 is reworded and so gets a new key, 問1 gains an option, the rest is
-unchanged. Workbooks of both editions are written from their templates and ingested, and dbt builds
+codebooks (never shipped) and of the dbt project: 問2 is reworded and so gets a new key, 問1 gains an
+option, the rest is unchanged. Workbooks of both editions are written from their templates and ingested, and dbt builds
 the marts: both years load, the tag-driven facts find the reworded question by its tags, unchanged
 questions conform across the two editions and the reworded one does not.
 """
@@ -18,6 +19,7 @@ import duckdb
 import pytest
 import yaml
 
+from warehouse.codebook import dbt_models
 from warehouse.codebook import model as codebook_model
 from warehouse.codebook.layout import dump
 from warehouse.ingest.run import ingest
@@ -82,8 +84,10 @@ RETURNS = {  # municipality code → (2023 answers, 2024 answers)
 }
 
 
-def test_a_second_modern_edition_loads_beside_2023_and_conforms(editions: Path, tmp_path: Path) -> None:
+def test_a_second_modern_edition_loads_beside_2023_and_conforms(editions: Path, project: Path, tmp_path: Path) -> None:
     raw, db = tmp_path / "raw", tmp_path / "warehouse.duckdb"
+    written = dbt_models.write(project / "models" / "intermediate" / "forms")
+    assert written and all(path.suffix in (".sql", ".yml") for path in written)
     for index, edition in enumerate((BASE, NEXT)):
         cb = codebook_model.load(edition, "municipality")
         for code, answers in RETURNS.items():
