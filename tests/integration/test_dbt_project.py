@@ -84,3 +84,23 @@ def test_a_fact_reading_tagged_items_it_does_not_declare_fails_to_compile(clean_
     said = " ".join(str(result.exception).split())
     assert "fct_council reads the items tagged {fact: council} without declaring it" in said
     assert "config(meta={'facts': ['council']})" in said
+
+
+def test_the_unit_tests_of_the_models_pass_and_refresh_builds_leave_them_out(tmp_path: Path) -> None:
+    """dbt's unit tests (the panels, the national means) run on fixtures over an empty build of the project; a
+    refresh's build leaves them out (``--exclude-resource-type unit_test``): they test code, not returns."""
+    from warehouse.db import connect
+    from warehouse.ingest.store import prepare
+    from warehouse.transform.dbt import build, plan_build, write_lookups
+
+    db = tmp_path / "warehouse.duckdb"
+    with connect(db) as con:
+        prepare(con)
+    write_lookups(db)
+    assert build(db, args=("run", "--empty")).success
+    tested = build(db, select=["test_type:unit"], args=("test",))
+    assert tested.success, tested.failures
+    unit = sorted(uid.rsplit(".", 1)[1] for uid in tested.results if uid.startswith("unit_test."))
+    assert "agg_program_items_mean_keeps_both_national_methods" in unit and len(unit) >= 2
+    cli = plan_build(db, full_refresh=True).cli
+    assert cli[cli.index("--exclude-resource-type") + 1] == "unit_test"
