@@ -410,8 +410,12 @@ def invoke(db: Path, cli: list[str], callbacks: Sequence[Callable[[Any], None]] 
         with environment(dbt_env(db)):
             return dbtRunner(manifest=manifest, callbacks=list(callbacks)).invoke(cli)
     finally:
-        with DuckDBConnectionManager._LOCK:
-            kept, DuckDBConnectionManager._ENV = DuckDBConnectionManager._ENV, None
+        # dbt-duckdb's public calls: the environment the invocation kept open, closed, then forgotten
+        try:
+            kept = DuckDBConnectionManager.env()
+        except Exception:  # nothing opened the file (a parse, a failure before the first node)
+            kept = None
+        DuckDBConnectionManager.close_all_connections()
         if kept is not None:
             kept.close()
 
