@@ -6,7 +6,7 @@ bash scripts/setup.sh
 . .venv/bin/activate
 ruff check .
 ruff format --check .
-(cd dbt_project && sqlfluff lint models --disable-progress-bar --nocolor)
+(cd dbt_project && sqlfluff lint models --processes 0 --disable-progress-bar --nocolor)
 python -m warehouse.codebook.lint
 # in the files' order, each file named as it runs; `python -m pytest` alone runs them in a random order (the seed
 # is printed, `--randomly-seed=N` repeats one), and `-n 4 --dist loadgroup` spreads them over
