@@ -113,7 +113,7 @@ def across_years(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the dbt project that builds use for the test, to regenerate the per-form models of a changed
-    codebook into (``dbt_models.write(project / GENERATED)``)."""
+    codebook into (``dbt_models.write(project / dbt_models.FORMS_FOLDER)``)."""
     copy = tmp_path / "dbt_project"
     shutil.copytree(transform_dbt.PROJECT_DIR, copy, ignore=shutil.ignore_patterns("target", "logs"))
     monkeypatch.setattr(transform_dbt, "PROJECT_DIR", copy)

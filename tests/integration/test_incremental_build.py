@@ -213,7 +213,7 @@ def test_plain_dbt_build_after_a_rule_change_equals_a_rebuild(
     assert changed != text
     codebook.write_text(changed, encoding="utf-8")
     codebook_model.load.cache_clear()
-    generated = project / "models" / "intermediate" / "forms"
+    generated = project / dbt_models.FORMS_FOLDER
     assert generated / "municipality" / "int_municipality__skip_logic.sql" in dbt_models.write(generated)
     write_lookups(db)
     _plain_dbt_build(db, project)

@@ -86,7 +86,7 @@ RETURNS = {  # municipality code → (2023 answers, 2024 answers)
 
 def test_a_second_modern_edition_loads_beside_2023_and_conforms(editions: Path, project: Path, tmp_path: Path) -> None:
     raw, db = tmp_path / "raw", tmp_path / "warehouse.duckdb"
-    written = dbt_models.write(project / "models" / "intermediate" / "forms")
+    written = dbt_models.write(project / dbt_models.FORMS_FOLDER)
     assert written and all(path.suffix in (".sql", ".yml") for path in written)
     for index, edition in enumerate((BASE, NEXT)):
         cb = codebook_model.load(edition, "municipality")

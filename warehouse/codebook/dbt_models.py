@@ -29,11 +29,15 @@ from warehouse.codebook.model import FORMS, Codebook, editions, load_edition
 from warehouse.codebook.sql import Compiler, column
 from warehouse.codebook.sql_layout import INDENT, WIDTH, lines
 from warehouse.codebook.tables import chart_populations
+from warehouse.transform.dbt import PROJECT_DIR
 
-PROJECT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
-FOLDER = PROJECT_DIR / "models" / "intermediate" / "forms"
+#: Where the generated models sit in a dbt project.
+FORMS_FOLDER = Path("models", "intermediate", "forms")
+FOLDER = PROJECT_DIR / FORMS_FOLDER
 HEADER = "-- Generated from the codebooks by `python -m warehouse.codebook.dbt_models`: edit those, not this file.\n"
 KEYS = ("fiscal_year", "form", "respondent_key", "submission_id")
+#: The types of KEYS and of the population, for a form whose charts count no population.
+_TYPES = ("integer", "varchar", "varchar", "varchar", "varchar")
 #: Each item type's column in the staged answers, and how a return's cells of the item become one value.
 PIVOT = {"single": "answer_code", "number": "answer_number"}
 TAB = " " * INDENT
@@ -279,12 +283,9 @@ def populations(form: str, cbs: list[Codebook]) -> str:
     )
 
 
-_TYPES = ("integer", "varchar", "varchar", "varchar", "varchar")
-
-
-def union_over_forms(model: str, columns: tuple[str, ...], description: str) -> str:
+def union_over_forms(forms: Iterable[str], model: str, columns: tuple[str, ...], description: str) -> str:
     body: list[str] = []
-    for i, form in enumerate(books()):
+    for i, form in enumerate(forms):
         body += ["union all"] if i else []
         body += _select(_plain(columns, INDENT), INDENT)
         body += [f"from {{{{ ref('int_{form}__{model}') }}}}", "where {{ is_new_return() }}"]
@@ -307,12 +308,13 @@ def files(folder: Path = FOLDER) -> dict[Path, str]:
             out[under / f"int_{form}__{name}.sql"] = render(form, cbs)
         out[under / f"_{form}__models.yml"] = models_yaml(form, cbs)
     out[folder / "int_item_status.sql"] = union_over_forms(
+        forms,
         "item_status",
         (*KEYS, "item_key", "is_relevant", "is_given", "status"),
         "Three-valued missingness of every respondent and item of every form (off-path kept apart).",
     )
     out[folder / "int_populations.sql"] = union_over_forms(
-        "populations", (*KEYS, "population"), "Respondents per published-chart population, every form."
+        forms, "populations", (*KEYS, "population"), "Respondents per published-chart population, every form."
     )
     return out
 
@@ -326,15 +328,12 @@ def _latest(cbs: list[Codebook]) -> dict[str, str]:
     return found
 
 
-def _skip_logic_columns(cbs: list[Codebook], labels: dict[str, str]) -> list[dict[str, str]]:
+def _skip_logic_columns(cbs: list[Codebook], keys: list[str], labels: dict[str, str]) -> list[dict[str, str]]:
     """The columns of ``int_<form>__skip_logic`` besides the keys, described."""
     ruled = {item.key for cb in cbs for item in cb.items if item.relevant is not None}
-    out: list[dict[str, str]] = []
-    for key, _ in _items(cbs):
-        out.append({"name": key, "description": f"{labels[key]} (as written)"})
-    for key, _ in _items(cbs):
-        out.append({"name": f"{key}__is_given", "description": f"記入あり: {labels[key]}"})
-    for key, _ in _items(cbs):
+    out = [{"name": key, "description": f"{labels[key]} (as written)"} for key in keys]
+    out += [{"name": f"{key}__is_given", "description": f"記入あり: {labels[key]}"} for key in keys]
+    for key in keys:
         if key in ruled:
             out.append({"name": f"{key}__is_relevant", "description": f"回答対象 (by its skip rule): {labels[key]}"})
             out.append({"name": f"{key}__effective", "description": f"{labels[key]}, NULL where it does not apply"})
@@ -348,6 +347,7 @@ def models_yaml(form: str, cbs: list[Codebook]) -> str:
     respondent = {"name": "respondent_key", "description": '{{ doc("respondent_key") }}', "data_tests": ["not_null"]}
     unique = [{"unique": {"column_name": "fiscal_year || ':' || respondent_key"}}]
     labels = _latest(cbs)
+    item_keys = [key for key, _ in _items(cbs)]
     checks: dict[str, str] = {}
     for cb in cbs:
         for check in Compiler(cb).checks():
@@ -362,7 +362,7 @@ def models_yaml(form: str, cbs: list[Codebook]) -> str:
             "data_tests": unique,
             "columns": [
                 *(respondent if k["name"] == "respondent_key" else k for k in keys),
-                *({"name": key, "description": labels[key]} for key, _ in _items(cbs)),
+                *({"name": key, "description": labels[key]} for key in item_keys),
                 {"name": "answer_cells", "description": "回答セル数. Answered cells of the return."},
             ],
         },
@@ -372,7 +372,7 @@ def models_yaml(form: str, cbs: list[Codebook]) -> str:
             "with a skip rule <item>__is_relevant (the rule holds on the answers as they count) and "
             "<item>__effective (the answer, NULL where the item does not apply), after the items the rule reads.",
             "config": config,
-            "columns": [*keys, *_skip_logic_columns(cbs, labels)],
+            "columns": [*keys, *_skip_logic_columns(cbs, item_keys, labels)],
         },
         {
             "name": f"int_{form}__item_status",
@@ -412,9 +412,10 @@ def models_yaml(form: str, cbs: list[Codebook]) -> str:
     return "# " + HEADER[3:] + text
 
 
-def stale(folder: Path = FOLDER) -> list[Path]:
-    """Generated files that differ from what the codebooks give now, or are missing, or are left over."""
-    expected = files(folder)
+def stale(folder: Path = FOLDER, expected: dict[Path, str] | None = None) -> list[Path]:
+    """Generated files that differ from ``expected`` (what the codebooks give now), or are missing, or are
+    left over."""
+    expected = files(folder) if expected is None else expected
     found = {p for p in folder.rglob("*") if p.is_file()} if folder.exists() else set()
     differ = [p for p, text in expected.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
     return sorted(differ + [p for p in found - set(expected)])
@@ -423,7 +424,7 @@ def stale(folder: Path = FOLDER) -> list[Path]:
 def write(folder: Path = FOLDER) -> list[Path]:
     """Write every generated file (and remove left-over ones); the paths written."""
     expected = files(folder)
-    changed = stale(folder)
+    changed = stale(folder, expected)
     for path in changed:
         if path in expected:
             path.parent.mkdir(parents=True, exist_ok=True)

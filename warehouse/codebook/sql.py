@@ -72,10 +72,10 @@ def _is_text(node: ex.Node, cb: Codebook, this: str | None) -> bool:
     return _item_type(node, cb, this) in TEXT_TYPES
 
 
-def _when(condition: str, value: str) -> str:
-    """``value`` where ``condition`` holds, NULL elsewhere (``true and`` left out: items without a skip rule)."""
-    condition = condition.removeprefix("true and ")
-    return value if condition == "true" else f"(case when {condition} then {value} end)"
+def _when(conditions: list[str], value: str) -> str:
+    """``value`` where every condition holds, NULL elsewhere; ``true`` (an item without a skip rule) is left out."""
+    held = [condition for condition in conditions if condition != "true"]
+    return f"(case when {' and '.join(held)} then {value} end)" if held else value
 
 
 def _answered(value: str, item_type: str | None) -> str:
@@ -103,7 +103,7 @@ class Check:
 
 
 class Compiler:
-    """Compiles the rules of one codebook over the row of answers and :meth:`relevance` columns."""
+    """Compiles the rules of one codebook over the row of answers and its :meth:`skip_logic` columns."""
 
     def __init__(self, cb: Codebook) -> None:
         self.cb = cb
@@ -197,7 +197,7 @@ class Compiler:
 
     def constraint(self, item: Item, rule: ex.Node) -> str:
         """The rule holds, judged only where the item is relevant and answered (NULL elsewhere)."""
-        return _when(f"{self.relevant(item.key)} and {self.given(item)}", self.condition(rule, item.key))
+        return _when([self.relevant(item.key), self.given(item)], self.condition(rule, item.key))
 
     def checks(self) -> list[Check]:
         """Every rule of the codebook: skip logic, required answers and constraints, in item order."""
@@ -220,7 +220,7 @@ class Compiler:
                         item.key,
                         "required",
                         f"{item.key}__required",
-                        _when(relevant, given),
+                        _when([relevant], given),
                         wording.required_message(self.cb, item),
                     )
                 )
