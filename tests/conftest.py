@@ -23,10 +23,23 @@ from warehouse.transform.dbt import build, write_lookups
 ROLE_FILES = {"test_postgres.py", "test_postgres_access.py", "test_secrets.py"}
 
 
+#: The shared fixtures that build dbt models or run a whole refresh: a test that uses one is ``slow``, left out of
+#: the inner loop (``pytest -m "not slow"``) wherever it is written.  Tests that build or refresh by themselves,
+#: or through a fixture of their own module, carry the mark in their module.
+BUILDING_FIXTURES = frozenset({"refreshed", "national", "hub_year", "across_years", "project"})
+INTEGRATION = Path(__file__).parent / "integration"
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Spread over processes (``-n 2 --dist loadgroup``, as ``scripts/test.sh`` runs it), a test file stays in one
-    process, so that its module fixtures are built once, and the files that create roles share one."""
+    """Marks from where a test is and what it uses: ``integration`` for every test under ``tests/integration``,
+    ``slow`` for those that use a :data:`BUILDING_FIXTURES`.  Spread over processes (``-n 2 --dist loadgroup``),
+    a test file stays in one process, so that its module fixtures are built once, and the files that create
+    roles share one."""
     for item in items:
+        if item.path.is_relative_to(INTEGRATION):
+            item.add_marker(pytest.mark.integration)
+        if BUILDING_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
         item.add_marker(pytest.mark.xdist_group("postgres_roles" if item.path.name in ROLE_FILES else item.path.name))
 
 

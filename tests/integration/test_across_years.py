@@ -12,10 +12,13 @@ import shutil
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from warehouse.gate.frames import cross_frame
 from warehouse.gate.run import QUALITY_MODELS
 from warehouse.transform.dbt import build
+
+pytestmark = pytest.mark.slow  # the marts across editions, built by dbt
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "analysts.md"
 

@@ -29,6 +29,8 @@ from warehouse.ingest.run import ingest
 from warehouse.transform.dbt import build, write_lookups
 from warehouse.workbook.template import lookup_cells, write_workbook
 
+pytestmark = pytest.mark.slow  # a dbt build of the odd returns
+
 CB = load(2023, "municipality")
 SHEET = CB.sheet
 TOPICS = CB.item("q2_3_council_topics")  # 問2-3 (複数回答), asked when 問2 = 1

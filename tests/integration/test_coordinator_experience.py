@@ -19,6 +19,8 @@ from warehouse.ingest.store import prepare
 from warehouse.report.charts import load_charts
 from warehouse.transform.dbt import build, write_lookups
 
+pytestmark = pytest.mark.slow  # a dbt build
+
 #: municipality code → (年, ヶ月) as written (None: blank), the experience in years, and the band of the
 #: report's chart 「市町村コーディネーターとしての経験年数」 it falls in.
 HAND = {

@@ -7,9 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from warehouse.report.presence_tests import chi_square, formatted, p_value, prints_as
 from warehouse.sample.generate import deal
+
+pytestmark = pytest.mark.slow  # the calibrated national year, built by dbt
 
 
 def test_printed_p_values_are_reproduced(national: Path) -> None:

@@ -23,7 +23,7 @@ from warehouse.pipeline.leftovers import temp_root
 from warehouse.pipeline.state import RefreshReport
 from warehouse.publish.swap import read_publication
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.slow  # five refreshes, each in a process of its own
 ROOT = Path(__file__).resolve().parents[2]
 
 #: Fixed points, in the order a refresh reaches them: ``module.function`` replaced by a crash.
@@ -112,7 +112,6 @@ def leftovers(root: Path) -> list[Path]:
     return found
 
 
-@pytest.mark.slow
 def test_a_refresh_killed_at_each_fixed_point_then_rerun_equals_a_refresh_from_scratch(
     refreshed: tuple[RefreshReport, Path], tmp_path: Path
 ) -> None:

@@ -21,6 +21,8 @@ from orchestration.definitions import build_definitions
 from warehouse.codebook import FORMS
 from warehouse.settings import Settings
 
+pytestmark = pytest.mark.slow  # the code location, which parses the dbt project
+
 DBT_TEST = "dbt_test"
 
 

@@ -46,7 +46,7 @@ from warehouse.publish import read_publication
 from warehouse.settings import Settings
 from warehouse.transform.dbt import artifacts_dir
 
-pytestmark = [pytest.mark.integration, pytest.mark.slow]
+pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 GATE_CHECKS = {"quality_gate", "hard_rules", "soft_rules"}

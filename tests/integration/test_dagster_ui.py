@@ -24,7 +24,7 @@ SCRIPT = ROOT / "scripts" / "screenshot_asset_graph.py"
 CHROMIUM = Path("/usr/bin/chromium")
 
 pytestmark = [
-    pytest.mark.integration,
+    pytest.mark.slow,  # a Dagster webserver and Chromium
     # CI installs Chromium and sets WAREHOUSE_REQUIRE_CHROMIUM, so there the test can never be skipped
     pytest.mark.skipif(
         not CHROMIUM.exists() and not os.environ.get("WAREHOUSE_REQUIRE_CHROMIUM"),

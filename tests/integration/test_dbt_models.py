@@ -22,6 +22,8 @@ from warehouse.transform.dbt import build, write_lookups
 from warehouse.workbook.cells import answers_to_cells
 from warehouse.workbook.template import write_workbook
 
+pytestmark = pytest.mark.slow  # dbt builds of the defective and the hand-written returns
+
 MODELS = ["+rpt_published_charts"]  # with the intermediate models it counts from
 
 

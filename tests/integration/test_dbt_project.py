@@ -8,7 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Ingested
+
+pytestmark = pytest.mark.slow  # dbt runs of the whole project
 
 DBT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
 

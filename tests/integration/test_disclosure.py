@@ -21,7 +21,7 @@ from warehouse.publish.disclosure import Reader, by_audience, read
 from warehouse.publish.swap import PublishError
 from warehouse.transform.dbt import PROJECT_DIR
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.slow  # the shared refresh and a dbt build
 
 #: Every published relation and who reads it: (audience, the key that scopes a prefecture's rows, through).
 DECLARED = {

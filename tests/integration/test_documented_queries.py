@@ -28,7 +28,7 @@ from warehouse.publish import disclosure
 from warehouse.publish.postgres import publish_postgres
 from warehouse.publish.swap import publish
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.slow  # every edition built by dbt, and PostgreSQL
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs" / "analysts.md"
 README = ROOT / "README.md"

@@ -25,8 +25,6 @@ from warehouse.sample.defects import DEFAULT_RATES
 from warehouse.workbook.filled import write_filled
 from warehouse.workbook.template import write_workbook
 
-pytestmark = pytest.mark.integration
-
 YEAR = 2023
 AT = dt.datetime(2024, 1, 1)
 #: What differs between two writings of the same return: the bytes (so the hash and the id made of it) and the path.

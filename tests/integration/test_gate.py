@@ -22,6 +22,8 @@ from warehouse.ingest.run import ingest
 from warehouse.publish.swap import publish, read_publication
 from warehouse.transform.dbt import build, write_lookups
 
+pytestmark = pytest.mark.slow  # dbt builds and refreshes
+
 #: Findings the calibrated year has by design: blanks where the report prints 未回答, the 問3
 #: cross-question rule the published figures break, and prefecture 問6-2 (「一つだけ」, 153%).
 BY_DESIGN = {"required", "consistency", "choice_count"}
@@ -155,7 +157,6 @@ def test_rules_across_returns_and_rules_the_sample_does_not_inject(tmp_path: Pat
     assert hakodate["value_found"] == "「配置している」と回答、コーディネーター調査票0件"
 
 
-@pytest.mark.slow
 def test_a_hard_failure_keeps_the_last_publication_until_a_fix_arrives(tmp_path: Path) -> None:
     raw, db, published = tmp_path / "raw", tmp_path / "w.duckdb", tmp_path / "published.duckdb"
     log = tmp_path / "cleaning_log"

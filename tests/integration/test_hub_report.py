@@ -21,6 +21,8 @@ import pytest
 from warehouse.codebook.model import EDITIONS_DIR
 from warehouse.report.charts import FLAG_PRINTED_N, matches
 
+pytestmark = pytest.mark.slow  # the calibrated hub year, built by dbt
+
 EDITION = 2025
 PUBLISHED = EDITIONS_DIR / str(EDITION) / "published"
 

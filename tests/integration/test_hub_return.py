@@ -18,6 +18,8 @@ from warehouse.transform.dbt import build, write_lookups
 from warehouse.workbook.cells import answers_to_cells
 from warehouse.workbook.template import write_workbook
 
+pytestmark = pytest.mark.slow  # a dbt build of the hub returns
+
 #: What every hub answers unless a return below says otherwise: "no" to every top-level yes/no
 #: question and one tick in every top-level multiple choice, so that nothing below them is asked.
 BASE: dict[str, Any] = {

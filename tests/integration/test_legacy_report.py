@@ -17,6 +17,8 @@ from warehouse.report.charts import FLAG_BAND_SOURCE, counts_for, matches, publi
 from warehouse.sample.generate import deal
 from warehouse.transform.dbt import build, write_lookups
 
+pytestmark = pytest.mark.slow  # the legacy editions, built by dbt
+
 EDITIONS = (2015, 2016, 2017)
 #: The report's band sizes (implied, published_other_notes.md §3.3) and the 2015 census bands the warehouse
 #: cuts 平成29年度 by (reference data SOURCE.md: no sourced population gives the report's).

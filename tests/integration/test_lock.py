@@ -20,7 +20,7 @@ from warehouse.gate.run import latest_gate_runs
 from warehouse.pipeline.lock import WriterBusy, read_holder, writer_lock
 from warehouse.publish.swap import read_publication
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.slow  # refreshes started together
 ROOT = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "GX_ANALYTICS_ENABLED": "false"}
 

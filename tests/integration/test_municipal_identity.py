@@ -23,6 +23,8 @@ from warehouse.gate.run import QUALITY_MODELS, _ingest_findings
 from warehouse.ingest.run import ingest
 from warehouse.transform.dbt import build, write_lookups
 
+pytestmark = pytest.mark.slow  # a dbt build
+
 YEAR = 2023
 MODELS = ["+fct_council", "dim_municipality", "dim_municipality_code", "+dim_municipality_population", QUALITY_MODELS]
 CAUTIOUS = ("build", "--indirect-selection", "cautious")  # the tests of what is built, not of other facts

@@ -27,7 +27,7 @@ from warehouse.pipeline.run import Run
 from warehouse.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = [pytest.mark.integration, pytest.mark.slow]
+pytestmark = pytest.mark.slow
 #: meta.publication's fields that name the run or its time, the only ones allowed to differ.
 RUN_FIELDS = {"published_at", "gate_run_id", "gate_run_ids", "run_id"}
 #: A time as the workbooks and findings write it.

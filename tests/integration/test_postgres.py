@@ -28,7 +28,7 @@ from warehouse.publish.postgres import create_roles, describe, publish_postgres,
 from warehouse.publish.swap import PublishError
 from warehouse.reference.local_governments import load
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.slow  # refreshes published to PostgreSQL
 PUBLISHED = ["marts", "report", "provenance", "gate", "meta"]
 
 

@@ -38,7 +38,7 @@ from warehouse.publish.pg_access import (
 from warehouse.publish.postgres import create_roles, publish_postgres
 from warehouse.reference.local_governments import load
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.slow  # a PostgreSQL server and a refresh
 PREFECTURES = {code: lg.name for code, lg in load().prefectures.items()}
 #: A schema of an interrupted or retired publication: its relations are read as the published schema's.
 WORKING = re.compile(r"^(?P<schema>[a-z0-9_]+)__(next|old)_[0-9a-f]{12}$")

@@ -283,6 +283,7 @@ def test_a_file_name_naming_another_municipality_is_reported_with_both(year: tup
     _every_file_placed(raw, db)
 
 
+@pytest.mark.slow
 def test_a_return_with_an_unknown_code_is_filed_under_the_prefecture_its_evidence_indicates(
     year: tuple[Path, Path, Path],
 ) -> None:
@@ -313,6 +314,7 @@ def test_a_return_with_an_unknown_code_is_filed_under_the_prefecture_its_evidenc
     assert (filed[str(named)], filed[str(coordinator)], filed[str(nothing)]) == ("北海道", "東京都", None)
 
 
+@pytest.mark.slow
 def test_stray_cells_are_one_issue_per_file_and_every_cell_is_kept(year: tuple[Path, Path, Path]) -> None:
     raw, folder, db = year
     cb = BOOKS["municipality"]
@@ -332,6 +334,7 @@ def test_stray_cells_are_one_issue_per_file_and_every_cell_is_kept(year: tuple[P
     _every_file_placed(raw, db)
 
 
+@pytest.mark.slow
 def test_a_removed_resubmission_is_withdrawn_and_the_previous_version_is_current_again(
     year: tuple[Path, Path, Path], tmp_path: Path
 ) -> None:
@@ -455,6 +458,7 @@ def test_a_missing_year_folder_withdraws_nothing(year: tuple[Path, Path, Path], 
     assert _rows(db, "select count(*) from raw.ingest_runs") == [(1,)]
 
 
+@pytest.mark.slow
 def test_a_return_that_becomes_unreadable_is_followed_up_with_its_prefecture(year: tuple[Path, Path, Path]) -> None:
     """A return read once, then replaced in raw/ by a file that cannot be read: the earlier version still counts,
     and the refused file is a finding of its respondent, so the prefecture's cleaning log asks about it."""

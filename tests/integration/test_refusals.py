@@ -110,6 +110,7 @@ def forms_written(sample: Ingested) -> dict[str, int]:
     return counts
 
 
+@pytest.mark.slow  # the module's refresh
 def test_the_environment_configures_the_command_line_and_the_publication_counts_respondents(area: Area) -> None:
     assert area.first.returncode == 0, area.first.stderr[-3000:]
     assert f"published: {area.published}" in area.first.stdout
@@ -119,6 +120,7 @@ def test_the_environment_configures_the_command_line_and_the_publication_counts_
     assert list((area.root / "cleaning_log").glob("**/*.xlsx")), "the cleaning log went elsewhere"
 
 
+@pytest.mark.slow  # the module's refresh
 def test_leftovers_of_a_crashed_run_are_gone_after_the_next_run(area: Area) -> None:
     assert area.first.returncode == 0, area.first.stderr[-3000:]
     assert [path for path in area.planted if path.exists()] == []
@@ -128,6 +130,7 @@ def test_leftovers_of_a_crashed_run_are_gone_after_the_next_run(area: Area) -> N
     assert list(area.root.glob("published.duckdb.tmp-*")) == []
 
 
+@pytest.mark.slow  # the module's refresh
 def test_a_missing_raw_folder_is_refused_and_nothing_is_generated_into_it(area: Area) -> None:
     before = area.published_bytes
     mistyped = area.root / "raw_typo"
@@ -141,6 +144,7 @@ def test_a_missing_raw_folder_is_refused_and_nothing_is_generated_into_it(area: 
 
 
 @pytest.mark.parametrize("layout", ["no year folder", "empty form folders", "only hidden files"])
+@pytest.mark.slow  # the module's refresh
 def test_an_empty_year_is_refused(area: Area, tmp_path: Path, layout: str) -> None:
     before = area.published_bytes
     raw = tmp_path / "raw"
@@ -157,6 +161,7 @@ def test_an_empty_year_is_refused(area: Area, tmp_path: Path, layout: str) -> No
     assert not (tmp_path / "fresh.duckdb").exists()  # refused before any work
 
 
+@pytest.mark.slow  # the module's refresh
 def test_an_edition_without_a_codebook_is_refused(area: Area) -> None:
     before = area.published_bytes
     year = area.root / "raw" / "2031" / "municipality"
@@ -167,7 +172,7 @@ def test_an_edition_without_a_codebook_is_refused(area: Area) -> None:
     assert area.published_bytes == before
 
 
-@pytest.mark.slow
+@pytest.mark.slow  # the module's refresh
 def test_a_sharp_drop_is_refused_and_force_publishes(area: Area, tmp_path: Path) -> None:
     assert area.first.returncode == 0, area.first.stderr[-3000:]
     published = tmp_path / "published.duckdb"
@@ -196,6 +201,7 @@ def test_a_sharp_drop_is_refused_and_force_publishes(area: Area, tmp_path: Path)
     assert meta is not None and json.loads(meta[RESPONDENTS_KEY])["2023"]["municipality"] == kept
 
 
+@pytest.mark.slow  # the module's refresh
 def test_a_full_disk_during_publish_is_one_sentence_and_the_publication_stays(area: Area) -> None:
     assert area.first.returncode == 0, area.first.stderr[-3000:]
     before = area.published_bytes

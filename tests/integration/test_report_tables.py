@@ -9,8 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from warehouse.report.charts import MISPRINTED_N, matches
+
+pytestmark = pytest.mark.slow  # the calibrated national year, built by dbt
 
 EDITION = 2023
 

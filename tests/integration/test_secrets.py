@@ -22,7 +22,7 @@ from tests.conftest import Ingested
 from tests.postgres_server import server_url
 from warehouse.redact import HIDDEN
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.slow  # refreshes and Dagster runs
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -28,7 +28,7 @@ needs_chromium = pytest.mark.skipif(
     not CHROMIUM.exists() and not os.environ.get("WAREHOUSE_REQUIRE_CHROMIUM"),
     reason="/usr/bin/chromium is not installed",
 )
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.slow  # the shared refresh and Chromium
 
 
 @pytest.fixture(scope="module")

@@ -28,6 +28,8 @@ from warehouse.transform.dbt import build, write_lookups
 from warehouse.workbook.cells import answers_to_cells
 from warehouse.workbook.template import write_workbook
 
+pytestmark = pytest.mark.slow  # a dbt build of a second modern edition
+
 BASE, NEXT = 2023, 2024
 REWORDED, NEW_KEY = "q2_council", "q2_council_meeting_body"
 EXTENDED, NEW_OPTION = "q1_implementation_structure", [4, "whole_programme_outsourced", "事業全体を外部に委託している"]

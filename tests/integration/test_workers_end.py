@@ -11,9 +11,7 @@ import time
 from pathlib import Path
 
 import psutil
-import pytest
 
-pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
 
 

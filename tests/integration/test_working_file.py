@@ -19,12 +19,11 @@ from tests.runs import refresh_files
 from warehouse.pipeline.refusals import Refused, check_years, respondents_metadata
 from warehouse.publish.swap import publish
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.slow  # refreshes
 ROOT = Path(__file__).resolve().parents[2]
 GARBAGE = b"half a copied file " * 1000
 
 
-@pytest.mark.slow
 def test_a_working_file_that_cannot_be_read_is_moved_aside_and_rebuilt(clean_year: Ingested, tmp_path: Path) -> None:
     shutil.copytree(clean_year.raw, tmp_path / "raw")
     db = tmp_path / "w.duckdb"
