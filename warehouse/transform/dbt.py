@@ -59,6 +59,8 @@ create table if not exists transform.builds (
 """
 
 
+#: What dbt writes to ``<artifacts>/logs/dbt.log`` unless ``DBT_LOG_LEVEL_FILE`` says otherwise.
+LOG_LEVEL_FILE = "info"
 #: How many runs' dbt results are kept under ``<artifacts>/runs/`` (``WAREHOUSE_DBT_RUNS_KEPT``).
 RUNS_KEPT = 10
 
@@ -254,6 +256,9 @@ def dbt_env(db: Path) -> dict[str, str]:
         "DBT_PROFILES_DIR": str(PROJECT_DIR),
         "DBT_TARGET_PATH": str(folder / "target"),
         "DBT_LOG_PATH": str(folder / "logs"),
+        # dbt's file log at its default level (debug) holds every statement's SQL: 10 MB and an eighth of the
+        # time of a build of the whole project; the compiled SQL is in target/ anyway (set it to debug to see it)
+        "DBT_LOG_LEVEL_FILE": os.environ.get("DBT_LOG_LEVEL_FILE", LOG_LEVEL_FILE),
     }
 
 
