@@ -10,6 +10,7 @@ sentence, and nothing else.
 """
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 import dagster as dg
@@ -68,12 +69,22 @@ def run_year(context: Context) -> int | None:
 
 
 def steps_of_run(context: Context) -> set[str]:
-    """The plan's steps this Dagster run executes: those whose assets or checks it selected."""
-    selection: Iterable[dg.AssetKey] | None = context.run.asset_selection
-    checks = context.run.asset_check_selection
-    if selection is None:
-        return set(PLAN)
-    found = {step_of(key) for key in selection} | {step_of_check(key) for key in checks or ()}
+    """The plan's steps this Dagster run executes (a step warms the next one's worker only if it runs)."""
+    return steps_selected(context.job_def, context.run.asset_selection, context.run.asset_check_selection)
+
+
+def steps_selected(
+    job: dg.JobDefinition,
+    assets: AbstractSet[dg.AssetKey] | None,
+    checks: AbstractSet[dg.AssetCheckKey] | None,
+) -> set[str]:
+    """The plan's steps of the assets and checks a run of ``job`` selected, or of the job's own when it runs
+    whole: Dagster then leaves the run's selection unset, or empty (``execute_in_process``)."""
+    layer = job.asset_layer
+    whole = not assets
+    selected: Iterable[dg.AssetKey] = layer.selected_asset_keys if whole else assets or ()
+    checked: Iterable[dg.AssetCheckKey] = layer.asset_graph.asset_check_keys if whole else checks or ()
+    found = {step_of(key) for key in selected} | {step_of_check(key) for key in checked}
     return {step for step in found if step is not None}
 
 

@@ -16,9 +16,11 @@ import pytest
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.json import JSONSnapshotExtension
 
-from orchestration.constants import WRITER_POOL
+from orchestration.constants import GATE_FINDINGS, WRITER_POOL
 from orchestration.definitions import build_definitions
+from orchestration.resources import steps_selected
 from warehouse.codebook import FORMS
+from warehouse.pipeline.plan import PLAN
 from warehouse.settings import Settings
 
 pytestmark = pytest.mark.slow  # the code location, which parses the dbt project
@@ -139,3 +141,19 @@ def test_a_rule_change_is_a_new_code_version_of_the_models_of_its_form(defs: dg.
         code = path.read_text(encoding="utf-8").strip()
         assert node.code_version == hashlib.sha1(code.encode()).hexdigest(), name
     assert {f"int_{form}__rule_checks" for form in FORMS} <= set(generated)
+
+
+def test_a_run_of_a_whole_job_executes_the_steps_of_its_assets(defs: dg.Definitions) -> None:
+    """A step warms the next step's worker only when the run executes it: a whole job's run, whose selection
+    Dagster leaves unset or empty, executes every step of its assets and checks (a subset, its own)."""
+    everything = set(PLAN) - {"postgres"}  # the default settings name no PostgreSQL database: no such asset
+    for whole in (None, frozenset()):
+        assert steps_selected(defs.resolve_job_def("full_refresh"), whole, None) == everything
+        assert steps_selected(defs.resolve_job_def("publish"), whole, None) == {
+            "gate", "cleaning_log", "verdict", "publish", "site"
+        }  # fmt: skip
+    full_refresh = defs.resolve_job_def("full_refresh")
+    assert steps_selected(full_refresh, frozenset({dg.AssetKey(["marts", "fct_scenario_status"])}), None) == {"build"}
+    gate = {GATE_FINDINGS}
+    check = dg.AssetCheckKey(GATE_FINDINGS, "quality_gate")
+    assert steps_selected(full_refresh, frozenset(gate), frozenset({check})) == {"gate", "verdict"}
