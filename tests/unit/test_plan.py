@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import dagster as dg
@@ -10,6 +11,7 @@ from orchestration import constants
 from warehouse.pipeline import steps
 from warehouse.pipeline.plan import PLAN, describe
 from warehouse.pipeline.run import Run
+from warehouse.pipeline.workers import load_beside
 from warehouse.settings import Settings
 
 ORDER = ["ingest", "lookups", "build", "gate", "cleaning_log", "verdict", "publish", "postgres", "site"]
@@ -27,13 +29,23 @@ def test_the_steps_run_in_the_documented_order() -> None:
         assert f"\n{number}. {name}: {PLAN[name].does}" in describe()
 
 
-def test_a_step_warms_a_later_step_that_has_a_worker_to_warm() -> None:
+def test_a_step_warms_a_later_step_that_has_something_to_warm() -> None:
     for step in PLAN.values():
         if step.warms:
             later = PLAN[step.warms]
             assert ORDER.index(later.name) > ORDER.index(step.name), step.name
-            assert later.warm is not None and later.worker, step.name
+            assert later.warm is not None, step.name
     assert {name for name, step in PLAN.items() if step.worker} == set(steps.WORKERS)
+    assert "2. lookups:" in describe() and "starts the worker of build ahead" in describe()
+    assert "starts what it loads for site ahead" in describe()  # the site runs in the runner's process
+
+
+def test_a_module_loaded_beside_is_loaded_when_the_thread_ends() -> None:
+    assert "this_module_does_not_exist" not in sys.modules
+    load_beside("this_module_does_not_exist").join()  # a failure is left to the step: nothing raised here
+    thread = load_beside("colorsys")
+    thread.join()
+    assert "colorsys" in sys.modules and not thread.daemon
 
 
 def test_what_runs_in_the_background_never_holds_the_publication_back() -> None:

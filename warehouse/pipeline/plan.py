@@ -27,8 +27,8 @@ class Step:
     does: str
     func: StepFunction
     worker: bool = False  # runs in a worker process of its own (``steps.WORKERS[name]``)
-    warm: Callable[[Run], None] | None = None  # starts that process ahead, with what the step loads
-    warms: str = ""  # the later step whose process this one starts before it works
+    warm: Callable[[Run], None] | None = None  # loads ahead what the step needs (in its worker, if it has one)
+    warms: str = ""  # the later step this one warms before it works
     background: bool = False  # works beside the steps after it; the run waits for it at its end
     stops: str = ""  # what ends the run at this step (nothing after it runs)
     alerts: str = ""  # what it sends to the alert sink
@@ -67,6 +67,7 @@ PLAN: dict[str, Step] = {
             steps.gate,
             worker=True,
             warm=steps.warm_gate,
+            warms="site",
             stops="a form's returns fell below the share of the last publication's (unless forced)",
         ),
         Step(
@@ -101,6 +102,7 @@ PLAN: dict[str, Step] = {
             "site",
             "write the static site of the publication for the settings' audience",
             steps.write_site,
+            warm=steps.warm_site,
             holds_back=False,
         ),
     )
@@ -154,7 +156,8 @@ def describe() -> str:
         if step.worker:
             notes.append("in a worker process" + (", beside the steps after it" if step.background else ""))
         if step.warms:
-            notes.append(f"starts the worker of {step.warms} ahead")
+            ahead = "the worker of" if PLAN[step.warms].worker else "what it loads for"
+            notes.append(f"starts {ahead} {step.warms} ahead")
         if step.when is not None:
             notes.append("only when a PostgreSQL database is configured")
         if step.check is not None:

@@ -11,6 +11,7 @@ publication is copied and the site written).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,7 @@ from warehouse.pipeline import refusals, verdict
 from warehouse.pipeline.lock import duckdb_holder
 from warehouse.pipeline.run import Run
 from warehouse.pipeline.state import RefreshReport, Returns
-from warehouse.pipeline.workers import WarmProcess
+from warehouse.pipeline.workers import WarmProcess, load_beside
 from warehouse.publish import disclosure, postgres
 from warehouse.publish.swap import PublishError, _out_of_space, publish
 from warehouse.site.build import build_site
@@ -43,6 +44,8 @@ AFTER_FAILURES = (OSError, duckdb.Error, PublishError)
 
 #: The worker processes, one per step that runs in one (a process's own: Dagster runs its steps in one process).
 WORKERS = {"build": WarmProcess(), "gate": WarmProcess(), "cleaning_log": WarmProcess()}
+#: The modules loading beside, in a thread of this process, for a step that runs here (see :func:`warm_site`).
+LOADING: dict[str, threading.Thread] = {}
 
 
 class Stopped(Exception):
@@ -315,9 +318,18 @@ def site_not_written(site: Path, error: BaseException) -> str:
     return f"the site {site} was not written ({reason(error)}); the previous site is unchanged"
 
 
+def warm_site(run: Run) -> None:
+    """Load Great Expectations, whose site builder renders the Data Docs (~3 s of imports), in this process
+    while the gate validates in its own."""
+    LOADING["site"] = load_beside("great_expectations")
+
+
 def write_site(run: Run, report: RefreshReport) -> None:
     """The static site of the published file for the settings' audience (the latest year it draws)."""
     settings = run.settings
+    loading = LOADING.pop("site", None)
+    if loading is not None:
+        loading.join()  # the site forks a process for the profiles: never while a thread of this one imports
     try:
         report.site = build_site(settings.published, settings.site_dir, audience=settings.site_reader)
     except NothingToDraw as nothing:

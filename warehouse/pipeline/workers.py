@@ -1,11 +1,14 @@
 """Worker processes started ahead of their step, so that they load what the step needs (modules, the parsed
-dbt project) on the second core while the steps before it run; the step then runs in them.
+dbt project) on the second core while the steps before it run; the step then runs in them.  A step that runs
+in the runner's own process has its modules loaded beside, in a thread, while the runner waits for a worker.
 
 This module imports nothing heavy: a worker imports it first (its initializer lives here).
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import os
 import threading
 from collections.abc import Callable
@@ -62,3 +65,17 @@ def _end_with_parent() -> None:
 
 def _nothing() -> None:
     """What a worker started without warning prepares."""
+
+
+def load_beside(module: str) -> threading.Thread:
+    """Import ``module`` in a thread of this process, for a step that runs here to find it loaded: the thread
+    works while this process waits for a worker.  Not a daemon, so the process never ends mid-import; a failure
+    is left to the step, which imports the module again and says why."""
+
+    def load() -> None:
+        with contextlib.suppress(Exception):  # the step's own import raises it again, where it is reported
+            importlib.import_module(module)
+
+    thread = threading.Thread(target=load, name=f"load {module}")
+    thread.start()
+    return thread
