@@ -81,9 +81,8 @@ def steps_selected(
     """The plan's steps of the assets and checks a run of ``job`` selected, or of the job's own when it runs
     whole: Dagster then leaves the run's selection unset, or empty (``execute_in_process``)."""
     layer = job.asset_layer
-    whole = not assets
-    selected: Iterable[dg.AssetKey] = layer.selected_asset_keys if whole else assets or ()
-    checked: Iterable[dg.AssetCheckKey] = layer.asset_graph.asset_check_keys if whole else checks or ()
+    selected: Iterable[dg.AssetKey] = assets if assets else layer.selected_asset_keys
+    checked: Iterable[dg.AssetCheckKey] = (checks or ()) if assets else layer.asset_graph.asset_check_keys
     found = {step_of(key) for key in selected} | {step_of_check(key) for key in checked}
     return {step for step in found if step is not None}
 

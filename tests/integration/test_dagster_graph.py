@@ -147,12 +147,10 @@ def test_a_run_of_a_whole_job_executes_the_steps_of_its_assets(defs: dg.Definiti
     """A step warms the next step's worker only when the run executes it: a whole job's run, whose selection
     Dagster leaves unset or empty, executes every step of its assets and checks (a subset, its own)."""
     everything = set(PLAN) - {"postgres"}  # the default settings name no PostgreSQL database: no such asset
+    full_refresh, publish = defs.resolve_job_def("full_refresh"), defs.resolve_job_def("publish")
     for whole in (None, frozenset()):
-        assert steps_selected(defs.resolve_job_def("full_refresh"), whole, None) == everything
-        assert steps_selected(defs.resolve_job_def("publish"), whole, None) == {
-            "gate", "cleaning_log", "verdict", "publish", "site"
-        }  # fmt: skip
-    full_refresh = defs.resolve_job_def("full_refresh")
+        assert steps_selected(full_refresh, whole, None) == everything
+        assert steps_selected(publish, whole, None) == {"gate", "cleaning_log", "verdict", "publish", "site"}
     assert steps_selected(full_refresh, frozenset({dg.AssetKey(["marts", "fct_scenario_status"])}), None) == {"build"}
     gate = {GATE_FINDINGS}
     check = dg.AssetCheckKey(GATE_FINDINGS, "quality_gate")
