@@ -26,7 +26,7 @@ ROLE_FILES = {"test_postgres.py", "test_postgres_access.py", "test_secrets.py"}
 #: The shared fixtures that build dbt models or run a whole refresh: a test that uses one is ``slow``, left out of
 #: the inner loop (``pytest -m "not slow"``) wherever it is written.  Tests that build or refresh by themselves,
 #: or through a fixture of their own module, carry the mark in their module.
-BUILDING_FIXTURES = frozenset({"refreshed", "national", "hub_year", "across_years", "project"})
+BUILDING_FIXTURES = frozenset({"refreshed", "national", "every_edition", "across_years", "project"})
 INTEGRATION = Path(__file__).parent / "integration"
 
 

@@ -228,7 +228,9 @@ def _site(args: argparse.Namespace, settings: Settings) -> None:
     if report is None:
         raise SystemExit(f"site: {done.site_skipped} ({settings.published})")
     print(
-        f"site: {report.pages:,} pages of {report.fiscal_year} from {settings.published} in {report.seconds:.1f} s "
+        f"site: {report.pages:,} pages"
+        + (f" (prefectures and municipalities of {report.fiscal_year})" if report.fiscal_year else "")
+        + f" from {settings.published} in {report.seconds:.1f} s "
         f"({report.written:,} files written, {report.unchanged:,} unchanged, {report.removed:,} removed) "
         f"→ {report.index}"
     )

@@ -1,5 +1,6 @@
-"""Working files shared by several integration test files, built once per session: the calibrated hub year
-beside a few 2023 municipal returns, and the returns of 2016, 2017 and 2023 written by hand."""
+"""Working files shared by several integration test files, built once per session: the calibrated legacy
+editions and hub year beside a few 2023 municipal returns, and the returns of 2016, 2017 and 2023 written by
+hand."""
 
 from __future__ import annotations
 
@@ -18,8 +19,14 @@ from warehouse.transform import dbt as transform_dbt
 from warehouse.transform.dbt import build, write_lookups
 
 HUB_EDITION = 2025
-HUB_MODELS = [
+#: The 8-item surveys of 平成27〜29年度 and Tokyo's, dealt in full (the forms are small).
+LEGACY_EDITIONS = (2015, 2016, 2017)
+EVERY_EDITION_MODELS = [
     "+rpt_published_charts",
+    "+agg_program_items_mean",
+    "+agg_program_items_by_prefecture",
+    "+dim_survey_edition",  # what the site names the editions and questions by
+    "+dim_question",
     "+path:models/marts/hub",
     "+int_hub__rule_checks",
     QUALITY_MODELS,
@@ -38,14 +45,16 @@ HUB_LINKAGE_2023 = {
 
 
 @pytest.fixture(scope="session")
-def hub_year(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The calibrated hub year (seed 5), loaded directly and built by dbt, with two 2023 municipal returns so
-    that the municipalities' answers meet the hubs that serve them."""
-    db = tmp_path_factory.mktemp("hubs") / "warehouse.duckdb"
-    load_directly(db, deal(HUB_EDITION, seed=5))
+def every_edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The calibrated legacy editions and hub year (seed 5), loaded directly and built by dbt, with two 2023
+    municipal returns so that the municipalities' answers meet the hubs that serve them: every edition's report
+    table, the hubs' marts and the legacy means, in one build."""
+    db = tmp_path_factory.mktemp("every_edition") / "warehouse.duckdb"
+    for edition in (*LEGACY_EDITIONS, HUB_EDITION):
+        load_directly(db, deal(edition, seed=5))
     load_hand_returns(db, 2023, "municipality", HUB_LINKAGE_2023)
     write_lookups(db)
-    report = build(db, select=HUB_MODELS, args=CAUTIOUS)
+    report = build(db, select=EVERY_EDITION_MODELS, args=CAUTIOUS)
     assert report.success, report.failures
     return db
 

@@ -1,10 +1,10 @@
 """Every SQL query of docs/analysts.md and README.md, run where the docs say it runs: on the published DuckDB
 file that holds the editions its section needs, and on that file's copy in PostgreSQL, with the same rows.
 
-The files are the session's: the refreshed reduced 2023 sample (``refreshed``), the hub year with two 2023
-municipal returns (``hub_year``) and the hand-written returns of 2016, 2017 and 2023 (``across_years``); the
-two working files are published here as the refresh would (no gate: they have none), then copied to
-PostgreSQL, which takes seconds."""
+The files are the session's: the refreshed reduced 2023 sample (``refreshed``), the legacy editions and the hub
+year with two 2023 municipal returns (``every_edition``) and the hand-written returns of 2016, 2017 and 2023
+(``across_years``); the two working files are published here as the refresh would (no gate: they have none),
+then copied to PostgreSQL, which takes seconds."""
 
 from __future__ import annotations
 
@@ -22,11 +22,9 @@ import psycopg
 import pytest
 
 from tests.postgres_server import fresh_database, server_url
+from tests.runs import publish_working
 from warehouse.pipeline.state import RefreshReport
-from warehouse.pipeline.steps import PUBLISHED_SCHEMAS
-from warehouse.publish import disclosure
 from warehouse.publish.postgres import publish_postgres
-from warehouse.publish.swap import publish
 
 pytestmark = pytest.mark.slow  # every edition built by dbt, and PostgreSQL
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,14 +69,7 @@ def _target(published: Path) -> Iterator[Target]:
 
 
 def _published(working: Path, folder: Path) -> Path:
-    """The working file published as the refresh publishes it (its schemas, their declarations)."""
-    with duckdb.connect(str(working), read_only=True) as con:
-        present = {s for (s,) in con.execute("select schema_name from duckdb_schemas()").fetchall()}
-    path = folder / "published.duckdb"
-    schemas = [s for s in PUBLISHED_SCHEMAS if s in present]
-    declarations = disclosure.read_working(working)
-    publish(working, path, schemas, metadata={"run_id": "documented-queries"}, declarations=declarations)
-    return path
+    return publish_working(working, folder, "documented-queries")
 
 
 @pytest.fixture(scope="module")
@@ -87,8 +78,8 @@ def release_5(refreshed: tuple[RefreshReport, Path]) -> Iterator[Target]:
 
 
 @pytest.fixture(scope="module")
-def hubs(hub_year: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
-    yield from _target(_published(hub_year, tmp_path_factory.mktemp("hubs_published")))
+def hubs(every_edition: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
+    yield from _target(_published(every_edition, tmp_path_factory.mktemp("hubs_published")))
 
 
 @pytest.fixture(scope="module")

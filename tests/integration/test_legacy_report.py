@@ -1,7 +1,8 @@
 """The report table rebuilds the published figures of the legacy surveys from the calibrated sample.
 
 The three editions of the 8-item 実施状況調査 and both years of Tokyo's survey are dealt in full (the
-forms are small), loaded straight into the raw schema and built by dbt into one warehouse.
+forms are small), loaded straight into the raw schema and built by dbt, beside the hub year
+(``every_edition`` in ``tests/integration/conftest.py``).
 """
 
 from __future__ import annotations
@@ -10,16 +11,9 @@ import csv
 from pathlib import Path
 
 import duckdb
-import pytest
 
-from tests.direct_load import load_directly
 from warehouse.report.charts import FLAG_BAND_SOURCE, counts_for, matches, published_csv
-from warehouse.sample.generate import deal
-from warehouse.transform.dbt import build, write_lookups
 
-pytestmark = pytest.mark.slow  # the legacy editions, built by dbt
-
-EDITIONS = (2015, 2016, 2017)
 #: The report's band sizes (implied, published_other_notes.md §3.3) and the 2015 census bands the warehouse
 #: cuts 平成29年度 by (reference data SOURCE.md: no sourced population gives the report's).
 PRINTED_BANDS = {
@@ -54,17 +48,6 @@ COLUMNS = (
 )
 
 
-@pytest.fixture(scope="module")
-def legacy_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("legacy") / "warehouse.duckdb"
-    for edition in EDITIONS:
-        load_directly(db, deal(edition, seed=5))
-    write_lookups(db)
-    report = build(db, select=["+rpt_published_charts"])
-    assert report.success, report.failures
-    return db
-
-
 def _rows(db: Path, where: str) -> list[dict]:
     with duckdb.connect(str(db), read_only=True) as con:
         cursor = con.execute(f"select {COLUMNS} from report.rpt_published_charts where {where}")
@@ -83,8 +66,8 @@ def _mismatch(row: dict) -> str | None:
     return None
 
 
-def test_every_high_confidence_legacy_row_is_rebuilt(legacy_warehouse: Path) -> None:
-    rows = _rows(legacy_warehouse, "fiscal_year < 2023 and form = 'municipality' and breakdown is null")
+def test_every_high_confidence_legacy_row_is_rebuilt(every_edition: Path) -> None:
+    rows = _rows(every_edition, "fiscal_year < 2023 and form = 'municipality' and breakdown is null")
     with published_csv(2017, "published_legacy_results.csv").open(encoding="utf-8") as handle:
         printed = [r for r in csv.DictReader(handle) if r["source"] == "000"]
     assert len(rows) == len(printed) - 85 == 173  # 258 printed shares of seed 000; the 85 band rows below
@@ -98,11 +81,11 @@ def test_every_high_confidence_legacy_row_is_rebuilt(legacy_warehouse: Path) -> 
     assert sorted((r["fiscal_year"], r["option_label"]) for r in flagged) == [(2015, "支援あり"), (2015, "支援無し")]
 
 
-def test_population_band_rows_by_the_warehouse_bands(legacy_warehouse: Path) -> None:
+def test_population_band_rows_by_the_warehouse_bands(every_edition: Path) -> None:
     """Every printed band share is in the report table with the printed n beside the census band's n and
     flagged; each one a count over the census band's n prints as matches, except those listed, and the
     rest no count over that n prints (listed with the nearest share)."""
-    rows = _rows(legacy_warehouse, "fiscal_year = 2017 and form = 'municipality' and breakdown is not null")
+    rows = _rows(every_edition, "fiscal_year = 2017 and form = 'municipality' and breakdown is not null")
     assert len(rows) == 85
     assert {(r["breakdown"], r["n_printed"], r["n"]) for r in rows} == {
         (band, PRINTED_BANDS[band], CENSUS_BANDS[band]) for band in PRINTED_BANDS
@@ -127,8 +110,8 @@ def test_population_band_rows_by_the_warehouse_bands(legacy_warehouse: Path) -> 
     assert worst < 2, sorted(unreachable.items(), key=lambda kv: -abs(kv[1][2] - float(kv[1][0])))[:5]
 
 
-def test_tokyo_table_is_rebuilt_exactly(legacy_warehouse: Path) -> None:
-    rows = _rows(legacy_warehouse, "form = 'tokyo_municipality'")
+def test_tokyo_table_is_rebuilt_exactly(every_edition: Path) -> None:
+    rows = _rows(every_edition, "form = 'tokyo_municipality'")
     assert len(rows) == 29
     assert [r for r in rows if _mismatch(r) or r["n"] != 53 or r["respondents"] != r["count_printed"]] == []
     assert all(f"{r['percent']:.1f}" == r["percent_printed"] for r in rows)
@@ -141,18 +124,12 @@ def test_tokyo_table_is_rebuilt_exactly(legacy_warehouse: Path) -> None:
 MEAN_METHODS = {2016: "pooled", 2017: "mean_of_prefecture_means"}
 
 
-def test_the_published_mean_number_of_items_and_its_method(legacy_warehouse: Path) -> None:
-    report = build(
-        legacy_warehouse,
-        select=["+agg_program_items_mean"],
-        args=("run",),
-    )
-    assert report.success, report.failures
+def test_the_published_mean_number_of_items_and_its_method(every_edition: Path) -> None:
     path = published_csv(2017, "published_legacy_other_figures.csv")
     with path.open(encoding="utf-8") as handle:
         printed = {(int(r["edition"]), r["value"]) for r in csv.DictReader(handle) if r["measure"] == "mean_items"}
     assert {edition for edition, _ in printed} == set(MEAN_METHODS)
-    with duckdb.connect(str(legacy_warehouse), read_only=True) as con:
+    with duckdb.connect(str(every_edition), read_only=True) as con:
         means = dict(
             ((year, method), mean)
             for year, method, mean in con.execute(

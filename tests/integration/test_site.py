@@ -7,14 +7,13 @@ prefecture's show the same counts and no answer their reader may not read."""
 from __future__ import annotations
 
 import csv
-import os
 import re
-import subprocess
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from tests.browser import chromium, needs_chromium, screenshot
 from warehouse.pipeline.run import Run
 from warehouse.pipeline.state import RefreshReport
 from warehouse.pipeline.steps import write_site
@@ -23,11 +22,6 @@ from warehouse.settings import Settings
 from warehouse.site.build import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-needs_chromium = pytest.mark.skipif(
-    not CHROMIUM.exists() and not os.environ.get("WAREHOUSE_REQUIRE_CHROMIUM"),
-    reason="/usr/bin/chromium is not installed",
-)
 pytestmark = pytest.mark.slow  # the shared refresh and Chromium
 
 
@@ -55,14 +49,14 @@ def test_national_tables_hold_the_report_and_the_printed_values(site: tuple[Path
         ).fetchall()
     assert len(charts) > 100
     for form, chart_id, respondents, ns, percents, printed in charts[::7]:
-        rows = _csv(root / "national" / "csv" / f"{form}-{chart_id}.csv")
+        rows = _csv(root / "national" / "2023" / "csv" / f"{form}-{chart_id}.csv")
         assert [r["回答数"] for r in rows] == ["" if k is None else str(k) for k in respondents]
         assert [int(r["n"]) for r in rows] == ns
         assert [r["再集計（%）"] for r in rows] == ["" if p is None or p != p else f"{p:.1f}" for p in percents]
         assert [r["印刷値（%）"] for r in rows] == ["" if p is None else f"{float(p):.1f}" for p in printed]
-        page = (root / "national" / f"{form}.html").read_text(encoding="utf-8")
+        page = (root / "national" / "2023" / f"{form}.html").read_text(encoding="utf-8")
         assert f'id="chart-{chart_id}"' in page and f'href="csv/{form}-{chart_id}.csv"' in page
-        alone = (root / "national" / f"{form}-{chart_id}.html").read_text(encoding="utf-8")
+        alone = (root / "national" / "2023" / f"{form}-{chart_id}.html").read_text(encoding="utf-8")
         assert f'href="csv/{form}-{chart_id}.csv"' in alone
 
 
@@ -156,17 +150,18 @@ def test_profiles_split_over_two_processes_are_the_same_pages(site: tuple[Path, 
     assert (again.written, again.removed, again.unchanged) == (0, 0, one.written)
 
 
-def test_a_publication_without_scene_returns_writes_no_site(site: tuple[Path, Path], tmp_path: Path) -> None:
-    """A file holding only editions the pages do not draw (the hub survey alone): the refresh's last step
-    writes nothing and says why, instead of failing after the publication."""
+def test_a_publication_with_nothing_to_draw_writes_no_site(site: tuple[Path, Path], tmp_path: Path) -> None:
+    """A file holding no published chart and no municipal return of the scenes: the refresh's last step writes
+    nothing and says why, instead of failing after the publication."""
     published = tmp_path / "published.duckdb"
+    tables = (("report", "rpt_municipal_measure_shares"), ("report", "rpt_published_charts"), ("meta", "disclosure"))
     with duckdb.connect(str(published)) as con:
         con.execute(f"attach '{site[0]}' as whole (read_only)")
-        for schema, table in (("report", "rpt_municipal_measure_shares"), ("meta", "disclosure")):
+        for schema, table in tables:
             con.execute(f"create schema if not exists {schema}")
             con.execute(f"create table {schema}.{table} as from whole.{schema}.{table} limit 0")
-        con.execute("insert into meta.disclosure from whole.meta.disclosure where table_name in ('disclosure', ?)",
-                    ["rpt_municipal_measure_shares"])  # fmt: skip
+        con.execute("insert into meta.disclosure from whole.meta.disclosure where table_name in ('disclosure', ?, ?)",
+                    ["rpt_municipal_measure_shares", "rpt_published_charts"])  # fmt: skip
     settings = Settings.from_env({}).override(published=published, site=tmp_path / "site")
     done = RefreshReport(2023)
     write_site(Run.of(settings, 2023, steps=["site"]), done)
@@ -230,15 +225,6 @@ def test_a_prefectures_site_shows_its_own_answers_only(site: tuple[Path, Path], 
     assert "都道府県用" in quality
 
 
-def _chromium(*args: str) -> str:
-    done = subprocess.run(
-        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", *args],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr[-2000:]
-    return done.stdout
-
-
 @needs_chromium
 def test_chromium_draws_the_pages_with_the_embedded_font(site: tuple[Path, Path], screenshots: Path) -> None:
     published, root = site
@@ -250,17 +236,12 @@ def test_chromium_draws_the_pages_with_the_embedded_font(site: tuple[Path, Path]
     prefecture = root / "prefecture" / f"{prefecture_code}.html"
     pages = {
         "index": root / "index.html",
-        "national_chart": root / "national" / "municipality-35.html",
+        "national_chart": root / "national" / "2023" / "municipality-35.html",
         "prefecture": prefecture,
         "municipality": municipality,
     }
     for name, page in pages.items():
-        shot = screenshots / f"site_{name}.png"
-        shot.unlink(missing_ok=True)
-        url = page.as_uri()
-        # the virtual time budget lets the page load its font before the picture is taken
-        _chromium(f"--screenshot={shot}", "--window-size=1280,1000", "--virtual-time-budget=10000", url)
-        assert shot.stat().st_size > 20_000, f"{shot} looks blank"
+        screenshot(page, screenshots / f"site_{name}.png")
     # the font the pages declare is the one shipped in assets/, loaded from disk: no system font stands in
     probe = root / "font_probe.html"
     probe.write_text(
@@ -271,7 +252,7 @@ def test_chromium_draws_the_pages_with_the_embedded_font(site: tuple[Path, Path]
         encoding="utf-8",
     )
     try:
-        dom = _chromium("--virtual-time-budget=5000", "--dump-dom", probe.as_uri())
+        dom = chromium("--virtual-time-budget=5000", "--dump-dom", probe.as_uri())
     finally:
         probe.unlink()
     title = re.search(r"<title>(.*)</title>", dom)

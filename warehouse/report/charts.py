@@ -10,10 +10,12 @@ from __future__ import annotations
 import csv
 import math
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from warehouse.codebook.model import EDITIONS_DIR, Codebook, Item
 from warehouse.yaml_files import read_yaml
@@ -233,6 +235,16 @@ def load_charts(edition: int, form: str) -> tuple[Chart, ...]:
             )
         )
     return tuple(charts)
+
+
+def rank_holds(row: Mapping[str, Any], chart: Sequence[Mapping[str, Any]]) -> bool:
+    """Whether the rebuilt ranks of a chart's options bear out the rank the report's text gives ``row``: the k
+    options it names least are the k lowest; the option it names n-th is n-th from the top, tied with no other."""
+    if row["rank_printed"] == "least":
+        named_least = sum(other["rank_printed"] == "least" for other in chart)
+        return row["rank_from_bottom"] is not None and row["rank_from_bottom"] <= named_least
+    same = [other for other in chart if other["rank_from_top"] == row["rank_from_top"]]
+    return row["rank_from_top"] == int(row["rank_printed"]) and len(same) == 1
 
 
 def matches(count: int, n: int, percent: str) -> bool:

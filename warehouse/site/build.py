@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from html import escape
+from itertools import groupby
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from warehouse.publish.audience import open_for
 from warehouse.publish.disclosure import PUBLIC, Reader
 from warehouse.site import compare, coordinator, municipality, national, page, prefecture, quality
 from warehouse.site import data_docs as gx_docs
-from warehouse.site.data import SiteData, latest_year, load
+from warehouse.site.data import Edition, NothingToDraw, SiteData, charts_published, latest_year, load
 from warehouse.site.writer import SiteWriter, WriterState
 
 DATA_DOCS = "data_docs"
@@ -37,7 +38,7 @@ DATA_DOCS = "data_docs"
 @dataclass(frozen=True)
 class SiteReport:
     root: Path
-    fiscal_year: int
+    fiscal_year: int | None  # of the prefecture and municipality pages (None: only the published charts)
     pages: int
     written: int
     unchanged: int
@@ -81,35 +82,38 @@ def build_site(
     reader = audience or Reader(PUBLIC)
     with open_for(published, reader) as con:
         year = year if year is not None else latest_year(con)
+        if year is None and not charts_published(con):
+            raise NothingToDraw("the published file holds no published chart and no municipal returns: nothing to draw")
         data = load(con, year, reader)
-        docs_source = gx_docs.outcomes(con, year) if data_docs else None
-        analysis = coordinator.rows(con, year)
+        docs_source = gx_docs.outcomes(con, year) if data_docs and year is not None else None
+        analysis = coordinator.rows(con, year) if year is not None else None
     if processes is None:
         processes = 2 if (os.cpu_count() or 1) >= 2 and len(data.municipalities) >= SPLIT_FROM else 1
     writer = SiteWriter(out)
     compare.reset()
     split = round(len(data.municipalities) * FORKED_SHARE)
+    docs_link = None
     with _profiles_beside(data, writer, slice(0, split)) if processes > 1 else nullcontext() as forked:
         _assets(writer)
-        docs = (
+        if docs_source and writer.version:
             gx_docs.write(docs_source, writer.version / DATA_DOCS, year, writer.current(DATA_DOCS))
-            if docs_source and writer.version
-            else None
-        )
-        docs_link = f"../{DATA_DOCS}/index.html" if docs else None
-        forms = national.write(data, writer)
-        prefecture.write(data, writer)
-        municipality.write(data, writer, slice(split, None) if forked else slice(None))
+            docs_link = f"../{DATA_DOCS}/index.html"
+        editions = national.write(data, writer)
+        if year is not None:
+            prefecture.write(data, writer)
+            municipality.write(data, writer, slice(split, None) if forked else slice(None))
         if forked:
             writer.merge(forked())
-    quality.write(data, writer, docs_link)
-    coordinator_page = coordinator.write(data, writer, analysis)
-    writer.write("index.html", _index(data, forms, coordinator_page, docs_link))
+    coordinator_page = False
+    if year is not None:
+        quality.write(data, writer, docs_link)
+        coordinator_page = coordinator.write(data, writer, analysis)
+    writer.write("index.html", _index(data, editions, coordinator_page, docs_link))
     writer.finish()
     compare.reset()
     pages = writer.pages
     seconds = time.perf_counter() - started
-    docs_index = out / DATA_DOCS / "index.html" if docs else None  # through the site's link, as readers open it
+    docs_index = out / DATA_DOCS / "index.html" if docs_link else None  # through the site's link, as readers open it
     return SiteReport(out, year, pages, len(writer.written), writer.unchanged, len(writer.removed), seconds, docs_index)
 
 
@@ -161,27 +165,44 @@ def _assets(writer: SiteWriter) -> None:
         writer.write(f"assets/{name}", (fonts / name).read_bytes())
 
 
-def _index(data: SiteData, forms: list[tuple[str, str, int]], coordinator_page: bool, docs: str | None) -> str:
+PRINTED_ONLY = "、回答なし：印刷値のみ"
+
+
+def _index(data: SiteData, editions: list[tuple[Edition, int]], coordinator_page: bool, docs: str | None) -> str:
     publication = data.publication or {}
-    items = "".join(
-        f'<li><a href="national/{form}.html">{escape(label)}</a>（{charts}図）</li>' for form, label, charts in forms
-    )
-    prefectures = "".join(
-        f'<li><a href="prefecture/{code}.html">{escape(name)}</a></li>' for code, name in data.prefectures
-    )
-    extra = (
-        '<li><a href="coordinator/index.html">コーディネーターの有無と取り組み（参考資料の χ² 検定）</a></li>'
-        if coordinator_page
-        else ""
-    )
-    municipalities = "市町村のページは各都道府県のページから。" if data.history else "市町村ごとの回答はありません。"
-    docs_item = f'<li><a href="{escape(docs[3:])}">Great Expectations Data Docs</a></li>' if docs else ""
-    body = (
-        f'<p class="note">公表ファイル（{escape(str(publication.get("published_at", ""))[:19])} 公開、ゲート実行 '
-        f"{escape(str(publication.get('gate_run_id', '')))}）から生成。"
-        f"このサイトの読者：{escape(data.reader.describe())}。{municipalities}</p>"
-        f"<h2>全国集計（報告書 図４－１〜４－３の再集計）</h2><ul>{items}{extra}</ul>"
-        f'<h2>品質</h2><ul><li><a href="quality/index.html">品質ゲートの結果</a></li>{docs_item}</ul>'
-        f'<h2>都道府県</h2><ul class="columns">{prefectures}</ul>'
-    )
-    return page.frame(f"在宅医療・介護連携推進事業 {data.edition_label} 調査結果", body, 0)
+    by_year = []
+    for year, group in groupby(editions, key=lambda e: e[0].year):
+        group = list(group)
+        items = "".join(
+            f'<li><a href="{national.page_path(edition)}">{escape(edition.title)}</a>'
+            f"（{charts}図{'' if edition.has_returns else PRINTED_ONLY}）</li>"
+            for edition, charts in group
+        )
+        extra = (
+            '<li><a href="coordinator/index.html">コーディネーターの有無と取り組み（参考資料の χ² 検定）</a></li>'
+            if coordinator_page and year == data.year
+            else ""
+        )
+        by_year.append(f"<h3>{escape(group[0][0].edition_label)}（{year}年度）</h3><ul>{items}{extra}</ul>")
+    parts = [
+        f'<p class="note">公表ファイル（{escape(str(publication.get("published_at", ""))[:19])} 公開'
+        + (f"、ゲート実行 {escape(str(publication['gate_run_id']))}" if publication.get("gate_run_id") else "")
+        + "）から生成。"
+        f"このサイトの読者：{escape(data.reader.describe())}。</p>",
+        f"<h2>全国集計（報告書の図の再集計）</h2>{''.join(reversed(by_year))}",
+    ]
+    if data.year is not None:
+        municipalities = (
+            "市町村のページは各都道府県のページから。" if data.history else "市町村ごとの回答はありません。"
+        )
+        docs_item = f'<li><a href="{escape(docs[3:])}">Great Expectations Data Docs</a></li>' if docs else ""
+        prefectures = "".join(
+            f'<li><a href="prefecture/{code}.html">{escape(name)}</a></li>' for code, name in data.prefectures
+        )
+        parts += [
+            f"<h2>品質（{escape(data.edition_label)}）</h2>"
+            f'<ul><li><a href="quality/index.html">品質ゲートの結果</a></li>{docs_item}</ul>',
+            f'<h2>都道府県（{escape(data.edition_label)}）</h2><p class="note">{municipalities}</p>'
+            f'<ul class="columns">{prefectures}</ul>',
+        ]
+    return page.frame("在宅医療・介護連携推進事業 調査結果", "".join(parts), 0)

@@ -34,25 +34,51 @@ class Shares:
 
 
 @dataclass
-class SiteData:
+class Edition:
+    """One form of one edition with the charts the report printed for it, as rebuilt from the file."""
+
     year: int
+    form: str
+    form_label: str
+    edition_label: str  # 令和5年度 …
+    survey_label: str | None  # the survey's name where an edition has more than one (実施状況調査, 東京都's)
+    charts: list[dict]  # rows of report.rpt_published_charts, with the question's label
+
+    @property
+    def title(self) -> str:
+        return f"{self.survey_label}：{self.form_label}" if self.survey_label else self.form_label
+
+    @property
+    def has_returns(self) -> bool:
+        """Whether the file holds returns of this form and edition (else the pages show the printed values)."""
+        return any(row["n"] for row in self.charts)
+
+
+@dataclass
+class SiteData:
+    """What the pages draw: every edition's published charts, and the year's records for the prefecture and
+    municipality pages (empty when no year has municipal returns of the scenes)."""
+
+    year: int | None  # of the prefecture and municipality pages
     edition_label: str
-    forms: list[tuple[str, str]]  # (form, label)
-    charts: list[dict]  # rows of report.rpt_published_charts
-    prefectures: list[tuple[str, str]]  # (code, name)
-    municipalities: list[dict]  # dim_municipality rows with the population band of the year
-    band_column: str | None  # the column of the municipality records holding the population band
-    scenarios: dict[str, tuple[str, int, bool]]  # key → (label, order, is_scene)
-    initiatives: dict[str, tuple[str, int]]  # key → (label, order)
-    own: dict[str, dict[tuple[str, str], tuple[bool | None, str]]]  # municipality → (scope, measure) → value, status
-    shares: Shares
-    history: dict[str, list[tuple[int, str, bool | None]]]  # municipality → (year, scenario, engaged)
-    years: list[int]
-    findings: list[dict]  # gate.findings of the year
-    rule_results: list[dict]
-    gate_run: dict | None
+    editions: list[Edition]  # every form of every edition with published charts, by year and form
     publication: dict | None
-    prefecture_answers: dict[str, list[tuple[str, str, str]]]  # prefecture → (question no., label, answer)
+    prefectures: list[tuple[str, str]] = field(default_factory=list)  # (code, name)
+    municipalities: list[dict] = field(default_factory=list)  # dim_municipality rows, population band of the year
+    band_column: str | None = None  # the column of the municipality records holding the population band
+    scenarios: dict[str, tuple[str, int, bool]] = field(default_factory=dict)  # key → (label, order, is_scene)
+    initiatives: dict[str, tuple[str, int]] = field(default_factory=dict)  # key → (label, order)
+    # municipality → (scope, measure) → value, status
+    own: dict[str, dict[tuple[str, str], tuple[bool | None, str]]] = field(default_factory=dict)
+    shares: Shares = field(default_factory=Shares)
+    # municipality → (year, scenario, engaged)
+    history: dict[str, list[tuple[int, str, bool | None]]] = field(default_factory=dict)
+    years: list[int] = field(default_factory=list)
+    findings: list[dict] = field(default_factory=list)  # gate.findings of the year
+    rule_results: list[dict] = field(default_factory=list)
+    gate_run: dict | None = None
+    # prefecture → (question no., label, answer)
+    prefecture_answers: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
     reader: Reader = field(default_factory=lambda: Reader(disclosure.PUBLIC))
     declared: dict[str, Disclosure] = field(default_factory=dict)
 
@@ -73,41 +99,92 @@ def _records(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) ->
 
 
 class NothingToDraw(Exception):
-    """The published file holds no edition the pages draw (e.g. only the hub survey): no site is written."""
+    """The published file holds no published chart and no municipal returns of the scenes: no site is written."""
 
 
 #: Where the pages find each municipality's answers, and their shares (read by every reader).
 OWN = "report.rpt_municipal_measures"
 SHARES = "report.rpt_municipal_measure_shares"
+#: The report's charts of every edition, rebuilt (public).
+CHARTS = "report.rpt_published_charts"
 
 
-def latest_year(con: duckdb.DuckDBPyConnection) -> int:
-    """The latest edition with municipal returns of the scenes the pages draw: the report holds rows (with n 0)
-    for every edition whose charts the codebooks carry, and a hub or legacy edition has no scenes."""
+def relations(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The relations (``schema.name``) ``con`` holds: a file published without the gate, or before the report
+    tables existed, has its pages drawn from what it holds."""
+    return {
+        f"{schema}.{name}"
+        for schema, name in con.execute(
+            "select schema_name, table_name from duckdb_tables() where database_name = current_database() "
+            "union all select schema_name, view_name from duckdb_views() where database_name = current_database()"
+        ).fetchall()
+    }
+
+
+def latest_year(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The latest edition with municipal returns of the scenes, whose prefecture and municipality pages the site
+    draws (None: the file holds none, e.g. only hubs; the pages of the published charts are drawn anyway)."""
+    if SHARES not in relations(con):
+        return None
     row = con.execute(f"select max(fiscal_year) from {SHARES} where measure = 'engaged'").fetchone()
-    if not row or row[0] is None:
-        raise NothingToDraw("the published file holds no municipal returns of the scenes: nothing to draw")
-    return int(row[0])
+    return None if not row or row[0] is None else int(row[0])
 
 
-def load(con: duckdb.DuckDBPyConnection, year: int, reader: Reader | None = None) -> SiteData:
-    """What the pages of ``year`` draw, as ``reader`` (default: the public) may read it through ``con``."""
+#: The order of the forms within an edition on the pages (the report's order for 令和5年度).
+FORM_ORDER = {"municipality": 0, "prefecture": 1, "coordinator": 2}
+
+
+def charts_published(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the file holds the report's charts of any edition."""
+    return CHARTS in relations(con) and bool((con.execute(f"select count(*) from {CHARTS}").fetchone() or (0,))[0])
+
+
+def load_editions(con: duckdb.DuckDBPyConnection) -> list[Edition]:
+    """Every form and edition whose charts the report table rebuilds (a public table), oldest first."""
+    if not charts_published(con):
+        return []
+    rows = _records(
+        con,
+        f"""
+        select c.*, e.edition_label, e.form_label, e.survey_label,
+            q.question_label
+        from {CHARTS} as c
+        join marts.dim_survey_edition as e on e.fiscal_year = c.fiscal_year and e.form = c.form
+        left join marts.dim_question as q
+            on q.fiscal_year = c.fiscal_year and q.form = c.form and q.item_key = c.item_key
+        order by c.fiscal_year, c.form, c.chart_id, c.row_ordinal
+        """,
+    )
+    editions: list[Edition] = []
+    for row in rows:
+        if not editions or (editions[-1].year, editions[-1].form) != (row["fiscal_year"], row["form"]):
+            year, form = row["fiscal_year"], row["form"]
+            editions.append(Edition(year, form, row["form_label"], row["edition_label"], row["survey_label"], []))
+        editions[-1].charts.append(row)
+    return sorted(editions, key=lambda e: (e.year, FORM_ORDER.get(e.form, 9), e.form))
+
+
+def load(con: duckdb.DuckDBPyConnection, year: int | None, reader: Reader | None = None) -> SiteData:
+    """What the pages of ``year`` (None: no year has municipal returns of the scenes) draw, as ``reader``
+    (default: the public) may read it through ``con``."""
     reader = reader or Reader(disclosure.PUBLIC)
     (database,) = con.execute("select current_database()").fetchone() or ("",)
     declared = disclosure.read(con, database)
 
+    present = relations(con)
+
     def readable(relation: str) -> bool:
-        return reader.reads(declared[relation])
+        """In the file (one published without the gate has no gate schema) and readable by ``reader``."""
+        return relation in present and relation in declared and reader.reads(declared[relation])
+
+    publication = _records(con, "select * from meta.publication")
+    if year is None:
+        return SiteData(
+            None, "", load_editions(con), publication[0] if publication else None, reader=reader, declared=declared
+        )
 
     band_column = "population_band"
     editions = _records(con, "select * from marts.dim_survey_edition where fiscal_year = ? order by form", [year])
-    order = {"municipality": 0, "prefecture": 1, "coordinator": 2}
-    forms = sorted(((e["form"], e["form_label"]) for e in editions), key=lambda f: (order.get(f[0], 9), f[0]))
-    charts = _records(
-        con,
-        "select * from report.rpt_published_charts where fiscal_year = ? order by form, chart_id, row_ordinal",
-        [year],
-    )
     municipalities = _records(
         con,
         "select m.*, p.population_band from marts.dim_municipality as m "
@@ -173,13 +250,16 @@ def load(con: duckdb.DuckDBPyConnection, year: int, reader: Reader | None = None
     findings = (
         _records(con, "select * from gate.findings where fiscal_year = ?", [year]) if readable("gate.findings") else []
     )
-    rule_results = _records(con, "select * from gate.rule_results where fiscal_year = ? order by rule", [year])
-    gate_runs = _records(
-        con,
-        "select * from gate.runs where fiscal_year = ? order by finished_at desc limit 1",
-        [year],
+    rule_results = (
+        _records(con, "select * from gate.rule_results where fiscal_year = ? order by rule", [year])
+        if readable("gate.rule_results")
+        else []
     )
-    publication = _records(con, "select * from meta.publication")
+    gate_runs = (
+        _records(con, "select * from gate.runs where fiscal_year = ? order by finished_at desc limit 1", [year])
+        if readable("gate.runs")
+        else []
+    )
     answers: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     readable_answers = readable("provenance.answers") and readable("provenance.submissions")
     for prefecture, number, label, answer in (
@@ -208,8 +288,7 @@ def load(con: duckdb.DuckDBPyConnection, year: int, reader: Reader | None = None
     return SiteData(
         year=year,
         edition_label=editions[0]["edition_label"] if editions else f"{year}年度",
-        forms=forms,
-        charts=charts,
+        editions=load_editions(con),
         prefectures=prefectures,
         municipalities=municipalities,
         band_column=band_column,
