@@ -25,8 +25,11 @@ EVERY_EDITION_MODELS = [
     "+rpt_published_charts",
     "+agg_program_items_mean",
     "+agg_program_items_by_prefecture",
-    "+dim_survey_edition",  # what the site names the editions and questions by
+    # what the site names the editions, questions, 事業項目 and prefectures by
+    "+dim_survey_edition",
     "+dim_question",
+    "+dim_program_item",
+    "+dim_prefecture",
     "+path:models/marts/hub",
     "+int_hub__rule_checks",
     QUALITY_MODELS,

@@ -19,6 +19,7 @@ from warehouse.pipeline.state import RefreshReport
 from warehouse.pipeline.steps import write_site
 from warehouse.publish.disclosure import Reader
 from warehouse.settings import Settings
+from warehouse.site import svg
 from warehouse.site.build import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,6 +59,28 @@ def test_national_tables_hold_the_report_and_the_printed_values(site: tuple[Path
         assert f'id="chart-{chart_id}"' in page and f'href="csv/{form}-{chart_id}.csv"' in page
         alone = (root / "national" / "2023" / f"{form}-{chart_id}.html").read_text(encoding="utf-8")
         assert f'href="csv/{form}-{chart_id}.csv"' in alone
+
+
+def test_the_maps_colour_each_prefecture_by_the_share_of_its_municipalities(site: tuple[Path, Path]) -> None:
+    published, root = site
+    with duckdb.connect(str(published), read_only=True) as con:
+        shares = {
+            (f"{scope}-{measure}", code): (yes, n)
+            for scope, measure, code, yes, n in con.execute(
+                "select scope, measure, group_code, municipalities_yes, municipalities_asked "
+                "from report.rpt_municipal_measure_shares where fiscal_year = 2023 and group_kind = 'prefecture' "
+                "and measure in ('engaged', 'established', 'present')"
+            ).fetchall()
+        }
+    page = (root / "maps" / "2023.html").read_text(encoding="utf-8")
+    blocks = dict(re.findall(r'<figure class="chart" id="([^"]+)">(.*?)</figure>', page))
+    assert len(blocks) == len({anchor for anchor, _ in shares}) >= 9  # every scene, councils, coordinators
+    for anchor, block in blocks.items():
+        fills = dict(re.findall(r'<use href="#map-(\d\d)" fill="([^"]+)">', block))
+        assert len(fills) == 47
+        for code, fill in fills.items():
+            yes, n = shares.get((anchor, code), (0, 0))
+            assert fill == svg.map_class(round(100 * yes / n, 1) if n else None), (anchor, code)
 
 
 def test_prefecture_and_municipality_tables_hold_the_marts(site: tuple[Path, Path]) -> None:

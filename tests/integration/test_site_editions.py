@@ -18,7 +18,7 @@ import pytest
 from tests.browser import needs_chromium, screenshot
 from tests.runs import publish_working
 from warehouse.report.charts import FLAG_BAND_SOURCE, FLAG_PRINTED_N, rank_holds
-from warehouse.site import national
+from warehouse.site import geo, national, svg
 from warehouse.site.build import SiteReport, build_site
 
 pytestmark = pytest.mark.slow  # the shared build of every edition and Chromium
@@ -161,6 +161,46 @@ def test_tokyos_table_reads_across_its_two_years(
     assert "（エ）と（オ）は両年度とも同一の値" in page  # the report's likely copy error, said
 
 
+FILL = re.compile(r'<use href="#map-(\d\d)" fill="([^"]+)"><title>([^<]*)</title></use>')
+
+
+def test_the_8_item_maps_colour_each_prefecture_by_its_share(editions_site: tuple[Path, SiteReport]) -> None:
+    """Every map of every 8-item edition: each prefecture filled by the class of its share of municipalities
+    implementing the item, the numbers in the table's CSV, the source credited."""
+    published, site = editions_site
+    with duckdb.connect(str(published), read_only=True) as con:
+        rows = con.execute(
+            "select fiscal_year, program_item, prefecture_code, municipalities_implementing, municipalities_answered "
+            "from marts.agg_program_items_by_prefecture where form = 'municipality'"
+        ).fetchall()
+    shares: dict[tuple[int, str], dict[str, tuple[int, int]]] = defaultdict(dict)
+    for year, item, code, implementing, answered in rows:
+        shares[(year, item)][code] = (implementing, answered)
+    index = site.index.read_text(encoding="utf-8")
+    for year in (2015, 2016, 2017):
+        assert f'href="maps/{year}.html"' in index
+        page = (site.root / "maps" / f"{year}.html").read_text(encoding="utf-8")
+        assert geo.CREDIT in page and geo.OMITTED in page
+        blocks = page.split('<figure class="chart" id="item-')[1:]
+        assert len(blocks) == 8
+        for block in blocks:
+            item = block[0]
+            counts = shares[(year, item)]
+            fills = {code: (fill, title) for code, fill, title in FILL.findall(block)}
+            assert len(fills) == 47
+            for code, (fill, title) in fills.items():
+                yes, n = counts.get(code, (0, 0))
+                percent = round(100 * yes / n, 1) if n else None
+                assert fill == svg.map_class(percent), (year, item, code)
+                assert title.endswith("対象なし" if percent is None else f"{percent:.1f}%（{yes:,}／{n:,}）")
+            table = _csv(site.root / "maps" / "csv" / f"{year}-item-{item}.csv")
+            assert {r["都道府県コード"]: (int(r["該当"]), int(r["n"])) for r in table if r["n"]} == {
+                code: c for code, c in counts.items() if c[1]
+            }
+            yes, n = sum(c[0] for c in counts.values()), sum(c[1] for c in counts.values())
+            assert f"（全国 {100 * yes / n:.1f}%、{yes:,}／{n:,}）" in block
+
+
 @needs_chromium
 def test_chromium_draws_the_pages_of_every_edition(
     editions_site: tuple[Path, SiteReport],
@@ -175,6 +215,7 @@ def test_chromium_draws_the_pages_of_every_edition(
         "tokyo": (site.root / "national" / "2016" / "tokyo_municipality.html", 1100),
         "hub_flagged_n": (site.root / "national" / "2025" / f"hub-{flagged['chart_id']}.html", 1000),
         "hub_rankings": (site.root / "national" / "2025" / "hub.html", 1200),
+        "prefecture_map": (site.root / "maps" / "2017.html", 900),
         "index": (site.index, 800),
     }
     for name, (page, height) in pages.items():

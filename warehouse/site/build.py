@@ -27,7 +27,7 @@ from pathlib import Path
 
 from warehouse.publish.audience import open_for
 from warehouse.publish.disclosure import PUBLIC, Reader
-from warehouse.site import compare, coordinator, municipality, national, page, prefecture, quality
+from warehouse.site import compare, coordinator, maps, municipality, national, page, prefecture, quality
 from warehouse.site import data_docs as gx_docs
 from warehouse.site.data import Edition, NothingToDraw, SiteData, charts_published, latest_year, load
 from warehouse.site.writer import SiteWriter, WriterState
@@ -98,7 +98,8 @@ def build_site(
         if docs_source and writer.version:
             gx_docs.write(docs_source, writer.version / DATA_DOCS, year, writer.current(DATA_DOCS))
             docs_link = f"../{DATA_DOCS}/index.html"
-        editions = national.write(data, writer)
+        mapped = maps.write(data, writer)
+        editions = national.write(data, writer, set(mapped))
         if year is not None:
             prefecture.write(data, writer)
             municipality.write(data, writer, slice(split, None) if forked else slice(None))
@@ -108,7 +109,7 @@ def build_site(
     if year is not None:
         quality.write(data, writer, docs_link)
         coordinator_page = coordinator.write(data, writer, analysis)
-    writer.write("index.html", _index(data, editions, coordinator_page, docs_link))
+    writer.write("index.html", _index(data, editions, mapped, coordinator_page, docs_link))
     writer.finish()
     compare.reset()
     pages = writer.pages
@@ -168,7 +169,13 @@ def _assets(writer: SiteWriter) -> None:
 PRINTED_ONLY = "、回答なし：印刷値のみ"
 
 
-def _index(data: SiteData, editions: list[tuple[Edition, int]], coordinator_page: bool, docs: str | None) -> str:
+def _index(
+    data: SiteData,
+    editions: list[tuple[Edition, int]],
+    mapped: dict[int, int],
+    coordinator_page: bool,
+    docs: str | None,
+) -> str:
     publication = data.publication or {}
     by_year = []
     for year, group in groupby(editions, key=lambda e: e[0].year):
@@ -179,10 +186,15 @@ def _index(data: SiteData, editions: list[tuple[Edition, int]], coordinator_page
             for edition, charts in group
         )
         extra = (
-            '<li><a href="coordinator/index.html">コーディネーターの有無と取り組み（参考資料の χ² 検定）</a></li>'
-            if coordinator_page and year == data.year
+            f'<li><a href="{maps.page_path(year)}">都道府県別の地図</a>（{mapped[year]}図）</li>'
+            if year in mapped
             else ""
         )
+        if coordinator_page and year == data.year:
+            extra += (
+                '<li><a href="coordinator/index.html">コーディネーターの有無と取り組み（参考資料の χ² 検定）</a></li>'
+            )
+
         by_year.append(f"<h3>{escape(group[0][0].edition_label)}（{year}年度）</h3><ul>{items}{extra}</ul>")
     parts = [
         f'<p class="note">公表ファイル（{escape(str(publication.get("published_at", ""))[:19])} 公開'

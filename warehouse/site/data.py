@@ -79,6 +79,9 @@ class SiteData:
     gate_run: dict | None = None
     # prefecture → (question no., label, answer)
     prefecture_answers: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    # edition → 事業項目 → prefecture → (municipalities implementing, answering): the 8-item surveys' maps
+    item_shares: dict[int, dict[str, dict[str, tuple[int, int]]]] = field(default_factory=dict)
+    program_items: dict[str, str] = field(default_factory=dict)  # 事業項目 → （ア） label
     reader: Reader = field(default_factory=lambda: Reader(disclosure.PUBLIC))
     declared: dict[str, Disclosure] = field(default_factory=dict)
 
@@ -164,6 +167,37 @@ def load_editions(con: duckdb.DuckDBPyConnection) -> list[Edition]:
     return sorted(editions, key=lambda e: (e.year, FORM_ORDER.get(e.form, 9), e.form))
 
 
+def _prefectures(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    query = "select prefecture_code, prefecture_name from marts.dim_prefecture order by prefecture_code"
+    return [(code, name) for code, name in con.execute(query).fetchall()]
+
+
+#: The 8-item surveys' 事業項目 by prefecture (public).
+ITEMS_BY_PREFECTURE = "marts.agg_program_items_by_prefecture"
+
+
+def load_item_shares(
+    con: duckdb.DuckDBPyConnection,
+) -> tuple[dict[int, dict[str, dict[str, tuple[int, int]]]], dict[str, str]]:
+    """The municipalities implementing each 事業項目 among those answering, by edition and prefecture, and the
+    items' labels (empty when the file holds no 8-item survey)."""
+    if ITEMS_BY_PREFECTURE not in relations(con):
+        return {}, {}
+    shares: dict[int, dict[str, dict[str, tuple[int, int]]]] = defaultdict(lambda: defaultdict(dict))
+    for year, item, code, implementing, answered in con.execute(
+        f"select fiscal_year, program_item, prefecture_code, municipalities_implementing, municipalities_answered "
+        f"from {ITEMS_BY_PREFECTURE} where form = 'municipality' and municipalities_answered > 0"
+    ).fetchall():
+        shares[year][item][code] = (implementing, answered)
+    labels = {
+        item: f"{code_label}{label}"
+        for item, code_label, label in con.execute(
+            "select program_item, code_label, program_item_label from marts.dim_program_item order by program_item"
+        ).fetchall()
+    }
+    return {year: dict(items) for year, items in shares.items()}, labels
+
+
 def load(con: duckdb.DuckDBPyConnection, year: int | None, reader: Reader | None = None) -> SiteData:
     """What the pages of ``year`` (None: no year has municipal returns of the scenes) draw, as ``reader``
     (default: the public) may read it through ``con``."""
@@ -178,9 +212,18 @@ def load(con: duckdb.DuckDBPyConnection, year: int | None, reader: Reader | None
         return relation in present and relation in declared and reader.reads(declared[relation])
 
     publication = _records(con, "select * from meta.publication")
+    item_shares, program_items = load_item_shares(con)
     if year is None:
         return SiteData(
-            None, "", load_editions(con), publication[0] if publication else None, reader=reader, declared=declared
+            None,
+            "",
+            load_editions(con),
+            publication[0] if publication else None,
+            reader=reader,
+            declared=declared,
+            prefectures=_prefectures(con),
+            item_shares=item_shares,
+            program_items=program_items,
         )
 
     band_column = "population_band"
@@ -193,12 +236,7 @@ def load(con: duckdb.DuckDBPyConnection, year: int | None, reader: Reader | None
         "order by m.municipality_code",
         [year],
     )
-    prefectures = [
-        tuple(r)
-        for r in con.execute(
-            "select prefecture_code, prefecture_name from marts.dim_prefecture order by prefecture_code"
-        ).fetchall()
-    ]
+    prefectures = _prefectures(con)
     scenarios = {
         r[0]: (r[1], r[2], r[3])
         for r in con.execute(
@@ -303,6 +341,8 @@ def load(con: duckdb.DuckDBPyConnection, year: int | None, reader: Reader | None
         gate_run=gate_runs[0] if gate_runs else None,
         publication=publication[0] if publication else None,
         prefecture_answers=answers,
+        item_shares=item_shares,
+        program_items=program_items,
         reader=reader,
         declared=declared,
     )

@@ -152,7 +152,7 @@ def headers(rows: list[dict]) -> tuple[str, ...]:
     return HEADERS + RANK_HEADERS if ranked(rows) else HEADERS
 
 
-def _about(edition: Edition, data: SiteData) -> str:
+def _about(edition: Edition, data: SiteData, mapped: bool) -> str:
     source = (
         "公表ファイルの marts から再集計したもの"
         if edition.has_returns
@@ -162,7 +162,9 @@ def _about(edition: Edition, data: SiteData) -> str:
     return (
         f'<p class="note">{escape(edition.edition_label)} {escape(edition.title)}。'
         f"報告書の図を{source}（report.rpt_published_charts）。"
-        f"公表ファイル {escape(str(publication.get('published_at', ''))[:19])} 公開。</p>"
+        f"公表ファイル {escape(str(publication.get('published_at', ''))[:19])} 公開。"
+        + (f' <a href="../../maps/{edition.year}.html">都道府県別の地図</a>' if mapped else "")
+        + "</p>"
     )
 
 
@@ -172,13 +174,14 @@ def single_rows(edition: Edition) -> bool:
     return len(edition.charts) > 1 and len({row["chart_id"] for row in edition.charts}) == len(edition.charts)
 
 
-def write(data: SiteData, writer: SiteWriter) -> list[tuple[Edition, int]]:
+def write(data: SiteData, writer: SiteWriter, mapped: set[int] = frozenset()) -> list[tuple[Edition, int]]:
     """One page per form and edition with all its charts, and one per chart (a form of single shares: one table
-    across its editions instead); returns (edition, charts) for the index."""
+    across its editions instead; a link to the edition's prefecture maps where ``mapped`` has them); returns
+    (edition, charts) for the index."""
     written = []
     for edition in data.editions:
         blocks, contents, rank_rows = [], [], []
-        body = [_about(edition, data)]
+        body = [_about(edition, data, edition.year in mapped)]
         if single_rows(edition):
             body.append(_across_editions(edition, [e for e in data.editions if e.form == edition.form], writer))
         for chart_id, rows in [] if single_rows(edition) else charts(edition):

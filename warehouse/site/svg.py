@@ -146,3 +146,53 @@ def stacked(title: str, items: Sequence[tuple[str, Sequence[tuple[str, float | N
                 )
                 x += w
     return _frame(max(left + PLOT + 20, 560), top + height + 20, body, title)
+
+
+#: The classes of a share on the maps (0–20 %, …, 80–100 %): a sequential single-hue scale (ColorBrewer Blues),
+#: its lightness falling class by class, so that it reads in grey and by readers who do not tell hues apart.
+MAP_CLASSES = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
+NO_DATA = "url(#map-no-data)"
+
+
+def map_class(percent: float | None) -> str:
+    """The fill of a share: one of five classes of 20 points each, or the hatching of no municipality asked."""
+    if percent is None:
+        return NO_DATA
+    return MAP_CLASSES[min(int(percent // 20), len(MAP_CLASSES) - 1)]
+
+
+def map_defs(paths: dict[str, str]) -> str:
+    """The outlines (``paths``: id → path data) and the no-data hatching, once per page for all its maps."""
+    shapes = "".join(f'<path id="map-{key}" d="{d}"/>' for key, d in paths.items())
+    return (
+        '<svg width="0" height="0" aria-hidden="true" style="position:absolute"><defs>'
+        '<pattern id="map-no-data" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        '<rect width="5" height="5" fill="#fff"/><line x1="0" y1="0" x2="0" y2="5" stroke="#888" stroke-width="1.2"/>'
+        f"</pattern>{shapes}</defs></svg>"
+    )
+
+
+def choropleth(
+    title: str,
+    areas: Sequence[tuple[str, str, float | None]],
+    size: tuple[int, int],
+    inset: tuple[float, float, float, float],
+) -> str:
+    """A map of ``areas`` (outline id from :func:`map_defs`, hover text, percent or None), the box of the inset and
+    the legend of the classes."""
+    width, height = size
+    body = ['<g stroke="#555" stroke-width="0.4" stroke-linejoin="round">']
+    for key, text, percent in areas:
+        body.append(f'<use href="#map-{key}" fill="{map_class(percent)}"><title>{escape(text)}</title></use>')
+    body.append("</g>")
+    x, y, w, h = inset
+    body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="none" stroke="#999"/>')
+    legend = [*(f"{20 * k}–{20 * (k + 1)}%" for k in range(len(MAP_CLASSES))), "対象なし"]
+    fills = [*MAP_CLASSES, NO_DATA]
+    top = height - 16 * len(legend) - 4
+    for k, (label, fill) in enumerate(zip(legend, fills, strict=True)):
+        body.append(
+            f'<rect x="{width - 110}" y="{top + 16 * k}" width="14" height="12" fill="{fill}" stroke="#555" '
+            f'stroke-width="0.4"/><text x="{width - 90}" y="{top + 16 * k + 10}" font-size="11">{label}</text>'
+        )
+    return _frame(width, height, body, title)
