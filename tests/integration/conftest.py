@@ -23,13 +23,16 @@ HUB_EDITION = 2025
 LEGACY_EDITIONS = (2015, 2016, 2017)
 EVERY_EDITION_MODELS = [
     "+rpt_published_charts",
-    "+agg_program_items_mean",
-    "+agg_program_items_by_prefecture",
+    "+path:models/marts/across_years",  # the 8-item panels and summaries
     # what the site names the editions, questions, 事業項目 and prefectures by
     "+dim_survey_edition",
     "+dim_question",
     "+dim_program_item",
     "+dim_prefecture",
+    "+dim_municipality",
+    "+dim_municipality_population",
+    "+dim_municipality_code",
+    "+dim_initiative",
     "+path:models/marts/hub",
     "+int_hub__rule_checks",
     QUALITY_MODELS,

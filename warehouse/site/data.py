@@ -11,7 +11,9 @@ A measure's share counts, like the report, the municipalities to whom the questi
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import duckdb
 
@@ -79,9 +81,24 @@ class SiteData:
     gate_run: dict | None = None
     # prefecture → (question no., label, answer)
     prefecture_answers: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    # municipality id → (edition, 事業項目, status as answered, transition since its previous edition)
+    item_timeline: dict[str, list[tuple[int, str, str, str]]] = field(default_factory=dict)
+    # municipality id → its codes: (code, name, valid from, valid to, change)
+    code_history: dict[str, list[tuple[str, str, object, object, str | None]]] = field(default_factory=dict)
+    hub_links: dict[str, list[dict]] = field(default_factory=dict)  # municipality code → hubs serving it
+    panel: dict[str, list[dict]] = field(default_factory=dict)  # prefecture → its municipalities' 8-item panel
     # edition → 事業項目 → prefecture → (municipalities implementing, answering): the 8-item surveys' maps
     item_shares: dict[int, dict[str, dict[str, tuple[int, int]]]] = field(default_factory=dict)
-    program_items: dict[str, str] = field(default_factory=dict)  # 事業項目 → （ア） label
+    program_items: dict[str, tuple[str, str]] = field(default_factory=dict)  # 事業項目 → (（ア）, label)
+
+    def label_of(self, year: int) -> str:
+        """The edition's name (平成28年度 …), as the pages head a column of that year."""
+        return next((e.edition_label for e in self.editions if e.year == year), f"{year}年度")
+
+    def item_label(self, item: str) -> str:
+        code, label = self.program_items.get(item, (item, ""))
+        return f"{code}{label}"
+
     reader: Reader = field(default_factory=lambda: Reader(disclosure.PUBLIC))
     declared: dict[str, Disclosure] = field(default_factory=dict)
 
@@ -178,7 +195,7 @@ ITEMS_BY_PREFECTURE = "marts.agg_program_items_by_prefecture"
 
 def load_item_shares(
     con: duckdb.DuckDBPyConnection,
-) -> tuple[dict[int, dict[str, dict[str, tuple[int, int]]]], dict[str, str]]:
+) -> tuple[dict[int, dict[str, dict[str, tuple[int, int]]]], dict[str, tuple[str, str]]]:
     """The municipalities implementing each 事業項目 among those answering, by edition and prefecture, and the
     items' labels (empty when the file holds no 8-item survey)."""
     if ITEMS_BY_PREFECTURE not in relations(con):
@@ -190,12 +207,53 @@ def load_item_shares(
     ).fetchall():
         shares[year][item][code] = (implementing, answered)
     labels = {
-        item: f"{code_label}{label}"
+        item: (code_label, label)
         for item, code_label, label in con.execute(
             "select program_item, code_label, program_item_label from marts.dim_program_item order by program_item"
         ).fetchall()
     }
     return {year: dict(items) for year, items in shares.items()}, labels
+
+
+def across_years(con: duckdb.DuckDBPyConnection, readable: Callable[[str], bool]) -> dict[str, Any]:
+    """Each municipality across the editions, for the readers who may read its rows: its 事業項目 by edition with
+    what changed, its codes (public), the hubs serving it beside its own 問14 answer, and each prefecture's
+    panel of its municipalities' items added and dropped."""
+    timeline: dict[str, list[tuple[int, str, str, str]]] = defaultdict(list)
+    if readable("marts.fct_program_item_panel") and readable("marts.fct_program_item_status"):
+        for municipality, *row in con.execute(
+            """
+            select p.municipality_id, p.fiscal_year, p.program_item, s.status_label, p.transition
+            from marts.fct_program_item_panel as p
+            left join marts.fct_program_item_status as s
+                on s.fiscal_year = p.fiscal_year and s.form = p.form and s.municipality_id = p.municipality_id
+                and s.program_item = p.program_item
+            where p.form = 'municipality'
+            order by p.municipality_id, p.fiscal_year, p.program_item
+            """
+        ).fetchall():
+            timeline[municipality].append(tuple(row))  # type: ignore[arg-type]
+    codes: dict[str, list[tuple[str, str, object, object, str | None]]] = defaultdict(list)
+    if readable("marts.dim_municipality_code"):
+        for municipality, *row in con.execute(
+            "select municipality_id, municipality_code5, municipality_name, valid_from, valid_to, change "
+            "from marts.dim_municipality_code order by municipality_id, valid_from nulls first"
+        ).fetchall():
+            codes[municipality].append(tuple(row))  # type: ignore[arg-type]
+    hubs: dict[str, list[dict]] = defaultdict(list)
+    if readable("marts.rpt_hub_municipal_linkage"):
+        for row in _records(con, "from marts.rpt_hub_municipal_linkage order by municipality_code, hub_code"):
+            hubs[row["municipality_code"]].append(row)
+    panel: dict[str, list[dict]] = defaultdict(list)
+    if readable("marts.fct_municipality_panel"):
+        for row in _records(
+            con,
+            "select p.*, m.municipality_name from marts.fct_municipality_panel as p "
+            "left join marts.dim_municipality as m on m.municipality_code = p.municipality_id "
+            "where p.form = 'municipality' order by p.prefecture_code, p.municipality_id, p.fiscal_year",
+        ):
+            panel[row["prefecture_code"]].append(row)
+    return {"item_timeline": dict(timeline), "code_history": dict(codes), "hub_links": dict(hubs), "panel": dict(panel)}
 
 
 def load(con: duckdb.DuckDBPyConnection, year: int | None, reader: Reader | None = None) -> SiteData:
@@ -257,11 +315,15 @@ def load(con: duckdb.DuckDBPyConnection, year: int | None, reader: Reader | None
         ).fetchall():
             own[code][(scope, measure)] = (value, status)
     shares = Shares()
-    for kind, group, scope, measure, yes, n in con.execute(
-        f"select group_kind, group_code, scope, measure, municipalities_yes, municipalities_asked from {SHARES} "
-        "where fiscal_year = ?",
-        [year],
-    ).fetchall():
+    for kind, group, scope, measure, yes, n in (
+        con.execute(
+            f"select group_kind, group_code, scope, measure, municipalities_yes, municipalities_asked from {SHARES} "
+            "where fiscal_year = ?",
+            [year],
+        ).fetchall()
+        if readable(SHARES)
+        else []
+    ):
         key = (scope, measure)
         if kind == "nation":
             shares.nation[key] = (yes, n)
@@ -281,9 +343,11 @@ def load(con: duckdb.DuckDBPyConnection, year: int | None, reader: Reader | None
         history[code].append((fiscal_year, scenario, engaged))
     years = [
         r[0]
-        for r in con.execute(
-            f"select distinct fiscal_year from {SHARES} where measure = 'engaged' order by 1"
-        ).fetchall()
+        for r in (
+            con.execute(f"select distinct fiscal_year from {SHARES} where measure = 'engaged' order by 1").fetchall()
+            if readable(SHARES)
+            else []
+        )
     ]
     findings = (
         _records(con, "select * from gate.findings where fiscal_year = ?", [year]) if readable("gate.findings") else []
@@ -341,6 +405,7 @@ def load(con: duckdb.DuckDBPyConnection, year: int | None, reader: Reader | None
         gate_run=gate_runs[0] if gate_runs else None,
         publication=publication[0] if publication else None,
         prefecture_answers=answers,
+        **across_years(con, readable),
         item_shares=item_shares,
         program_items=program_items,
         reader=reader,

@@ -37,7 +37,7 @@ def measures(data: SiteData) -> dict[int, list[tuple[str, str, Counts]]]:
             for key, label in keys + compare.other_keys()
         ]
     for year, items in sorted(data.item_shares.items()):
-        labels = {item: f"{data.program_items.get(item, item)}：実施している" for item in items}
+        labels = {item: f"{data.item_label(item)}：実施している" for item in items}
         out[year] = [(f"item-{item}", labels[item], items[item]) for item in sorted(items)]
     return {year: maps for year, maps in out.items() if any(counts for _, _, counts in maps)}
 

@@ -26,7 +26,8 @@ def write(data: SiteData, writer: SiteWriter, municipalities: slice = slice(None
     for m in data.municipalities[municipalities]:
         code = m["municipality_code"]
         own = data.own.get(code)
-        if own is None and code not in data.history:
+        across = (code in data.history, m["municipality_id"] in data.item_timeline, code in data.hub_links)
+        if own is None and not any(across):
             continue  # no return in any edition of the file: the prefecture's list says so
         band = m.get(data.band_column) if data.band_column else None
         series: list[compare.Series] = []
@@ -78,6 +79,9 @@ def write(data: SiteData, writer: SiteWriter, municipalities: slice = slice(None
             parts.append("<h2>協議会とコーディネーター</h2>")
             parts.append(block("council-coordinator", "協議会の設置とコーディネーター", others))
         parts.append(_history(data, code))
+        parts.append(_items(data, m["municipality_id"]))
+        parts.append(_codes(data, m["municipality_id"]))
+        parts.append(_hubs(data, code))
         title = f"{m['municipality_name']}（{prefecture}）{data.edition_label}"
         crumbs = [
             (prefecture, f"prefecture/{m['prefecture_code']}.html"),
@@ -89,10 +93,12 @@ def write(data: SiteData, writer: SiteWriter, municipalities: slice = slice(None
 def _history(data: SiteData, code: str) -> str:
     rows = data.history.get(code, [])
     years = sorted({year for year, _, _ in rows})
-    if len(years) <= 1:
+    if not years:
+        return ""
+    if len(years) == 1:
         return (
             '<h2>版をまたいだ推移</h2><p class="note">公表ファイルにあるこの市町村の記録は'
-            f"{'・'.join(str(y) for y in years) or 'なし'}年度のみです。</p>"
+            f"{data.label_of(years[0])}のみです。</p>"
         )
     by = {(year, scenario): engaged for year, scenario, engaged in rows}
     scenarios = sorted({s for _, s, _ in rows}, key=lambda s: data.scenarios.get(s, ("", 99))[1])
@@ -102,3 +108,65 @@ def _history(data: SiteData, code: str) -> str:
         for s in scenarios
     ]
     return "<h2>版をまたいだ推移（取り組んでいる場面）</h2>" + page.table(["場面", *map(str, years)], table_rows)
+
+
+#: How a 事業項目's change since the municipality's previous edition is said beside its status.
+TRANSITIONS = {"added": "（新たに実施）", "dropped": "（実施をやめた）"}
+
+
+def _items(data: SiteData, municipality: str) -> str:
+    """Its 事業項目 (ア)〜(ク) in each edition of the 8-item survey, as answered, with what changed."""
+    rows = data.item_timeline.get(municipality, [])
+    if not rows:
+        return ""
+    years = sorted({year for year, *_ in rows})
+    cells = {(year, item): f"{status or '未回答'}{TRANSITIONS.get(change, '')}" for year, item, status, change in rows}
+    items = sorted({item for _, item, _, _ in rows})
+    table = page.table(
+        ["事業項目", *(data.label_of(y) for y in years)],
+        [[data.item_label(item), *(cells.get((y, item), "—") for y in years)] for item in items],
+    )
+    return (
+        "<h2>事業項目の推移（実施状況調査）</h2>"
+        '<p class="note">各年度の回答。（新たに実施）（実施をやめた）は前回の回答との違い。</p>' + table
+    )
+
+
+def _codes(data: SiteData, municipality: str) -> str:
+    """Its codes and names since 2014, where it changed (a town that became a city keeps its history)."""
+    periods = data.code_history.get(municipality, [])
+    if len(periods) <= 1:
+        return ""
+    rows = [
+        (code, name, str(start) if start else "—", str(end) if end else "（現行）", change or "")
+        for code, name, start, end, change in periods
+    ]
+    return "<h2>コードと名称の履歴</h2>" + page.table(("コード", "名称", "適用開始", "適用終了", "変更"), rows)
+
+
+def _hubs(data: SiteData, code: str) -> str:
+    """The hubs (在宅医療に必要な連携を担う拠点) serving it, beside its own answer on the linkage (問14)."""
+    links = data.hub_links.get(code, [])
+    if not links:
+        return ""
+    rows = [
+        (
+            link["hub_name"],
+            link["hub_operator_label"],
+            "はい" if link["hub_is_programme_operator"] else "いいえ",
+            link["linkage_label"] or "未回答",
+            "市町村の拠点があるのに連携なしと回答" if link["is_unlinked_despite_municipal_hub"] else "",
+        )
+        for link in links
+    ]
+    year = links[0]["municipal_fiscal_year"]
+    answered = (
+        f"市町村の回答は{data.label_of(year)}の市町村調査票 問14（拠点との連携）。"
+        if year is not None
+        else "この市町村の市町村調査票（問14 拠点との連携）の回答は公表ファイルにありません。"
+    )
+    return (
+        f"<h2>この市町村を担当する拠点（{data.label_of(links[0]['hub_fiscal_year'])}の拠点調査）</h2>"
+        f'<p class="note">{answered}</p>'
+        + page.table(("拠点", "運営主体", "事業の実施主体と同一", "市町村の回答（問14）", "注"), rows)
+    )

@@ -57,6 +57,7 @@ def write(data: SiteData, writer: SiteWriter) -> None:
         parts.append("<h2>協議会とコーディネーター</h2>")
         parts.append(block("council-coordinator", "協議会の設置とコーディネーター", others))
         parts.append(_municipality_list(data, code, by_prefecture.get(code, [])))
+        parts.append(_movement(data, code))
         parts.append(_cleaning_log(data, code, findings))
         title = f"{name}（{data.edition_label}）"
         writer.write(
@@ -91,6 +92,42 @@ def _municipality_list(data: SiteData, code: str, municipalities: list[dict]) ->
         "<h2>市町村の一覧</h2><table><thead><tr><th>市町村</th><th>取り組む場面（4場面）</th><th>協議会</th>"
         f"<th>コーディネーター</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
+
+
+PANEL = "marts.fct_municipality_panel"
+
+
+def _movement(data: SiteData, code: str) -> str:
+    """Its municipalities' 事業項目 between the editions of the 8-item survey: how many each implemented, and
+    which it added and dropped since its previous edition."""
+    rows = data.panel.get(code, [])
+    heading = "<h2>市町村の事業項目の推移（実施状況調査）</h2>"
+    if not data.shows(PANEL, code):
+        return heading + not_shown(data)
+    if not rows:
+        return ""
+    years = sorted({r["fiscal_year"] for r in rows})
+    label = {item: code for item, (code, _) in data.program_items.items()}  # （ア）
+
+    def cell(row: dict | None) -> str:
+        if row is None:
+            return "—"
+        added = "".join(label.get(i, i) for i in row["items_added"] or [])
+        dropped = "".join(label.get(i, i) for i in row["items_dropped"] or [])
+        change = (f"　＋{added}" if added else "") + (f"　－{dropped}" if dropped else "")
+        return f"{row['items_implemented']}項目{change}"
+
+    by_municipality: dict[str, dict[int, dict]] = {}
+    names: dict[str, str] = {}
+    for row in rows:
+        by_municipality.setdefault(row["municipality_id"], {})[row["fiscal_year"]] = row
+        names[row["municipality_id"]] = row["municipality_name"] or row["municipality_code"]
+    table = page.table(
+        ["市町村", *(data.label_of(y) for y in years)],
+        [[names[m], *(cell(editions.get(y)) for y in years)] for m, editions in by_municipality.items()],
+    )
+    note = "実施している事業項目の数。＋は前回から新たに実施、－は実施をやめた項目。"
+    return f'{heading}<p class="note">{note}</p>{table}'
 
 
 def _cleaning_log(data: SiteData, code: str, findings: Counter) -> str:
