@@ -17,11 +17,13 @@ import pytest
 
 from tests.browser import needs_chromium, screenshot
 from tests.runs import publish_working
+from warehouse.publish.disclosure import Reader
 from warehouse.report.charts import FLAG_BAND_SOURCE, FLAG_PRINTED_N, rank_holds
 from warehouse.site import geo, national, svg
 from warehouse.site.build import SiteReport, build_site
 
 pytestmark = pytest.mark.slow  # the shared build of every edition and Chromium
+MINISTRY = Reader.parse("ministry")
 
 
 @pytest.fixture(scope="module")
@@ -201,10 +203,82 @@ def test_the_8_item_maps_colour_each_prefecture_by_its_share(editions_site: tupl
             assert f"（全国 {100 * yes / n:.1f}%、{yes:,}／{n:,}）" in block
 
 
+@pytest.fixture(scope="module")
+def ministry_site(editions_site: tuple[Path, SiteReport], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The ministry's site of the same file with 令和5年度's pages: a profile for every municipality with a return
+    in any edition, a page for every prefecture."""
+    out = tmp_path_factory.mktemp("editions_ministry") / "site"
+    return build_site(editions_site[0], out, year=2023, data_docs=False, audience=MINISTRY).root
+
+
+def _table(html: str, heading: str) -> list[list[str]]:
+    """The rows of the first table after ``heading`` on a page, as text."""
+    section = html[html.index(heading) :]
+    table = section[: section.index("</table>")]
+    return [re.findall(r"<td[^>]*>([^<]*)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", table)[1:]]
+
+
+def test_a_profile_follows_the_municipality_through_its_code_change(
+    editions_site: tuple[Path, SiteReport], ministry_site: Path
+) -> None:
+    """那珂川町 (40305) became 那珂川市 (40231) on 2018-10-01: its profile holds both codes and the 8-item answers
+    the town gave in 平成27〜29年度, as the panel of the same member holds them."""
+    page = (ministry_site / "municipality" / "402311.html").read_text(encoding="utf-8")
+    assert _table(page, "コードと名称の履歴") == [
+        ["40305", "那珂川町", "—", "2018-10-01", "市制施行"],
+        ["40231", "那珂川市", "2018-10-01", "（現行）", "市制施行"],
+    ]
+    with duckdb.connect(str(editions_site[0]), read_only=True) as con:
+        answers = con.execute(
+            "select p.fiscal_year, p.program_item, s.status_label, p.transition "
+            "from marts.fct_program_item_panel as p join marts.fct_program_item_status as s "
+            "on s.fiscal_year = p.fiscal_year and s.municipality_id = p.municipality_id "
+            "and s.program_item = p.program_item and s.form = p.form "
+            "where p.municipality_id = '402311' and p.form = 'municipality' order by 2, 1"
+        ).fetchall()
+    assert {year for year, *_ in answers} == {2015, 2016, 2017}
+    marks = {"added": "（新たに実施）", "dropped": "（実施をやめた）"}
+    rows = _table(page, "事業項目の推移")
+    assert [row[1:] for row in rows] == [
+        [f"{status}{marks.get(change, '')}" for year, item, status, change in answers if item == i]
+        for i in sorted({item for _, item, _, _ in answers})
+    ]
+
+
+def test_a_profile_shows_the_hubs_serving_it_beside_its_own_answer(ministry_site: Path) -> None:
+    """札幌市 answered 問14 全て連携している; 旭川市 answered no linkage although its own hub serves it."""
+    sapporo = _table((ministry_site / "municipality" / "011002.html").read_text(encoding="utf-8"), "担当する拠点")
+    assert sapporo and all(row[3] == "全て連携している" and row[4] == "" for row in sapporo)
+    asahikawa = _table((ministry_site / "municipality" / "012041.html").read_text(encoding="utf-8"), "担当する拠点")
+    assert any(row[4] == "市町村の拠点があるのに連携なしと回答" for row in asahikawa)
+
+
+def test_a_prefecture_page_shows_its_municipalities_items_added_and_dropped(
+    editions_site: tuple[Path, SiteReport], ministry_site: Path
+) -> None:
+    with duckdb.connect(str(editions_site[0]), read_only=True) as con:
+        panel = con.execute(
+            "select m.municipality_name, p.fiscal_year, p.items_implemented, len(p.items_added), len(p.items_dropped) "
+            "from marts.fct_municipality_panel as p join marts.dim_municipality as m "
+            "on m.municipality_code = p.municipality_id where p.prefecture_code = '40' and p.form = 'municipality'"
+        ).fetchall()
+    rows = {row[0]: row[1:] for row in _table((ministry_site / "prefecture" / "40.html").read_text(encoding="utf-8"),
+                                                "市町村の事業項目の推移")}  # fmt: skip
+    assert len(rows) == len({name for name, *_ in panel}) > 50
+    column = {2015: 0, 2016: 1, 2017: 2}
+    for name, year, implemented, added, dropped in panel:
+        cell = rows[name][column[year]]
+        assert cell.startswith(f"{implemented}項目"), (name, year, cell)
+        assert cell.count("（") == added + dropped, (name, year, cell)
+    public = (editions_site[1].root / "prefecture").exists()
+    assert not public  # the public site of a file without 令和5年度's scenes has no prefecture page
+
+
 @needs_chromium
 def test_chromium_draws_the_pages_of_every_edition(
     editions_site: tuple[Path, SiteReport],
     report_rows: dict[tuple[int, str], list[dict[str, Any]]],
+    ministry_site: Path,
     screenshots: Path,
 ) -> None:
     _, site = editions_site
@@ -216,6 +290,7 @@ def test_chromium_draws_the_pages_of_every_edition(
         "hub_flagged_n": (site.root / "national" / "2025" / f"hub-{flagged['chart_id']}.html", 1000),
         "hub_rankings": (site.root / "national" / "2025" / "hub.html", 1200),
         "prefecture_map": (site.root / "maps" / "2017.html", 900),
+        "municipality_timeline": (ministry_site / "municipality" / "402311.html", 900),
         "index": (site.index, 800),
     }
     for name, (page, height) in pages.items():
