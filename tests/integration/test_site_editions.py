@@ -11,11 +11,12 @@ import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import duckdb
 import pytest
 
-from tests.browser import needs_chromium, screenshot
+from tests.browser import chromium, needs_chromium, screenshot
 from tests.runs import publish_working
 from warehouse.publish.disclosure import Reader
 from warehouse.report.charts import FLAG_BAND_SOURCE, FLAG_PRINTED_N, rank_holds
@@ -274,6 +275,28 @@ def test_a_prefecture_page_shows_its_municipalities_items_added_and_dropped(
     assert not public  # the public site of a file without 令和5年度's scenes has no prefecture page
 
 
+def test_the_finder_lists_every_profile_by_its_names_and_codes(ministry_site: Path) -> None:
+    page = (ministry_site / "municipality" / "index.html").read_text(encoding="utf-8")
+    listed = set(re.findall(r'<a href="(\d{6})\.html">', page))
+    profiles = {p.stem for p in (ministry_site / "municipality").glob("*.html")} - {"index"}
+    assert listed == profiles and len(profiles) > 1700
+    key = re.search(r'<li data-key="([^"]*)"><a href="402311.html">', page)
+    assert key is not None and {"40231", "那珂川市", "ナカガワシ", "那珂川町", "403059"} <= set(key.group(1).split())
+    assert 'href="municipality/index.html"' in (ministry_site / "index.html").read_text(encoding="utf-8")
+
+
+@needs_chromium
+def test_the_finder_narrows_the_list_as_one_types(ministry_site: Path) -> None:
+    """Typed in hiragana (through the link's #q=), the list keeps the municipalities whose reading holds it."""
+    url = (ministry_site / "municipality" / "index.html").as_uri() + "#q=" + quote("なかがわ")
+    dom = chromium("--virtual-time-budget=5000", "--dump-dom", url)
+    shown = re.findall(r'<li data-key="([^"]*)"><a', dom)
+    hidden = re.findall(r'<li data-key="([^"]*)" hidden=""><a', dom)
+    assert shown and all("ナカガワ" in key for key in shown)
+    assert {"那珂川市", "那珂川町"} <= {word for key in shown for word in key.split()}
+    assert len(shown) + len(hidden) > 1700
+
+
 @needs_chromium
 def test_chromium_draws_the_pages_of_every_edition(
     editions_site: tuple[Path, SiteReport],
@@ -291,6 +314,7 @@ def test_chromium_draws_the_pages_of_every_edition(
         "hub_rankings": (site.root / "national" / "2025" / "hub.html", 1200),
         "prefecture_map": (site.root / "maps" / "2017.html", 900),
         "municipality_timeline": (ministry_site / "municipality" / "402311.html", 900),
+        "finder": (ministry_site / "municipality" / "index.html", 700),
         "index": (site.index, 800),
     }
     for name, (page, height) in pages.items():

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from warehouse.publish.audience import open_for
 from warehouse.publish.disclosure import PUBLIC, Reader
-from warehouse.site import compare, coordinator, maps, municipality, national, page, prefecture, quality
+from warehouse.site import compare, coordinator, finder, maps, municipality, national, page, prefecture, quality
 from warehouse.site import data_docs as gx_docs
 from warehouse.site.data import Edition, NothingToDraw, SiteData, charts_published, latest_year, load
 from warehouse.site.writer import SiteWriter, WriterState
@@ -105,11 +105,12 @@ def build_site(
             municipality.write(data, writer, slice(split, None) if forked else slice(None))
         if forked:
             writer.merge(forked())
-    coordinator_page = False
+    coordinator_page, found = False, 0
     if year is not None:
         quality.write(data, writer, docs_link)
         coordinator_page = coordinator.write(data, writer, analysis)
-    writer.write("index.html", _index(data, editions, mapped, coordinator_page, docs_link))
+        found = finder.write(data, writer)
+    writer.write("index.html", _index(data, editions, mapped, coordinator_page, docs_link, found))
     writer.finish()
     compare.reset()
     pages = writer.pages
@@ -175,6 +176,7 @@ def _index(
     mapped: dict[int, int],
     coordinator_page: bool,
     docs: str | None,
+    found: int,
 ) -> str:
     publication = data.publication or {}
     by_year = []
@@ -205,7 +207,9 @@ def _index(
     ]
     if data.year is not None:
         municipalities = (
-            "市町村のページは各都道府県のページから。" if data.history else "市町村ごとの回答はありません。"
+            f'市町村のページは各都道府県のページから、または<a href="{finder.PATH}">市町村をさがす</a>（{found:,}）。'
+            if found
+            else "このサイトには市町村ごとのページはありません。"
         )
         docs_item = f'<li><a href="{escape(docs[3:])}">Great Expectations Data Docs</a></li>' if docs else ""
         prefectures = "".join(

@@ -17,6 +17,15 @@ from warehouse.site.writer import SiteWriter
 NO_BAND = "人口規模区分：参照データの国勢調査にこの市町村の人口がないため、同規模の市町村との比較は表示していません。"
 
 
+def has_profile(data: SiteData, m: dict) -> bool:
+    """Whether the file holds anything of the municipality its reader may read: a return of any edition, or hubs
+    serving it."""
+    code = m["municipality_code"]
+    return (
+        code in data.own or code in data.history or m["municipality_id"] in data.item_timeline or code in data.hub_links
+    )
+
+
 def write(data: SiteData, writer: SiteWriter, municipalities: slice = slice(None)) -> None:
     """The profiles of ``data.municipalities[municipalities]`` (all by default)."""
     scenes = compare.scene_keys(data)
@@ -25,10 +34,9 @@ def write(data: SiteData, writer: SiteWriter, municipalities: slice = slice(None
     prefecture_names = dict(data.prefectures)
     for m in data.municipalities[municipalities]:
         code = m["municipality_code"]
-        own = data.own.get(code)
-        across = (code in data.history, m["municipality_id"] in data.item_timeline, code in data.hub_links)
-        if own is None and not any(across):
+        if not has_profile(data, m):
             continue  # no return in any edition of the file: the prefecture's list says so
+        own = data.own.get(code)
         band = m.get(data.band_column) if data.band_column else None
         series: list[compare.Series] = []
         if band is not None:

@@ -39,6 +39,7 @@ p.note, .note {{ font-size: 12px; color: #555; }}
 p.missing {{ background: #fff4d6; border-left: 4px solid #eeca3b; padding: 6px 10px; font-size: 13px; }}
 a.csv {{ font-size: 12px; }}
 ul.columns {{ columns: 4 12em; font-size: 13px; }}
+input {{ font: inherit; padding: 2px 6px; }}
 """
 
 
