@@ -98,7 +98,8 @@ def write(data: SiteData, writer: SiteWriter, rows: list[tuple] | None) -> bool:
         )
     title = f"コーディネーターの有無と取組（{data.edition_label}、参考資料）"
     writer.write(
-        "coordinator/index.html", page.frame(title, "".join(parts), 1, [("コーディネーター", "coordinator/index.html")])
+        "coordinator/index.html",
+        page.frame(title, "".join(parts), 1, [("コーディネーター", "coordinator/index.html")], data.about()),
     )
     return True
 

@@ -91,6 +91,11 @@ class SiteData:
     item_shares: dict[int, dict[str, dict[str, tuple[int, int]]]] = field(default_factory=dict)
     program_items: dict[str, tuple[str, str]] = field(default_factory=dict)  # 事業項目 → (（ア）, label)
 
+    def about(self, edition: str | None = None) -> str:
+        """The foot of a page: which edition it shows (default: the year's), from which file, for whom."""
+        shown = edition if edition is not None else self.edition_label
+        return f"{shown}の調査結果。公表ファイルから生成、読者：{self.reader.describe()}。" if shown else ""
+
     def label_of(self, year: int) -> str:
         """The edition's name (平成28年度 …), as the pages head a column of that year."""
         return next((e.edition_label for e in self.editions if e.year == year), f"{year}年度")

@@ -75,5 +75,5 @@ def write(data: SiteData, writer: SiteWriter) -> int:
         f'<p class="note">公表ファイルに記録のある市町村のプロフィール（{escape(data.edition_label)}と各年度）。'
         "旧名称・旧コードでも探せます。</p>" + "".join(sections) + f"<script>{SCRIPT}</script>"
     )
-    writer.write(PATH, page.frame("市町村をさがす", body, 1, [("市町村をさがす", PATH)]))
+    writer.write(PATH, page.frame("市町村をさがす", body, 1, [("市町村をさがす", PATH)], data.about("各年度")))
     return len(listed)

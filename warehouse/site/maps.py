@@ -75,7 +75,9 @@ def write(data: SiteData, writer: SiteWriter) -> dict[int, int]:
             f'<ul class="columns">{"".join(contents)}</ul>' + "".join(blocks)
         )
         title = f"{edition} 都道府県別の地図"
-        writer.write(page_path(year), page.frame(title, body, 1, [("都道府県別の地図", page_path(year))]))
+        writer.write(
+            page_path(year), page.frame(title, body, 1, [("都道府県別の地図", page_path(year))], data.about(edition))
+        )
         written[year] = len(blocks)
     return written
 

@@ -95,7 +95,7 @@ def write(data: SiteData, writer: SiteWriter, municipalities: slice = slice(None
             (prefecture, f"prefecture/{m['prefecture_code']}.html"),
             (m["municipality_name"], f"municipality/{code}.html"),
         ]
-        writer.write(f"municipality/{code}.html", page.frame(title, "".join(parts), 1, crumbs))
+        writer.write(f"municipality/{code}.html", page.frame(title, "".join(parts), 1, crumbs, data.about()))
 
 
 def _history(data: SiteData, code: str) -> str:

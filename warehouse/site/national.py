@@ -201,7 +201,9 @@ def write(data: SiteData, writer: SiteWriter, mapped: set[int] = frozenset()) ->
             rank_rows += [(rows[0]["question_id"], r[1], *r[9:]) for r in table_rows if len(r) > len(HEADERS) and r[9]]
             crumbs = [*_crumbs(edition), (rows[0]["question_id"], page_path(edition, chart_id))]
             heading = f"{edition.edition_label} {edition.form_label} {title}"
-            writer.write(page_path(edition, chart_id), page.frame(heading, figure, 2, crumbs))
+            writer.write(
+                page_path(edition, chart_id), page.frame(heading, figure, 2, crumbs, data.about(edition.edition_label))
+            )
         if rank_rows:
             body.append(
                 f'<h2 id="ranks">報告書が挙げた順位（{len(rank_rows):,}）</h2>'
@@ -211,7 +213,9 @@ def write(data: SiteData, writer: SiteWriter, mapped: set[int] = frozenset()) ->
             body.append(f'<h2>図（{len(blocks):,}）</h2><ul class="columns">{"".join(contents)}</ul>')
         body += blocks
         title = f"{edition.edition_label} 全国集計：{edition.form_label}"
-        writer.write(page_path(edition), page.frame(title, "".join(body), 2, _crumbs(edition)))
+        writer.write(
+            page_path(edition), page.frame(title, "".join(body), 2, _crumbs(edition), data.about(edition.edition_label))
+        )
         written.append((edition, len(blocks) or len(edition.charts)))
     return written
 

@@ -40,6 +40,7 @@ p.missing {{ background: #fff4d6; border-left: 4px solid #eeca3b; padding: 6px 1
 a.csv {{ font-size: 12px; }}
 ul.columns {{ columns: 4 12em; font-size: 13px; }}
 input {{ font: inherit; padding: 2px 6px; }}
+footer {{ margin-top: 40px; border-top: 1px solid #ddd; padding-top: 6px; }}
 """
 
 
@@ -51,8 +52,13 @@ def font_source() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "fonts"
 
 
-def frame(title: str, body: str, depth: int, crumbs: Sequence[tuple[str, str]] = ()) -> str:
-    """A whole page; ``depth`` is how many folders below the site's root it lives."""
+FOOT = '公表ファイルの公開日時とゲート実行は<a href="{up}index.html">トップ</a>に。'
+
+
+def frame(title: str, body: str, depth: int, crumbs: Sequence[tuple[str, str]] = (), about: str = "") -> str:
+    """A whole page; ``depth`` is how many folders below the site's root it lives; ``about`` says, at its foot,
+    which edition and publication it shows (the publication's time is on the top page alone, so that a page
+    whose figures did not change is not rewritten by the next refresh)."""
     up = "../" * depth
     trail = " › ".join(f'<a href="{up}{href}">{escape(name)}</a>' for name, href in (("トップ", "index.html"), *crumbs))
     return (
@@ -60,7 +66,9 @@ def frame(title: str, body: str, depth: int, crumbs: Sequence[tuple[str, str]] =
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title>"
         f'<link rel="stylesheet" href="{up}assets/site.css"></head><body>'
-        f'<nav class="crumbs">{trail}</nav><h1>{escape(title)}</h1>{body}</body></html>\n'
+        f'<nav class="crumbs">{trail}</nav><h1>{escape(title)}</h1>{body}'
+        + (f'<footer class="note">{escape(about)}{FOOT.format(up=up)}</footer>' if about else "")
+        + "</body></html>\n"
     )
 
 

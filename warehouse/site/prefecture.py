@@ -61,7 +61,8 @@ def write(data: SiteData, writer: SiteWriter) -> None:
         parts.append(_cleaning_log(data, code, findings))
         title = f"{name}（{data.edition_label}）"
         writer.write(
-            f"prefecture/{code}.html", page.frame(title, "".join(parts), 1, [(name, f"prefecture/{code}.html")])
+            f"prefecture/{code}.html",
+            page.frame(title, "".join(parts), 1, [(name, f"prefecture/{code}.html")], data.about()),
         )
 
 

@@ -79,4 +79,6 @@ def write(data: SiteData, writer: SiteWriter, data_docs: str | None) -> None:
     )
     parts.append(page.table(RULE_HEADERS, rules, ["diff" if not r["success"] else "" for r in data.rule_results]))
     title = f"品質ゲート（{data.edition_label}）"
-    writer.write("quality/index.html", page.frame(title, "".join(parts), 1, [("品質", "quality/index.html")]))
+    writer.write(
+        "quality/index.html", page.frame(title, "".join(parts), 1, [("品質", "quality/index.html")], data.about())
+    )
