@@ -204,6 +204,25 @@ def test_the_8_item_maps_colour_each_prefecture_by_its_share(editions_site: tupl
             assert f"（全国 {100 * yes / n:.1f}%、{yes:,}／{n:,}）" in block
 
 
+def test_the_items_across_the_editions_are_the_national_sums(editions_site: tuple[Path, SiteReport]) -> None:
+    published, site = editions_site
+    with duckdb.connect(str(published), read_only=True) as con:
+        totals = con.execute(
+            "select program_item, fiscal_year, sum(municipalities_implementing), sum(municipalities_answered) "
+            "from marts.agg_program_items_by_prefecture where form = 'municipality' group by all"
+        ).fetchall()
+    rows = _csv(site.root / "national" / "csv" / "across.csv")
+    assert len(rows) == 8
+    labels = {2015: "平成27年度", 2016: "平成28年度", 2017: "平成29年度"}
+    by_item = {r["事業項目"][:3]: r for r in rows}  # （ア）…
+    codes = dict(zip("abcdefgh", "アイウエオカキク", strict=True))
+    for item, year, yes, n in totals:
+        row = by_item[f"（{codes[item]}）"]
+        assert row[f"{labels[year]} 実施（%）"] == f"{100 * yes / n:.1f}"
+        assert row[f"{labels[year]} 実施／回答"] == f"{yes:,}／{n:,}"
+    assert 'href="national/across.html"' in site.index.read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def ministry_site(editions_site: tuple[Path, SiteReport], tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The ministry's site of the same file with 令和5年度's pages: a profile for every municipality with a return

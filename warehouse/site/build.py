@@ -27,7 +27,7 @@ from pathlib import Path
 
 from warehouse.publish.audience import open_for
 from warehouse.publish.disclosure import PUBLIC, Reader
-from warehouse.site import compare, coordinator, finder, maps, municipality, national, page, prefecture, quality
+from warehouse.site import across, compare, coordinator, finder, maps, municipality, national, page, prefecture, quality
 from warehouse.site import data_docs as gx_docs
 from warehouse.site.data import Edition, NothingToDraw, SiteData, charts_published, latest_year, load
 from warehouse.site.writer import SiteWriter, WriterState
@@ -99,6 +99,7 @@ def build_site(
             gx_docs.write(docs_source, writer.version / DATA_DOCS, year, writer.current(DATA_DOCS))
             docs_link = f"../{DATA_DOCS}/index.html"
         mapped = maps.write(data, writer)
+        items_across = across.write(data, writer)
         editions = national.write(data, writer, set(mapped))
         if year is not None:
             prefecture.write(data, writer)
@@ -110,7 +111,7 @@ def build_site(
         quality.write(data, writer, docs_link)
         coordinator_page = coordinator.write(data, writer, analysis)
         found = finder.write(data, writer)
-    writer.write("index.html", _index(data, editions, mapped, coordinator_page, docs_link, found))
+    writer.write("index.html", _index(data, editions, mapped, coordinator_page, docs_link, found, items_across))
     writer.finish()
     compare.reset()
     pages = writer.pages
@@ -177,6 +178,7 @@ def _index(
     coordinator_page: bool,
     docs: str | None,
     found: int,
+    items_across: bool,
 ) -> str:
     publication = data.publication or {}
     by_year = []
@@ -205,6 +207,9 @@ def _index(
         f"このサイトの読者：{escape(data.reader.describe())}。</p>",
         f"<h2>全国集計（報告書の図の再集計）</h2>{''.join(reversed(by_year))}",
     ]
+    if items_across:
+        link = f'<a href="{across.PATH}">{escape(across.title(data))}</a>'
+        parts.append(f"<h2>年度をまたいで</h2><ul><li>{link}</li></ul>")
     if data.year is not None:
         municipalities = (
             f'市町村のページは各都道府県のページから、または<a href="{finder.PATH}">市町村をさがす</a>（{found:,}）。'

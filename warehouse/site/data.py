@@ -90,6 +90,8 @@ class SiteData:
     # edition → 事業項目 → prefecture → (municipalities implementing, answering): the 8-item surveys' maps
     item_shares: dict[int, dict[str, dict[str, tuple[int, int]]]] = field(default_factory=dict)
     program_items: dict[str, tuple[str, str]] = field(default_factory=dict)  # 事業項目 → (（ア）, label)
+    # 事業項目 → the 令和5年度 initiatives the crosswalk relates it to: (key, label)
+    crosswalk: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def about(self, edition: str | None = None) -> str:
         """The foot of a page: which edition it shows (default: the year's), from which file, for whom."""
@@ -218,6 +220,17 @@ def load_item_shares(
         ).fetchall()
     }
     return {year: dict(items) for year, items in shares.items()}, labels
+
+
+def crosswalk(con: duckdb.DuckDBPyConnection, year: int) -> dict[str, list[tuple[str, str]]]:
+    related: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for item, key, label in con.execute(
+        "select program_item, initiative_key, initiative_label from marts.bridge_program_item_initiative "
+        "where fiscal_year = ? order by program_item, initiative_order",
+        [year],
+    ).fetchall():
+        related[item].append((key, label))
+    return dict(related)
 
 
 def across_years(con: duckdb.DuckDBPyConnection, readable: Callable[[str], bool]) -> dict[str, Any]:
@@ -413,6 +426,7 @@ def load(con: duckdb.DuckDBPyConnection, year: int | None, reader: Reader | None
         **across_years(con, readable),
         item_shares=item_shares,
         program_items=program_items,
+        crosswalk=crosswalk(con, year) if readable("marts.bridge_program_item_initiative") else {},
         reader=reader,
         declared=declared,
     )
