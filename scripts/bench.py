@@ -396,9 +396,13 @@ def main() -> int:
 
     hub, hub_files = hub_year(args.raw, common, args.workers)
     every, one_edition, every_files = all_editions(args.raw, common, args.workers, resent=2017)
+    print("the site of the file holding every edition:")
+    _remove_site(site)
+    site_every = stage("site, every edition", ["site"], common, note="every edition's pages, empty folder")
+    site_every_same = stage("site, every edition (same)", ["site"], common, note="nothing to rewrite")
 
     rows = [*full, *postgres, staged, generated, site_full, site_same, total, *tries, incremental, nothing]
-    rows += [base, hub, every, one_edition]
+    rows += [base, hub, every, one_edition, site_every, site_every_same]
     print(f"\n{'stage':<28}{'wall s':>9}{'CPU s':>9}{'peak MiB':>10}  note")
     for m in rows:
         print(f"{m.stage:<28}{m.wall:>9.1f}{m.cpu:>9.1f}{m.peak_mib:>10.0f}  {m.note}")
@@ -434,6 +438,11 @@ def main() -> int:
     print(
         f"all editions: {every.wall:.1f} s for {every_files:,} workbooks; one edition (2017) after one return sent "
         f"again: {one_edition.wall:.1f} s, {every.wall / one_edition.wall:.1f}× faster than all editions"
+    )
+    print(
+        f"site of every edition: {site_every.wall:.1f} s from an empty folder (target ≤ 20 s), "
+        f"{site_every_same.wall:.1f} s when nothing changed (target ≤ 3 s); "
+        f"{site_every.wall / site_full.wall:.1f}× the site of the national year alone"
     )
     took, national, returns = legacy_deal()
     print(
