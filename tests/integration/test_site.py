@@ -14,6 +14,7 @@ import duckdb
 import pytest
 
 from tests.browser import chromium, needs_chromium, screenshot
+from warehouse.gate.config import family_label
 from warehouse.pipeline.run import Run
 from warehouse.pipeline.state import RefreshReport
 from warehouse.pipeline.steps import write_site
@@ -141,6 +142,11 @@ def test_quality_coordinator_pages_and_data_docs(site: tuple[Path, Path]) -> Non
         printed = tests.fetchone()[0]
     quality = (root / "quality" / "index.html").read_text(encoding="utf-8")
     assert run_id in quality and len(_csv(root / "quality" / "rules.csv")) == rules
+    cells = set(
+        re.findall(r"<td>([^<]*)</td>", quality)
+    )  # severities, families and forms in words, as gate.yaml names them
+    assert {"重大", "軽微", "市町村調査票", family_label("skip_logic")} <= cells
+    assert not cells & {"hard", "soft", "skip_logic", "required", "municipality"}
     assert 'href="../data_docs/index.html"' in quality
     docs = list((root / "data_docs" / "validations").rglob("*.html"))
     assert docs and all(run_id in str(path) for path in docs)  # GX's own pages, of the published gate run

@@ -265,9 +265,9 @@ def test_prefecture_summary_counts(exported: tuple[Path, list[Path]]) -> None:
     header = rows.index(["ルール", "ルール分類", "重大", "軽微", "合計"])
     rules = {r[0]: r[1:] for r in rows[header + 1 : header + 5]}
     assert rules == {
-        "prefecture.q2__required": ["required", 1, 0, 1],
-        "municipality.q10__required": ["required", 1, 0, 1],
-        "municipality.q4_1__relevant": ["skip_logic", 0, 1, 1],
+        "prefecture.q2__required": ["未回答", 1, 0, 1],
+        "municipality.q10__required": ["未回答", 1, 0, 1],
+        "municipality.q4_1__relevant": ["対象外の設問への回答", 0, 1, 1],
         "coordinator.q11_2__at_most_three": ["choice", 0, 1, 1],
     }
     assert rows[header + 5][0] is None  # nothing else counted

@@ -34,6 +34,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from warehouse.codebook.model import editions, load_edition
+from warehouse.gate.config import SEVERITIES, family_label, severity_label
 from warehouse.gate.store import FINDINGS_COLUMNS, FINDINGS_DDL, latest_gate_runs, run_time
 from warehouse.paths import japanese_fiscal_year
 from warehouse.pipeline.workers import process_pool
@@ -58,9 +59,6 @@ def form_labels() -> dict[str, str]:
     needed, not when the module is imported, through the codebooks' shared cache."""
     return {cb.form: cb.form_label for edition in editions() for cb in load_edition(edition).values()}
 
-
-SEVERITY_LABELS = {"hard": "重大", "soft": "軽微"}
-SEVERITIES = ("hard", "soft")
 
 LIST_SHEET = "指摘一覧"
 SUMMARY_SHEET = "概要"
@@ -363,10 +361,10 @@ def _list_row(f: Finding) -> list[Any]:
         f.question,
         f.item_key,
         f.rule,
-        f.rule_family,
+        family_label(f.rule_family),
         f.message,
         f.value_found,
-        SEVERITY_LABELS.get(f.severity or "", f.severity),
+        severity_label(f.severity),
         f.file_path,
         f.sheet,
         f.cell,
@@ -381,7 +379,7 @@ def _severities(findings: Iterable[Finding]) -> list[str]:
 
 
 def _severity_heading(severity: str) -> str:
-    return SEVERITY_LABELS.get(severity, severity or "（空欄）")
+    return severity_label(severity)
 
 
 class _Styles:
@@ -444,7 +442,7 @@ def _rule_rows(findings: Sequence[Finding], severities: Sequence[str]) -> list[l
     """One row per rule: its family, a count per severity, the total; the most frequent first."""
     counts = Counter((f.rule or "", f.rule_family or "", f.severity or "") for f in findings)
     rules = sorted({(rule, family) for rule, family, _ in counts})
-    rows = [[rule, family, *(counts[rule, family, s] for s in severities)] for rule, family in rules]
+    rows = [[rule, family_label(family), *(counts[rule, family, s] for s in severities)] for rule, family in rules]
     for row in rows:
         row.append(sum(row[2:]))
     rows.sort(key=lambda row: -row[-1])  # stable: ties stay in rule order

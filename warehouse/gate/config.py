@@ -32,7 +32,20 @@ def _config(path: Path = CONFIG) -> dict[str, Any]:
     for pattern, rule in config.get("rules", {}).items():
         if not rule.get("why"):
             raise ValueError(f"{path.name}: the override {pattern!r} must say why")
+    unnamed = set(config["families"]) - set(config["labels"]["families"])
+    if unnamed or set(SEVERITIES) - set(config["labels"]["severities"]):
+        raise ValueError(f"{path.name}: labels must name every severity and family (missing: {sorted(unnamed)})")
     return config
+
+
+def severity_label(severity: str | None) -> str:
+    """重大 / 軽微, as the readers of the cleaning log and the site are told (an unknown value as it is)."""
+    return str(_config()["labels"]["severities"].get(severity or "", severity or "（空欄）"))
+
+
+def family_label(family: str | None) -> str:
+    """The family of a rule in words (未回答, 数値の範囲 …; an unknown one as it is)."""
+    return str(_config()["labels"]["families"].get(family or "", family or "（空欄）"))
 
 
 def family_of(rule: str) -> str:

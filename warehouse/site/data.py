@@ -98,6 +98,10 @@ class SiteData:
         shown = edition if edition is not None else self.edition_label
         return f"{shown}の調査結果。公表ファイルから生成、読者：{self.reader.describe()}。" if shown else ""
 
+    def form_label(self, form: str | None) -> str:
+        """The form of the pages' year as its questionnaire names it (市町村調査票 …)."""
+        return next((e.form_label for e in self.editions if e.year == self.year and e.form == form), form or "")
+
     def label_of(self, year: int) -> str:
         """The edition's name (平成28年度 …), as the pages head a column of that year."""
         return next((e.edition_label for e in self.editions if e.year == year), f"{year}年度")

@@ -35,6 +35,8 @@ FLAGS = {
     ),
 }
 PRINTED_RANK = {"1": "1位", "2": "2位", "3": "3位", "least": "最少"}
+#: How surely the printed label was paired with its value when the figures were taken from the report.
+CONFIDENCE = {"high": "高", "medium": "中", "low": "低"}
 
 
 def folder(edition: Edition) -> str:
@@ -82,7 +84,7 @@ def chart_rows(rows: list[dict]) -> list[tuple[object, ...]]:
             _number(row["percent"]),
             _number(row["percent_printed"]),
             row["n_printed"],
-            row["confidence"],
+            CONFIDENCE.get(row["confidence"], row["confidence"]),
             _matches(row),
         )
         if with_ranks:
@@ -189,7 +191,9 @@ def write(data: SiteData, writer: SiteWriter, mapped: set[int] = frozenset()) ->
             csv_name = f"csv/{edition.form}-{chart_id}.csv"
             chart_headers = headers(rows)
             writer.write(f"{folder(edition)}/{csv_name}", page.csv_text(chart_headers, table_rows))
-            classes = ["diff" if (r[8] == "×" and r[7] == "high") or r[11:12] == ("×",) else "" for r in table_rows]
+            classes = [
+                "diff" if (r[8] == "×" and r[7] == CONFIDENCE["high"]) or r[11:12] == ("×",) else "" for r in table_rows
+            ]
             anchor = f"chart-{chart_id}"
             title = caption(rows)
             alone = f"{edition.form}-{chart_id}.html"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
+from warehouse.gate.config import family_label, severity_label
 from warehouse.site import compare, page
 from warehouse.site.data import OWN, SiteData
 from warehouse.site.writer import SiteWriter
@@ -134,9 +135,11 @@ def _movement(data: SiteData, code: str) -> str:
 def _cleaning_log(data: SiteData, code: str, findings: Counter) -> str:
     if not data.shows("gate.findings", code):
         return "<h2>疑義照会（クリーニングログ）の概要</h2>" + not_shown(data)
-    rows = sorted(
-        ((form, family, severity, count) for (pref, form, family, severity), count in findings.items() if pref == code),
-    )
+    rows = [
+        (data.form_label(form), family_label(family), severity_label(severity), count)
+        for (pref, form, family, severity), count in sorted(findings.items())
+        if pref == code
+    ]
     if not rows:
         return "<h2>疑義照会（クリーニングログ）の概要</h2><p>この年度の指摘はありません。</p>"
     total = sum(r[3] for r in rows)

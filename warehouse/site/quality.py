@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
+from warehouse.gate.config import family_label, severity_label
 from warehouse.site import page
 from warehouse.site.data import SiteData
 from warehouse.site.writer import SiteWriter
@@ -45,12 +46,15 @@ def write(data: SiteData, writer: SiteWriter, data_docs: str | None) -> None:
     if data.shows("gate.findings"):
         whose = "" if data.reader.audience == "ministry" else f"（{data.reader.describe()}）"
         by_family = Counter((f["rule_family"], f["severity"]) for f in data.findings)
-        rows = sorted((family, severity, n) for (family, severity), n in by_family.items())
+        rows = [
+            (family_label(family), severity_label(severity), n) for (family, severity), n in sorted(by_family.items())
+        ]
         parts.append(f"<h2>指摘：規則の種類と重大度別{escape(whose)}</h2>")
         parts.append(page.table(("規則の種類", "重大度", "件数"), rows) if rows else "<p>指摘はありません。</p>")
         by_form = Counter((f["form"], f["severity"]) for f in data.findings)
+        form_rows = [(data.form_label(a), severity_label(b), n) for (a, b), n in sorted(by_form.items())]
         parts.append(f"<h2>指摘：調査票別{escape(whose)}</h2>")
-        parts.append(page.table(("調査票", "重大度", "件数"), sorted((a, b, n) for (a, b), n in by_form.items())))
+        parts.append(page.table(("調査票", "重大度", "件数"), form_rows))
     else:
         parts.append(
             f'<p class="note">個々の指摘は回答者ごとの記録のため、このサイト（{escape(data.reader.describe())}）には'
@@ -59,10 +63,10 @@ def write(data: SiteData, writer: SiteWriter, data_docs: str | None) -> None:
     rules = [
         (
             r["rule"],
-            r["form"],
+            data.form_label(r["form"]),
             r["question"],
-            r["rule_family"],
-            r["severity"],
+            family_label(r["rule_family"]),
+            severity_label(r["severity"]),
             float(r["mostly"]),
             r["applicable"],
             r["broken"],
