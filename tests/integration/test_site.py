@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -162,6 +163,23 @@ def test_an_unchanged_rebuild_writes_nothing(site: tuple[Path, Path]) -> None:
     published, root = site
     report = build_site(published, root, audience=MINISTRY)
     assert report.written == 0 and report.removed == 0 and report.unchanged > 100
+
+
+def test_a_new_publication_of_the_same_figures_rewrites_the_top_page_alone(
+    site: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Each page names its edition and the file it comes from; the publication's time is on the top page only, so
+    that a refresh rewrites the pages whose figures moved and no other."""
+    published, _ = site
+    again = tmp_path / "published.duckdb"
+    shutil.copy(published, again)
+    again.chmod(0o644)
+    out = tmp_path / "site"
+    first = build_site(again, out, data_docs=False, audience=MINISTRY)
+    with duckdb.connect(str(again)) as con:
+        con.execute("update meta.publication set published_at = published_at + interval 1 day")
+    second = build_site(again, out, data_docs=False, audience=MINISTRY)
+    assert second.written == 1 and second.unchanged == first.written - 1  # index.html
 
 
 def test_profiles_split_over_two_processes_are_the_same_pages(site: tuple[Path, Path], tmp_path: Path) -> None:

@@ -72,7 +72,7 @@ def test_every_edition_in_the_file_has_its_pages(
         label = "令和7年度" if year == 2025 else {2015: "平成27年度", 2016: "平成28年度", 2017: "平成29年度"}.get(year)
         if label:
             assert label in page, path  # every page says which edition it shows
-        assert "公表ファイル" in page and "公開" in page  # and which publication
+        assert "公表ファイルから生成" in page and 'href="../../index.html">トップ' in page  # and which publication
 
 
 def test_each_chart_holds_the_report_rows(

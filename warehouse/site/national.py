@@ -160,11 +160,9 @@ def _about(edition: Edition, data: SiteData, mapped: bool) -> str:
         if edition.has_returns
         else "この公表ファイルにはこの調査票の回答がないため、報告書の印刷値のみ"
     )
-    publication = data.publication or {}
     return (
         f'<p class="note">{escape(edition.edition_label)} {escape(edition.title)}。'
         f"報告書の図を{source}（report.rpt_published_charts）。"
-        f"公表ファイル {escape(str(publication.get('published_at', ''))[:19])} 公開。"
         + (f' <a href="../../maps/{edition.year}.html">都道府県別の地図</a>' if mapped else "")
         + "</p>"
     )
