@@ -151,6 +151,10 @@ def test_quality_coordinator_pages_and_data_docs(site: tuple[Path, Path]) -> Non
     assert 'href="../data_docs/index.html"' in quality
     docs = list((root / "data_docs" / "validations").rglob("*.html"))
     assert docs and all(run_id in str(path) for path in docs)  # GX's own pages, of the published gate run
+    index = (root / "data_docs" / "index.html").read_text(encoding="utf-8")
+    offline = index[index.index('id="offline-list"') : index.index("</ul>", index.index('id="offline-list"'))]
+    # the list reads from disk, without GX's CDN script
+    assert set(re.findall(r'href="([^"]+)"', offline)) == {p.relative_to(root / "data_docs").as_posix() for p in docs}
     assert (root / "coordinator" / "index.html").exists()
     rows = [row for path in sorted((root / "coordinator" / "csv").glob("*.csv")) for row in _csv(path)]
     assert sum(1 for row in rows if row["印刷 p値"]) == printed == 101

@@ -5,9 +5,11 @@ success) with its run; the published file is all the site reads, so the Data Doc
 own site builder from those recorded outcomes, set on the generated suites (``expectations/<year>/``),
 under the gate run's id and time. They are rendered again only when a rule's outcome changed (GX's
 import and renderer cost seconds), so an unchanged re-run keeps the docs of the run that first found
-those outcomes. GX's templates load their
-styles from public CDNs: offline, the pages stay readable without them (the site's own pages load
-nothing from the network).
+those outcomes. GX's templates load their styles and scripts from public CDNs, and its index draws the list of
+validations with a script from one of them (bootstrap-table, which no package of the registries ships): so the
+index is given, above GX's own table, the same list as plain links (:func:`_offline_list`), which reads from
+disk; the validation pages stay readable without their styles (the site's own pages load nothing from the
+network).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import json
 import logging
 import os
 import shutil
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +61,7 @@ def write(source: Outcomes, out: Path, year: int, previous: Path | None = None) 
         shutil.copytree(previous, out, copy_function=os.link)
         return out / "index.html"
     _render(out, year, run_id, finished_at, outcomes)
+    _offline_list(out)
     (out / MARKER).write_text(digest, encoding="utf-8")
     return out / "index.html"
 
@@ -119,3 +123,21 @@ def _render(out: Path, year: int, run_id: str, finished_at: Any, outcomes: dict[
         key = ValidationResultIdentifier(ExpectationSuiteIdentifier(name), run, batch_identifier=path.stem)
         context.validation_results_store.set(key, validation)
     context.build_data_docs(site_names=["gate"])
+
+
+OFFLINE_LIST = '<div class="container-fluid" id="offline-list" style="padding:16px 24px">'
+
+
+def _offline_list(out: Path) -> None:
+    """The index's list of validations as plain links, above GX's table (which needs its CDN script)."""
+    index = out / "index.html"
+    pages = sorted(p.relative_to(out).as_posix() for p in (out / "validations").rglob("*.html"))
+    links = "".join(
+        f'<li><a href="{escape(page)}">{escape(page.split("/")[-1].removesuffix(".html"))}</a>（{escape(page)}）</li>'
+        for page in pages
+    )
+    listed = f"{OFFLINE_LIST}<h2>検証結果の一覧</h2><ul>{links}</ul></div>"
+    text = index.read_text(encoding="utf-8")
+    start = text.index("<body")
+    body = text.index(">", start) + 1
+    index.write_text(text[:body] + listed + text[body:], encoding="utf-8")
