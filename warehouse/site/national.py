@@ -17,6 +17,7 @@ from warehouse.site.writer import SiteWriter
 
 HEADERS = ("項目", "選択肢", "回答数", "n", "再集計（%）", "印刷値（%）", "印刷n", "確度", "一致")
 RANK_HEADERS = ("印刷順位", "再集計順位", "順位一致")
+MATCH, CONFIDENT, RANKS = HEADERS.index("一致"), HEADERS.index("確度"), len(HEADERS)
 POPULATION = {
     "municipal": "市町村のコーディネーター",
     "prefecture_level": "都道府県のコーディネーター",
@@ -168,6 +169,12 @@ def _about(edition: Edition, data: SiteData, mapped: bool) -> str:
     )
 
 
+def _differs(row: tuple[object, ...]) -> bool:
+    """A row shown red: a surely paired printed share the rebuilt one does not match, or a rank statement that
+    does not hold."""
+    return (row[MATCH] == "×" and row[CONFIDENT] == CONFIDENCE["high"]) or row[RANKS + 2 : RANKS + 3] == ("×",)
+
+
 def single_rows(edition: Edition) -> bool:
     """Whether every chart of the form is one share (東京都's 取組状況: one per item): the report prints them as one
     table across its years, and so do the pages."""
@@ -189,9 +196,7 @@ def write(data: SiteData, writer: SiteWriter, mapped: set[int] = frozenset()) ->
             csv_name = f"csv/{edition.form}-{chart_id}.csv"
             chart_headers = headers(rows)
             writer.write(f"{folder(edition)}/{csv_name}", page.csv_text(chart_headers, table_rows))
-            classes = [
-                "diff" if (r[8] == "×" and r[7] == CONFIDENCE["high"]) or r[11:12] == ("×",) else "" for r in table_rows
-            ]
+            classes = ["diff" if _differs(r) else "" for r in table_rows]
             anchor = f"chart-{chart_id}"
             title = caption(rows)
             alone = f"{edition.form}-{chart_id}.html"
@@ -200,7 +205,8 @@ def write(data: SiteData, writer: SiteWriter, mapped: set[int] = frozenset()) ->
                 anchor, title, draw(title, rows), chart_headers, table_rows, csv_name, notes(rows), classes
             )
             blocks.append(figure)
-            rank_rows += [(rows[0]["question_id"], r[1], *r[9:]) for r in table_rows if len(r) > len(HEADERS) and r[9]]
+            ranked_rows = [r for r in table_rows if len(r) > RANKS and r[RANKS] is not None]  # the report ranks
+            rank_rows += [(rows[0]["question_id"], r[1], *r[RANKS:]) for r in ranked_rows]
             crumbs = [*_crumbs(edition), (rows[0]["question_id"], page_path(edition, chart_id))]
             heading = f"{edition.edition_label} {edition.form_label} {title}"
             writer.write(
