@@ -99,7 +99,7 @@ def chromium(timeout: float = 60.0) -> Iterator[Page]:
                 page._call("Page.enable")
                 yield page
         finally:
-            _stop(process)
+            _stop(process.pid)
 
 
 def _page_socket(port_file: Path, process: subprocess.Popen[bytes], timeout: float) -> str:

@@ -17,20 +17,18 @@ import argparse
 import json
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from orchestration.service import free_port, graphql
+from orchestration.service import stop_group as _stop
+from orchestration.service import wait_served as _wait
 from warehouse.site.page import font_source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,26 +59,6 @@ GRAPH_QUERY = """
 """
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def graphql(base: str, query: str, timeout: float = 30.0) -> dict[str, Any]:
-    request = urllib.request.Request(
-        f"{base}/graphql",
-        data=json.dumps({"query": query}).encode("utf-8"),
-        headers={"Content-Type": "application/json"},
-        method="POST",
-    )
-    with urllib.request.urlopen(request, timeout=timeout) as response:
-        body = json.loads(response.read())
-    if body.get("errors"):
-        raise RuntimeError(f"GraphQL errors: {body['errors']}")
-    return body["data"]
-
-
 @contextmanager
 def webserver(dagster_home: Path, port: int, log: Path, timeout: float = 120.0) -> Iterator[str]:
     """``dagster-webserver`` on the repository's workspace, serving at the yielded base URL."""
@@ -97,42 +75,7 @@ def webserver(dagster_home: Path, port: int, log: Path, timeout: float = 120.0) 
             _wait(base, process, log, timeout)
             yield base
         finally:
-            _stop(process)
-
-
-def _wait(base: str, process: subprocess.Popen[bytes], log: Path, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"dagster-webserver exited with {process.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{base}/server_info", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, OSError):
-            pass
-        time.sleep(0.5)
-    raise TimeoutError(f"dagster-webserver did not serve {base} within {timeout:.0f} s:\n{log.read_text()[-3000:]}")
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    """Stop the webserver and the code server it started (its own process group)."""
-    group = process.pid
-    try:
-        os.killpg(group, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        process.poll()
-        try:
-            os.killpg(group, 0)  # is any process of the group left?
-        except ProcessLookupError:
-            return
-        time.sleep(0.2)
-    with suppress(ProcessLookupError):
-        os.killpg(group, signal.SIGKILL)
-    process.wait(timeout=10)
+            _stop(process.pid)
 
 
 def _fonts(profile: Path) -> dict[str, str]:

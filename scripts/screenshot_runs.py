@@ -84,7 +84,7 @@ def dagster_dev(home: Path, env: dict[str, str], port: int, log: Path, timeout: 
             _wait(base, process, log, timeout)
             yield base
         finally:
-            _stop(process)
+            _stop(process.pid)
 
 
 def first_requesting_tick(base: str, timeout: float = 180.0) -> dict[str, Any]:
