@@ -14,8 +14,9 @@ group it started (the webserver's and the daemon's code servers and run workers 
 after a grace period, and removes the process ids. ``deploy/`` holds the same two processes as systemd units and as
 a Procfile.
 
-The instance's storage stays in ``<home>`` (SQLite): runs, events, schedules and the sensor's cursor survive a
-restart of either process.
+The instance's storage (runs, events, schedules, the sensor's cursor: what survives a restart of either process)
+is in ``<home>`` (SQLite), or on PostgreSQL when ``WAREHOUSE_DAGSTER_POSTGRES_URL`` is set: ``dagster.yaml`` then
+names a variable the services get, never the URL or its password.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from warehouse.transform.dbt import environment
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE_YAML = ROOT / "orchestration" / "dagster.yaml"
@@ -60,6 +63,19 @@ run_retries:
   retry_on_asset_or_op_failure: false
 """
 GRACE_SECONDS = 20.0
+#: Where the instance's storage goes when set: a PostgreSQL URL (``postgresql://…``; the password in it, in
+#: ``PGPASSWORD`` or in ``~/.pgpass``). It is never written to a file: ``dagster.yaml`` names a variable.
+POSTGRES_VARIABLE = "WAREHOUSE_DAGSTER_POSTGRES_URL"
+#: The variable ``dagster.yaml`` reads, set for the services from :data:`POSTGRES_VARIABLE`: the same URL for the
+#: psycopg2 driver, which dagster-postgres needs (SQLAlchemy 2.1 would pick psycopg 3 for ``postgresql://``).
+STORAGE_VARIABLE = "WAREHOUSE_DAGSTER_STORAGE_URL"
+STORAGE_YAML = f"""
+# The instance's runs, events, schedules and sensor cursors on PostgreSQL ({POSTGRES_VARIABLE}).
+storage:
+  postgres:
+    postgres_url:
+      env: {STORAGE_VARIABLE}
+"""
 
 
 class ServiceError(Exception):
@@ -73,9 +89,33 @@ class Process:
     url: str | None = None  # what a webserver serves
 
 
-def instance_yaml() -> str:
-    """The instance settings of the services: those of ``dagster dev`` and monitoring and retries."""
-    return BASE_YAML.read_text(encoding="utf-8").rstrip("\n") + "\n" + SERVICE_YAML
+def instance_yaml(postgres: bool = False) -> str:
+    """The instance settings of the services: those of ``dagster dev``, monitoring and retries, and the storage on
+    PostgreSQL when ``postgres``."""
+    return BASE_YAML.read_text(encoding="utf-8").rstrip("\n") + "\n" + SERVICE_YAML + (STORAGE_YAML if postgres else "")
+
+
+def storage_env(environ: Mapping[str, str]) -> dict[str, str]:
+    """The variable the instance's storage is read from, when :data:`POSTGRES_VARIABLE` is set."""
+    from psycopg import conninfo
+    from sqlalchemy.engine import URL
+
+    given = environ.get(POSTGRES_VARIABLE, "")
+    if not given:
+        return {}
+    try:
+        parts = conninfo.conninfo_to_dict(given)  # a URL or key=value pairs, as libpq reads them
+    except Exception:
+        raise ServiceError(f"{POSTGRES_VARIABLE} is not a PostgreSQL connection string (postgresql://…)") from None
+    url = URL.create(
+        "postgresql+psycopg2",
+        username=parts.get("user"),
+        password=parts.get("password"),
+        host=parts.get("host"),
+        port=int(parts["port"]) if parts.get("port") else None,
+        database=parts.get("dbname"),
+    )
+    return {STORAGE_VARIABLE: url.render_as_string(hide_password=False)}
 
 
 def processes(port: int, read_only_port: int | None) -> list[Process]:
@@ -138,9 +178,11 @@ def start(home: Path, port: int = 3000, read_only_port: int | None = None, timeo
             raise ServiceError(f"port {wanted} on {HOST} is taken: choose another with --port/--read-only-port")
     (home / "run").mkdir(parents=True, exist_ok=True)
     (home / "logs").mkdir(exist_ok=True)
-    (home / "dagster.yaml").write_text(instance_yaml(), encoding="utf-8")
-    _create_storage(home)
-    env = {**os.environ, "DAGSTER_HOME": str(home)}
+    storage = storage_env(os.environ)
+    (home / "dagster.yaml").write_text(instance_yaml(bool(storage)), encoding="utf-8")
+    with environment(storage):  # this process looks at the instance as the services will read it
+        _create_storage(home)
+    env = {**os.environ, **storage, "DAGSTER_HOME": str(home)}
     started: dict[str, subprocess.Popen[bytes]] = {}
     try:
         for process in processes(port, read_only_port):
@@ -154,7 +196,8 @@ def start(home: Path, port: int = 3000, read_only_port: int | None = None, timeo
         for process in processes(port, read_only_port):
             if process.url is not None:
                 wait_served(process.url, started[process.name], home / "logs" / f"{process.name}.log", timeout)
-        _wait_heartbeat(home, started["daemon"], timeout)
+        with environment(storage):
+            _wait_heartbeat(home, started["daemon"], timeout)
     except BaseException:
         stop(home)
         raise
