@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from warehouse.site import page, svg
+from warehouse.site import maps, page, svg
 from warehouse.site.data import SiteData
 from warehouse.site.writer import SiteWriter
 
@@ -29,11 +29,7 @@ def write(data: SiteData, writer: SiteWriter) -> bool:
     if not years:
         return False
     items = sorted({item for year in years for item in data.item_shares[year]})
-    totals = {
-        (year, item): (sum(c[0] for c in counts.values()), sum(c[1] for c in counts.values()))
-        for year in years
-        for item, counts in data.item_shares[year].items()
-    }
+    totals = {(year, item): maps.total(counts) for year in years for item, counts in data.item_shares[year].items()}
     labels = [data.label_of(year) for year in years]
     headers = ["事業項目"] + [f"{label} {what}" for label in labels for what in ("実施（%）", "実施／回答")]
     rows = []
@@ -68,10 +64,9 @@ def _crosswalk(data: SiteData, items: list[str]) -> str:
     rows = []
     for item in items:
         for key, label in data.crosswalk.get(item, []):
+            done = {scene: data.shares.nation.get((scene, f"done:{key}"), (0, 0)) for scene in data.scenarios}
             shares = [
-                f"{scene_label} {page.pct(*data.shares.nation[(scene, f'done:{key}')])}%"
-                for scene, (scene_label, _, _) in scenes
-                if (scene, f"done:{key}") in data.shares.nation and data.shares.nation[(scene, f"done:{key}")][1]
+                f"{scene_label} {page.pct(*done[scene])}%" for scene, (scene_label, _, _) in scenes if done[scene][1]
             ]
             rows.append((data.item_label(item), label, "、".join(shares) or "（この取り組みを問う場面に回答なし）"))
     note = (

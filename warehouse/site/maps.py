@@ -45,13 +45,12 @@ def measures(data: SiteData) -> dict[int, list[tuple[str, str, Counts]]]:
 def write(data: SiteData, writer: SiteWriter) -> dict[int, int]:
     """The maps' pages; returns the number of maps by edition, for the index."""
     outlines = geo.outlines()
-    labels = {e.year: e.edition_label for e in data.editions}
     written = {}
     for year, maps in measures(data).items():
-        edition = labels.get(year, f"{year}年度")
+        edition = data.label_of(year)
         blocks, contents = [], []
         for anchor, label, counts in maps:
-            yes, n = sum(c[0] for c in counts.values()), sum(c[1] for c in counts.values())
+            yes, n = total(counts)
             rows = [
                 (code, name, *counts.get(code, (None, None)), _percent(counts.get(code)))
                 for code, name in data.prefectures
@@ -80,6 +79,11 @@ def write(data: SiteData, writer: SiteWriter) -> dict[int, int]:
         )
         written[year] = len(blocks)
     return written
+
+
+def total(counts: Counts) -> tuple[int, int]:
+    """The nation's (yes, n): the sum over the prefectures."""
+    return sum(yes for yes, _ in counts.values()), sum(n for _, n in counts.values())
 
 
 def _said(counts: tuple[int, int] | None) -> str:

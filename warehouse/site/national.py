@@ -11,7 +11,7 @@ from html import escape
 from itertools import groupby
 
 from warehouse.report.charts import FLAG_BAND_SOURCE, FLAG_INFERRED, FLAG_PRINTED_N, rank_holds
-from warehouse.site import page, svg
+from warehouse.site import maps, page, svg
 from warehouse.site.data import Edition, SiteData
 from warehouse.site.writer import SiteWriter
 
@@ -137,14 +137,18 @@ def caption(rows: list[dict]) -> str:
     return f"{first['question_id']}　{first['chart_title']}{split}"
 
 
+def flag_notes(rows: list[dict]) -> list[str]:
+    """The report's inconsistencies the rows are flagged with, each said once, in words."""
+    return [f"【注】{FLAGS.get(flag, flag)}" for flag in sorted({row["flag"] for row in rows if row["flag"]})]
+
+
 def notes(rows: list[dict]) -> str:
     """Under the chart: both n, whom it counts, and the report's inconsistencies as the report table flags them."""
     first = rows[0]
     printed = f"（印刷 n={first['n_printed']:,}）" if first["n_printed"] is not None else "（印刷 n なし）"
     who = POPULATION.get(first["population"], "")
     parts = [f"n={first['n']:,}{printed}" + (f"　対象：{who}" if who else "")]
-    flags = sorted({row["flag"] for row in rows if row["flag"]})
-    parts += [f"【注】{FLAGS.get(flag, flag)}" for flag in flags]
+    parts += flag_notes(rows)
     parts.append("未回答は n に含め、報告書と同じく一つの区分として示す。黒い縦線は報告書の印刷値。")
     if ranked(rows):
         parts.append("順位は報告書の本文が挙げる順位（最少：最も少ない）と、再集計での順位（1 = 最も多い）。")
@@ -164,7 +168,7 @@ def _about(edition: Edition, data: SiteData, mapped: bool) -> str:
     return (
         f'<p class="note">{escape(edition.edition_label)} {escape(edition.title)}。'
         f"報告書の図を{source}（report.rpt_published_charts）。"
-        + (f' <a href="../../maps/{edition.year}.html">都道府県別の地図</a>' if mapped else "")
+        + (f' <a href="../../{maps.page_path(edition.year)}">都道府県別の地図</a>' if mapped else "")
         + "</p>"
     )
 
@@ -189,9 +193,10 @@ def write(data: SiteData, writer: SiteWriter, mapped: set[int] = frozenset()) ->
     for edition in data.editions:
         blocks, contents, rank_rows = [], [], []
         body = [_about(edition, data, edition.year in mapped)]
-        if single_rows(edition):
+        single = single_rows(edition)
+        if single:
             body.append(_across_editions(edition, [e for e in data.editions if e.form == edition.form], writer))
-        for chart_id, rows in [] if single_rows(edition) else charts(edition):
+        for chart_id, rows in [] if single else charts(edition):
             table_rows = chart_rows(rows)
             csv_name = f"csv/{edition.form}-{chart_id}.csv"
             chart_headers = headers(rows)
@@ -258,11 +263,10 @@ def _across_editions(edition: Edition, editions: list[Edition], writer: SiteWrit
     writer.write(f"{folder(edition)}/{csv_name}", page.csv_text(headers, rows))
     chart = svg.grouped(edition.form_label, list(items.values()), [e.edition_label for e in years], values)
     title = f"{edition.title}：{'・'.join(e.edition_label for e in years)}の比較"
-    flags = sorted({row["flag"] for e in years for row in e.charts if row["flag"]})
     note = "　".join(
         [
             "印刷数／n は報告書の印刷した数。再集計は公表ファイルに回答がある年度のみ（なければ棒は印刷値）。",
-            *(f"【注】{FLAGS.get(flag, flag)}" for flag in flags),
+            *flag_notes([row for e in years for row in e.charts]),
         ]
     )
     return page.figure("across", title, chart, headers, rows, csv_name, escape(note))

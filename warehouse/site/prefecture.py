@@ -109,7 +109,7 @@ def _movement(data: SiteData, code: str) -> str:
     if not rows:
         return ""
     years = sorted({r["fiscal_year"] for r in rows})
-    label = {item: code for item, (code, _) in data.program_items.items()}  # （ア）
+    label = {item: mark for item, (mark, _) in data.program_items.items()}  # （ア）
 
     def cell(row: dict | None) -> str:
         if row is None:
