@@ -6,15 +6,13 @@ import re
 
 from warehouse.reference import local_governments
 from warehouse.site import svg
-from warehouse.site.geo import OKINAWA, outlines
+from warehouse.site.geo import OKINAWA, extent, outlines
 
 NUMBER_PAIR = re.compile(r"(-?[\d.]+),(-?[\d.]+)")
 
 
 def _box(d: str) -> tuple[float, float, float, float]:
-    points = [(float(x), float(y)) for x, y in NUMBER_PAIR.findall(d)]
-    xs, ys = [x for x, _ in points], [y for _, y in points]
-    return min(xs), min(ys), max(xs), max(ys)
+    return extent([(float(x), float(y)) for x, y in NUMBER_PAIR.findall(d)])
 
 
 def test_every_prefecture_has_an_outline_inside_the_map() -> None:

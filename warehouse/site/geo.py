@@ -74,6 +74,12 @@ def _rings(arcs: list[list[Point]], geometry: dict) -> list[list[Point]]:
     return [_ring(arcs, ring) for polygon in polygons for ring in polygon]
 
 
+def extent(points: list[Point]) -> tuple[float, float, float, float]:
+    """The smallest box holding ``points``: left, top, right, bottom."""
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
 def _inset(point: Point) -> Point:
     return (
         OKINAWA_ANCHOR[0] + (point[0] - OKINAWA_CORNER[0]) * OKINAWA_SCALE,
@@ -101,11 +107,9 @@ def outlines() -> Outlines:
         raise ValueError(f"{TOPOJSON} holds {len(shapes)} prefectures, not 47")
     factor = math.cos(math.radians(LATITUDE))
     projected = {code: [[(lon * factor, -lat) for lon, lat in r] for r in rings] for code, rings in shapes.items()}
-    xs = [x for rings in projected.values() for r in rings for x, _ in r]
-    ys = [y for rings in projected.values() for r in rings for _, y in r]
-    left, top = min(xs), min(ys)
-    scale = (WIDTH - 8) / (max(xs) - left)
-    height = math.ceil((max(ys) - top) * scale) + 8
+    left, top, right, bottom = extent([p for rings in projected.values() for r in rings for p in r])
+    scale = (WIDTH - 8) / (right - left)
+    height = math.ceil((bottom - top) * scale) + 8
 
     def pixel(point: Point) -> Point:
         return round((point[0] - left) * scale + 4, 1), round((point[1] - top) * scale + 4, 1)
@@ -115,8 +119,8 @@ def outlines() -> Outlines:
         parts = []
         for ring in rings:
             points = [pixel(p) for p in ring]
-            px, py = [p[0] for p in points], [p[1] for p in points]
-            if max(px) - min(px) < MIN_PIXELS and max(py) - min(py) < MIN_PIXELS:
+            x0, y0, x1, y1 = extent(points)
+            if x1 - x0 < MIN_PIXELS and y1 - y0 < MIN_PIXELS:
                 continue
             kept = [points[0]]
             for point in points[1:]:  # a point closer than STEP pixels to the last one kept adds nothing seen
@@ -124,7 +128,6 @@ def outlines() -> Outlines:
                     kept.append(point)
             parts.append("M" + "L".join(f"{x:g},{y:g}" for x, y in kept) + "Z")
         paths[code] = "".join(parts)
-    okinawa = [pixel(p) for r in projected[OKINAWA] for p in r]
-    ox, oy = [p[0] for p in okinawa], [p[1] for p in okinawa]
-    inset = (min(ox) - 6, min(oy) - 6, max(ox) - min(ox) + 12, max(oy) - min(oy) + 12)
+    x0, y0, x1, y1 = extent([pixel(p) for r in projected[OKINAWA] for p in r])
+    inset = (x0 - 6, y0 - 6, x1 - x0 + 12, y1 - y0 + 12)
     return Outlines(paths, WIDTH, height, inset)
