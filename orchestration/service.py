@@ -145,6 +145,17 @@ def _pid_file(home: Path, name: str) -> Path:
     return home / "run" / f"{name}.pid"
 
 
+def _log(home: Path, name: str) -> Path:
+    return home / "logs" / f"{name}.log"
+
+
+def _started(home: Path) -> dict[str, int]:
+    """The process groups the service recorded under ``home``, alive or not: name → group id."""
+    run = home / "run"
+    files = sorted(run.glob("*.pid")) if run.exists() else []
+    return {path.stem: int(path.read_text(encoding="utf-8").split()[0]) for path in files}
+
+
 def group_alive(group: int) -> bool:
     """Whether a process of the group still runs (one that exited but was not yet reaped by its parent does not)."""
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -159,12 +170,7 @@ def group_alive(group: int) -> bool:
 
 def running(home: Path) -> dict[str, int]:
     """The processes this service started under ``home`` that are still alive: name → process group id."""
-    alive = {}
-    for path in sorted((home / "run").glob("*.pid")):
-        pid = int(path.read_text(encoding="utf-8").split()[0])
-        if group_alive(pid):
-            alive[path.stem] = pid
-    return alive
+    return {name: group for name, group in _started(home).items() if group_alive(group)}
 
 
 def start(home: Path, port: int = 3000, read_only_port: int | None = None, timeout: float = 180.0) -> dict[str, str]:
@@ -183,36 +189,35 @@ def start(home: Path, port: int = 3000, read_only_port: int | None = None, timeo
     with environment(storage):  # this process looks at the instance as the services will read it
         _create_storage(home)
     env = {**os.environ, **storage, "DAGSTER_HOME": str(home)}
+    chosen = processes(port, read_only_port)
     started: dict[str, subprocess.Popen[bytes]] = {}
     try:
-        for process in processes(port, read_only_port):
-            log = home / "logs" / f"{process.name}.log"
-            with log.open("ab") as output:
+        for process in chosen:
+            with _log(home, process.name).open("ab") as output:
                 child = subprocess.Popen(
                     process.command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
                 )
             started[process.name] = child
             _pid_file(home, process.name).write_text(f"{child.pid}\n", encoding="utf-8")
-        for process in processes(port, read_only_port):
+        for process in chosen:
             if process.url is not None:
-                wait_served(process.url, started[process.name], home / "logs" / f"{process.name}.log", timeout)
+                wait_served(process.url, started[process.name], _log(home, process.name), timeout)
         with environment(storage):
             _wait_heartbeat(home, started["daemon"], timeout)
     except BaseException:
         stop(home)
         raise
-    return {p.name: p.url or str(home / "logs" / f"{p.name}.log") for p in processes(port, read_only_port)}
+    return {p.name: p.url or str(_log(home, p.name)) for p in chosen}
 
 
 def stop(home: Path, grace: float = GRACE_SECONDS) -> list[str]:
     """Stop every process the service started under ``home``; returns the names of those that were running."""
     home = home.resolve()
     stopped = []
-    for path in sorted((home / "run").glob("*.pid")) if (home / "run").exists() else []:
-        pid = int(path.read_text(encoding="utf-8").split()[0])
-        if stop_group(pid, grace):
-            stopped.append(path.stem)
-        path.unlink(missing_ok=True)
+    for name, group in _started(home).items():
+        if stop_group(group, grace):
+            stopped.append(name)
+        _pid_file(home, name).unlink(missing_ok=True)
     return stopped
 
 
@@ -301,12 +306,12 @@ def _wait_heartbeat(home: Path, daemon: subprocess.Popen[bytes], timeout: float)
     with DagsterInstance.from_config(str(home)) as instance:
         while time.monotonic() < deadline:
             if daemon.poll() is not None:
-                log = home / "logs" / "daemon.log"
-                raise RuntimeError(f"dagster-daemon exited with {daemon.returncode}:\n{log.read_text()[-3000:]}")
+                log = _log(home, "daemon").read_text()[-3000:]
+                raise RuntimeError(f"dagster-daemon exited with {daemon.returncode}:\n{log}")
             if instance.get_daemon_heartbeats():
                 return
             time.sleep(0.5)
-    raise TimeoutError(f"dagster-daemon sent no heartbeat within {timeout:.0f} s (see {home / 'logs' / 'daemon.log'})")
+    raise TimeoutError(f"dagster-daemon sent no heartbeat within {timeout:.0f} s (see {_log(home, 'daemon')})")
 
 
 def main(argv: list[str] | None = None) -> int:
